@@ -1,0 +1,58 @@
+// Stable error codes: screens, the CLI and scripts key on these, so never rename one.
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'FORBIDDEN_SENDER',
+  'NO_SESSION',
+  'INVALID_CODE',
+  'SUBJECT_NOT_FOUND',
+  'NOT_THE_SUBJECT',
+  'CACHE_UNAVAILABLE',
+  'CACHE_CORRUPT',
+  'DATA_STALE',
+  'ONLINE_UNAVAILABLE',
+  'REPORT_FAILED',
+  'PRINTER_UNAVAILABLE',
+  'PRINTER_STOPPED',
+  'PRINT_FAILED',
+  'QUOTA_REACHED',
+  'NOT_DEMO_MODE',
+  'READER_UNAVAILABLE',
+  'CARD_UNREADABLE',
+  'CARD_UNSUPPORTED',
+  'CARD_EXPIRED',
+  'DISK_FULL',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Default messages, Chinese first, English after: what a log or a bare client shows. */
+export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
+  INVALID_INPUT: '请求内容无效 / Invalid request',
+  UNKNOWN_METHOD: '不支持的操作 / Unknown operation',
+  UNAUTHORIZED: '未授权的请求 / Unauthorised request',
+  FORBIDDEN_SENDER: '请求来源不被允许 / Request from a forbidden sender',
+  NO_SESSION: '会话已结束，请重新放置身份证 / The session has ended; place your ID card again',
+  INVALID_CODE: '代码格式或校验位不正确 / The code is malformed or its check character is wrong',
+  SUBJECT_NOT_FOUND: '未查询到该主体的信用信息 / No credit information found for this subject',
+  NOT_THE_SUBJECT: '只能查询本人或本人担任法定代表人的企业 / You may only query yourself or an enterprise you represent',
+  CACHE_UNAVAILABLE: '本地信用数据暂不可用，请联系工作人员 / Local credit data unavailable; please ask staff',
+  CACHE_CORRUPT: '本地信用数据已损坏，需要重新同步 / Local credit data is damaged and must be re-synced',
+  DATA_STALE: '本地数据已过期 / Local data is out of date',
+  ONLINE_UNAVAILABLE: '暂时无法连接信用平台 / The credit platform cannot be reached',
+  REPORT_FAILED: '报告生成失败，请联系工作人员 / The report could not be made; please ask staff',
+  PRINTER_UNAVAILABLE: '打印机不可用，请联系工作人员 / Printer unavailable; please ask staff',
+  PRINTER_STOPPED: '打印机已暂停，请联系工作人员 / The printer is stopped; please ask staff',
+  PRINT_FAILED: '打印失败，请联系工作人员 / Printing failed; please ask staff',
+  QUOTA_REACHED: '今日打印次数已达上限 / Today’s print quota is reached',
+  NOT_DEMO_MODE: '仅演示模式可用 / Only available in demo mode',
+  READER_UNAVAILABLE: '读卡器未连接，请联系工作人员 / The card reader is not connected; please ask staff',
+  CARD_UNREADABLE: '无法读取身份证，请重新放置 / The card could not be read; place it again',
+  CARD_UNSUPPORTED: '不支持该证件类型 / This kind of card is not supported',
+  CARD_EXPIRED: '证件已过有效期 / The card has expired',
+  DISK_FULL: '存储空间已满，请联系工作人员 / Storage is full; please ask staff',
+  INTERNAL: '系统内部错误，请联系工作人员 / Internal error; please ask staff',
+};
