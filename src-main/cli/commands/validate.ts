@@ -1,0 +1,27 @@
+// `credit-kiosk validate CODE [--json]`: is this a resident ID number or a USCC, and is it valid?
+import type { Command } from 'commander';
+import { validateSubjectCode } from '../../common/codes/subjectCode';
+import { emit, emitError, EXIT_NEGATIVE, EXIT_OK, EXIT_USAGE } from '../output';
+
+const KIND_TEXT = { 'resident-id': '居民身份证号码 / resident ID number', uscc: '统一社会信用代码 / unified social credit code', unknown: '无法识别 / unknown' };
+
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description('检查居民身份证号码或统一社会信用代码 / check a resident ID number or unified social credit code')
+    .argument('[code]', 'the 18-character code')
+    .option('--json', 'print JSON')
+    .action((code: string | undefined, options: { json?: boolean }) => {
+      if (code === undefined || code.trim() === '') {
+        emitError(options, 'USAGE', '请提供要检查的代码 / give the code to check: credit-kiosk validate CODE', EXIT_USAGE);
+        return;
+      }
+      const v = validateSubjectCode(code);
+      emit(
+        options,
+        { input: v.input, kind: v.kind, valid: v.valid, reason: v.reason },
+        `${v.normalized}: ${KIND_TEXT[v.kind]} — ${v.valid ? '有效 / valid' : '无效 / invalid'} (${v.reason})`,
+      );
+      process.exitCode = v.valid ? EXIT_OK : EXIT_NEGATIVE;
+    });
+}

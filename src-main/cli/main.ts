@@ -1,0 +1,23 @@
+// `credit-kiosk`: operators' and scripts' door to the same services the screens use.
+import { Command, CommanderError } from 'commander';
+import { EXIT_USAGE } from './output';
+import { register as validate } from './commands/validate';
+
+const program = new Command()
+  .name('credit-kiosk')
+  .description('信用查询一体机命令行 / credit kiosk command line')
+  .version(process.env.npm_package_version ?? '0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of [validate]) register(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    // --help and --version end here with code 0; usage mistakes with 2.
+    process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+    return;
+  }
+  process.stderr.write(`credit-kiosk: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});

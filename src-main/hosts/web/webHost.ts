@@ -1,0 +1,189 @@
+// The web host: the same KioskApi over HTTP on loopback, for Chromium kiosk/app
+// mode, development and e2e tests. Thin: transport checks here, everything else
+// in dispatchKioskCall and the services.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatchKioskCall } from '../../common/contract/dispatch';
+import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../../common/contract/errorCodes';
+import type { KioskApi } from '../../common/contract/kioskApi';
+import { KIOSK_CSP } from '../../common/security/csp';
+
+export interface WebHostOptions {
+  api: KioskApi;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; a random one per start otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  /** Origin only, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  /** The URL to open: the token travels in the fragment, which never reaches a server log. */
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_BODY = 64 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.wav': 'audio/wav',
+  '.ico': 'image/x-icon',
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': KIOSK_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+};
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const rendererDir = path.resolve(options.rendererDir);
+  const streams = new Set<http.ServerResponse>();
+  let origin = '';
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL');
+      else res.end();
+    });
+  });
+
+  function authorised(req: http.IncomingMessage): boolean {
+    const header = req.headers.authorization ?? '';
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  }
+
+  /** Refuses DNS-rebinding hosts and cross-origin pages, whatever the token. */
+  function sameOrigin(req: http.IncomingMessage): boolean {
+    const host = req.headers.host;
+    if (host !== new URL(origin).host && host !== `localhost:${new URL(origin).port}`) return false;
+    const from = req.headers.origin;
+    if (from !== undefined && from !== origin && from !== `http://localhost:${new URL(origin).port}`) return false;
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    if (!sameOrigin(req)) return sendError(res, 403, 'FORBIDDEN_SENDER');
+    if (url.pathname.startsWith('/api/')) {
+      if (!authorised(req)) return sendError(res, 401, 'UNAUTHORIZED');
+      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      const match = /^\/api\/call\/([A-Za-z]{1,40})$/.exec(url.pathname);
+      if (!match || req.method !== 'POST') return sendError(res, 404, 'UNKNOWN_METHOD');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'INVALID_INPUT');
+      const body = await readBody(req);
+      if (body === null) return sendError(res, 413, 'INVALID_INPUT');
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : {};
+      } catch {
+        return sendError(res, 400, 'INVALID_INPUT');
+      }
+      const result = await dispatchKioskCall(options.api, match[1], input);
+      return sendJson(res, 200, result);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'INVALID_INPUT');
+    return serveStatic(url.pathname, res);
+  }
+
+  function openEventStream(res: http.ServerResponse): void {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const unsubscribe = options.api.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    res.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      streams.delete(res);
+    });
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse): void {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendError(res, 400, 'INVALID_INPUT');
+    }
+    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, relative);
+    if (!file.startsWith(rendererDir + path.sep)) return sendError(res, 404, 'INVALID_INPUT');
+    fs.readFile(file, (err, data) => {
+      if (err) return sendError(res, 404, 'INVALID_INPUT');
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(data);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${HOST}:${port}`;
+
+  return {
+    origin,
+    url: `${origin}/#token=${token}`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of streams) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(value));
+}
+
+function sendError(res: http.ServerResponse, status: number, code: ErrorCode): void {
+  sendJson(res, status, { ok: false, error: { code, message: DEFAULT_ERROR_MESSAGES[code] } });
+}

@@ -1,0 +1,92 @@
+// The kiosk's configuration: one JSON file, validated; with none, the embedded demo.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const PrinterConfig = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('file'), dir: z.string().optional() }).strict(),
+  z.object({ kind: z.literal('cups'), url: z.string().url(), name: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('windows'), name: z.string().min(1) }).strict(),
+]);
+
+const ReaderConfig = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('simulated'), profile: z.string().default('raw-interrupt') }).strict(),
+  z.object({ kind: z.literal('usb'), profilesFile: z.string().optional(), vendorId: z.number().int().optional(), productId: z.number().int().optional() }).strict(),
+  z.object({ kind: z.literal('serial'), path: z.string().optional(), baudRate: z.number().int().default(115200) }).strict(),
+]);
+
+export const KioskConfigSchema = z
+  .object({
+    kioskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).default('DEMO-KIOSK-01'),
+    mode: z.enum(['demo', 'production']).default('demo'),
+    /** Where the cache, keys, reports and logs live. */
+    dataDir: z.string().optional(),
+    issuer: z.string().min(1).default('演示市公共信用信息中心（演示数据）'),
+    window: z
+      .object({ kiosk: z.boolean().default(true), devTools: z.boolean().default(false) })
+      .strict()
+      .default({ kiosk: true, devTools: false }),
+    session: z
+      .object({
+        idleSeconds: z.number().int().min(10).max(3600).default(60),
+        countdownSeconds: z.number().int().min(5).max(120).default(20),
+        /** Backstop in the services: a session never outlives this, whatever the screen does. */
+        maxSessionSeconds: z.number().int().min(60).max(7200).default(600),
+      })
+      .strict()
+      .default({ idleSeconds: 60, countdownSeconds: 20, maxSessionSeconds: 600 }),
+    reader: ReaderConfig.default({ kind: 'simulated', profile: 'raw-interrupt' }),
+    printer: PrinterConfig.default({ kind: 'file' }),
+    freshness: z
+      .object({ maxDataAgeHours: z.number().positive().default(72) })
+      .strict()
+      .default({ maxDataAgeHours: 72 }),
+    printQuotaPerDay: z.number().int().min(0).max(100).default(2),
+  })
+  .strict();
+
+export type KioskConfigInput = z.input<typeof KioskConfigSchema>;
+export type KioskConfig = z.output<typeof KioskConfigSchema> & { dataDir: string; configPath: string | null };
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigSources {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Explicit config file (CLI --config); else CREDIT_KIOSK_CONFIG; else <dataDir>/config.json if present. */
+  configPath?: string;
+  dataDir?: string;
+}
+
+/** Reads and validates the config; with no file at all, the demo configuration. */
+export function loadKioskConfig(sources: ConfigSources = {}): KioskConfig {
+  const env = sources.env ?? process.env;
+  const cwd = sources.cwd ?? process.cwd();
+  const dataDir = path.resolve(cwd, sources.dataDir ?? env.CREDIT_KIOSK_DATA_DIR ?? '.kiosk-data');
+  const explicit = sources.configPath ?? env.CREDIT_KIOSK_CONFIG;
+  const candidate = explicit ? path.resolve(cwd, explicit) : path.join(dataDir, 'config.json');
+  let raw: unknown = {};
+  let configPath: string | null = null;
+  if (fs.existsSync(candidate)) {
+    configPath = candidate;
+    try {
+      raw = JSON.parse(fs.readFileSync(candidate, 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`配置文件不是有效的 JSON / config file is not valid JSON: ${candidate}: ${(err as Error).message}`);
+    }
+  } else if (explicit) {
+    throw new ConfigError(`找不到配置文件 / config file not found: ${candidate}`);
+  }
+  const parsed = KioskConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new ConfigError(`配置无效 / invalid config${configPath ? ` (${configPath})` : ''}: ${where}`);
+  }
+  const resolvedDataDir = parsed.data.dataDir ? path.resolve(path.dirname(configPath ?? candidate), parsed.data.dataDir) : dataDir;
+  return { ...parsed.data, dataDir: resolvedDataDir, configPath };
+}

@@ -1,0 +1,274 @@
+// The services behind KioskApi: sessions from card events, self-lookup from the
+// cache under the disclosure policy, report issuance and printing. Inputs arrive
+// already validated (dispatchKioskCall); answers are Results, never throws.
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../../common/contract/errorCodes';
+import type { KioskApi, KioskInput } from '../../common/contract/kioskApi';
+import { fail, ok, type Result } from '../../common/contract/result';
+import type {
+  CreditSummary,
+  DemoCardView,
+  KioskInfo,
+  KioskStatus,
+  PrinterStatus,
+  PrintJobView,
+  Provenance,
+  ReaderStatus,
+  RecordView,
+} from '../../common/contract/views';
+import type { CreditRecord } from '../../common/domain/creditRecord';
+import { isCardExpired, type IdCard } from '../../common/domain/idCard';
+import { isPerson, type Subject } from '../../common/domain/subject';
+import { countBySummaryCategory } from '../../common/domain/summaryCategory';
+import { isPubliclyVisible, type DisclosurePolicy, DEFAULT_DISCLOSURE_POLICY } from '../../common/rules/disclosurePolicy';
+import { maskIdNumber } from '../../common/rules/masking';
+import { statusTagsOf } from '../../common/rules/statusTags';
+import { toIsoDate } from '../../common/time/isoDate';
+import type { CardReader } from '../../../native/reader/cardReader';
+import type { CreditCache, SubjectWithRecords } from '../cache/creditCache';
+import type { Logger } from '../logging/logger';
+import type { PrinterAdapter } from '../printing/printerAdapter';
+import { SessionManager, type Session } from '../session/sessionManager';
+import { EventHub } from './eventHub';
+
+export interface IssuedReport {
+  pdf: Uint8Array;
+  pages: number;
+  reportNumber: string;
+}
+
+export type ReportIssuer = (input: { subject: Subject; records: CreditRecord[]; provenance: Provenance; now: Date }) => Promise<IssuedReport>;
+
+export interface PrintQuota {
+  /** Counts a print for the subject today if under the limit; false when the quota is reached. */
+  tryConsume(subjectKey: string, today: string): Promise<boolean>;
+}
+
+export interface DemoCards {
+  list(): DemoCardView[];
+  /** The card with this id, or null. */
+  get(id: string): IdCard | null;
+  place(card: IdCard): void;
+  remove(): void;
+}
+
+export interface KioskServiceDeps {
+  info: KioskInfo;
+  cache: CreditCache;
+  reader: CardReader;
+  readerSimulated: boolean;
+  printer: PrinterAdapter;
+  issueReport: ReportIssuer;
+  quota: PrintQuota;
+  demo: DemoCards | null;
+  logger: Logger;
+  maxSessionMs: number;
+  maxDataAgeHours: number;
+  disclosurePolicy?: DisclosurePolicy;
+  now?: () => Date;
+}
+
+export interface KioskService extends KioskApi {
+  close(): Promise<void>;
+}
+
+export function createKioskService(deps: KioskServiceDeps): KioskService {
+  const now = deps.now ?? (() => new Date());
+  const policy = deps.disclosurePolicy ?? DEFAULT_DISCLOSURE_POLICY;
+  const log = deps.logger;
+  const hub = new EventHub();
+  const sessions = new SessionManager({
+    maxSessionMs: deps.maxSessionMs,
+    now,
+    onEnded: (sessionId, reason) => {
+      log.info({ event: 'session-ended', reason }, 'session ended');
+      hub.emit({ type: 'session-ended', sessionId, reason });
+    },
+  });
+  let reader: ReaderStatus = { state: 'disconnected', simulated: deps.readerSimulated };
+  const jobs = new Map<string, PrintJobView>();
+
+  const unsubscribeReader = deps.reader.on((event) => {
+    switch (event.type) {
+      case 'connected':
+        reader = { state: 'connected', name: event.info.name, profile: event.info.profile, simulated: event.info.simulated };
+        hub.emit({ type: 'reader-status', reader });
+        break;
+      case 'disconnected':
+        reader = { ...reader, state: 'disconnected' };
+        sessions.endAny('card-removed');
+        hub.emit({ type: 'reader-status', reader });
+        break;
+      case 'error':
+        reader = { ...reader, lastError: { code: event.code, message: event.message, at: now().toISOString() } };
+        log.warn({ event: 'reader-error', code: event.code }, 'reader error');
+        hub.emit({ type: 'card-error', code: event.code, message: event.message });
+        hub.emit({ type: 'reader-status', reader });
+        break;
+      case 'card-inserted': {
+        const session = sessions.start(event.card);
+        log.info({ event: 'card-inserted', cardType: event.card.type, holder: session.holder.idNumberMasked }, 'card placed');
+        hub.emit({ type: 'card-inserted', session });
+        break;
+      }
+      case 'card-removed':
+        sessions.endAny('card-removed');
+        hub.emit({ type: 'card-removed' });
+        break;
+    }
+  });
+
+  async function provenance(): Promise<Provenance> {
+    const info = await deps.cache.dataInfo();
+    const ageMs = now().getTime() - new Date(info.dataAsOf).getTime();
+    return { source: 'cache', dataVersion: info.dataVersion, dataAsOf: info.dataAsOf, stale: ageMs > deps.maxDataAgeHours * 3_600_000 };
+  }
+
+  function requireSession(sessionId: string): Session | Result<never> {
+    const session = sessions.get(sessionId);
+    return session ?? fail('NO_SESSION', DEFAULT_ERROR_MESSAGES.NO_SESSION);
+  }
+
+  /** The session holder's own subject record, memoised for the session's life. */
+  async function ownSubject(session: Session): Promise<Result<SubjectWithRecords>> {
+    const memo = session.memo.get('subject') as SubjectWithRecords | undefined;
+    if (memo) return ok(memo);
+    if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
+    const found = await deps.cache.findByCode(session.card.idNumber);
+    if (!found) return fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
+    session.memo.set('subject', found);
+    return ok(found);
+  }
+
+  function toView(record: CreditRecord): RecordView {
+    const { subjectId: _s, dataVersion: _v, ...view } = record;
+    return view;
+  }
+
+  function emitJob(job: PrintJobView): void {
+    jobs.set(job.jobId, job);
+    hub.emit({ type: 'print-job', job });
+  }
+
+  async function guard<T>(what: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await body();
+    } catch (err) {
+      const code: ErrorCode = (err as { code?: string }).code === 'CACHE_CORRUPT' ? 'CACHE_CORRUPT' : 'INTERNAL';
+      log.error({ event: 'service-error', what, code, err: (err as Error).name }, 'service call failed');
+      return fail(code, DEFAULT_ERROR_MESSAGES[code]);
+    }
+  }
+
+  const api: KioskService = {
+    subscribe: (listener) => hub.subscribe(listener),
+
+    getInfo: async () => ok(deps.info),
+
+    getStatus: async () =>
+      guard('getStatus', async () => {
+        const [printer, data, prov] = await Promise.all([deps.printer.status(), deps.cache.dataInfo(), provenance()]);
+        const status: KioskStatus = {
+          reader,
+          printer,
+          data: { dataVersion: data.dataVersion, dataAsOf: data.dataAsOf, subjects: data.subjects, stale: prov.source === 'cache' && prov.stale },
+          session: sessions.active(),
+        };
+        return ok(status);
+      }),
+
+    lookupSelf: async ({ sessionId }: KioskInput<'lookupSelf'>) =>
+      guard('lookupSelf', async () => {
+        const session = requireSession(sessionId);
+        if (!('id' in session)) return session;
+        const own = await ownSubject(session);
+        if (!own.ok) return own;
+        const { subject, records } = own.value;
+        const today = toIsoDate(now());
+        const visible = records.filter((r) => isPubliclyVisible(r, today, policy));
+        const summary: CreditSummary = {
+          subject: {
+            ...withoutFormerCodes(subject),
+            code: isPerson(subject) ? maskIdNumber(subject.code) : subject.code,
+            codeMasked: isPerson(subject),
+          },
+          counts: countBySummaryCategory(visible),
+          records: visible.map(toView),
+          statusTags: statusTagsOf(subject, visible),
+          provenance: await provenance(),
+        };
+        log.info({ event: 'personal-data-shown', audience: 'subject', holder: maskIdNumber(subject.code), records: visible.length }, 'self lookup');
+        return ok(summary);
+      }),
+
+    printReport: async ({ sessionId }: KioskInput<'printReport'>) =>
+      guard('printReport', async () => {
+        const session = requireSession(sessionId);
+        if (!('id' in session)) return session;
+        const own = await ownSubject(session);
+        if (!own.ok) return own;
+        const printer: PrinterStatus = await deps.printer.status();
+        if (printer.state === 'unavailable') return fail('PRINTER_UNAVAILABLE', printer.message ?? DEFAULT_ERROR_MESSAGES.PRINTER_UNAVAILABLE);
+        const { subject, records } = own.value;
+        if (!(await deps.quota.tryConsume(subject.id, toIsoDate(now())))) return fail('QUOTA_REACHED', DEFAULT_ERROR_MESSAGES.QUOTA_REACHED);
+        const issued = await deps.issueReport({ subject, records, provenance: await provenance(), now: now() });
+        const job: PrintJobView = {
+          jobId: randomBytes(8).toString('hex'),
+          reportNumber: issued.reportNumber,
+          state: 'queued',
+          pages: issued.pages,
+          createdAt: now().toISOString(),
+        };
+        emitJob(job);
+        log.info({ event: 'report-issued', reportNumber: issued.reportNumber, pages: issued.pages }, 'report issued');
+        // Printing outlives the call (and possibly the session): the screen follows it by events.
+        void deps.printer
+          .print({ jobName: `credit-report-${issued.reportNumber}`, pdf: issued.pdf }, (update) =>
+            emitJob({ ...job, state: update.state, ...(update.message !== undefined && { message: update.message }) }),
+          )
+          .then((end) => {
+            emitJob({ ...job, state: end.state, ...(end.message !== undefined && { message: end.message }) });
+            log.info({ event: 'print-end', reportNumber: issued.reportNumber, state: end.state }, 'print job ended');
+          })
+          .catch((err: Error) => {
+            emitJob({ ...job, state: 'failed', message: DEFAULT_ERROR_MESSAGES.PRINT_FAILED });
+            log.error({ event: 'print-error', reportNumber: issued.reportNumber, err: err.message }, 'print job failed');
+          });
+        return ok(job);
+      }),
+
+    endSession: async ({ sessionId, reason }: KioskInput<'endSession'>) => {
+      sessions.end(sessionId, reason);
+      return ok(null);
+    },
+
+    listDemoCards: async () => (deps.demo ? ok(deps.demo.list()) : fail('NOT_DEMO_MODE', DEFAULT_ERROR_MESSAGES.NOT_DEMO_MODE)),
+
+    placeDemoCard: async ({ cardId }: KioskInput<'placeDemoCard'>) => {
+      if (!deps.demo) return fail('NOT_DEMO_MODE', DEFAULT_ERROR_MESSAGES.NOT_DEMO_MODE);
+      const card = deps.demo.get(cardId);
+      if (!card) return fail('INVALID_INPUT', `${DEFAULT_ERROR_MESSAGES.INVALID_INPUT}: cardId`);
+      deps.demo.place(card);
+      return ok(null);
+    },
+
+    removeDemoCard: async () => {
+      if (!deps.demo) return fail('NOT_DEMO_MODE', DEFAULT_ERROR_MESSAGES.NOT_DEMO_MODE);
+      deps.demo.remove();
+      return ok(null);
+    },
+
+    close: async () => {
+      sessions.endAny('shutdown');
+      unsubscribeReader();
+      await deps.reader.stop();
+      await deps.cache.close();
+    },
+  };
+  return api;
+}
+
+function withoutFormerCodes(subject: Subject): Omit<Subject, 'formerCodes'> {
+  const { formerCodes: _f, ...rest } = subject;
+  return rest;
+}

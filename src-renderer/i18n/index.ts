@@ -1,0 +1,19 @@
+// i18next set up once for the screens: zh-CN first, English complete.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function initI18n(language: Language = 'zh-CN'): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'zh-CN',
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}

@@ -1,0 +1,106 @@
+// The person's own credit summary: counts in the report's eight categories, then
+// the publicly disclosed records, and where the data came from.
+import { useTranslation } from 'react-i18next';
+import type { CreditSummary } from '../../src-main/common/contract/views';
+import { SUMMARY_CATEGORIES } from '../../src-main/common/domain/summaryCategory';
+import { formatDateTime } from '../components/formatTime';
+
+export function SummaryScreen({ summary, onPrint, onFinish, busy }: { summary: CreditSummary; onPrint: () => void; onFinish: () => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const { subject, provenance } = summary;
+  const person = subject.kind === 'natural-person';
+  return (
+    <main className="screen summary" data-testid="screen-summary">
+      <header className="summary-header">
+        <h1>{t('summary.title')}</h1>
+        <p className="subject-name" data-testid="subject-name">
+          {person ? t('summary.greeting', { name: subject.name }) : subject.name}
+        </p>
+        <dl className="subject-facts">
+          <dt>{person ? t('summary.subjectCode') : t('summary.usccCode')}</dt>
+          <dd data-testid="subject-code">{subject.code}</dd>
+          {subject.legalRepresentative && (
+            <>
+              <dt>{t('summary.legalRepresentative')}</dt>
+              <dd>{subject.legalRepresentative}</dd>
+            </>
+          )}
+        </dl>
+        {summary.statusTags.length > 0 && (
+          <ul className="tags">
+            {summary.statusTags.map((tag) => (
+              <li key={tag} className="tag">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      <section aria-labelledby="counts-title">
+        <h2 id="counts-title">{t('summary.counts')}</h2>
+        <ul className="counts" data-testid="summary-counts">
+          {SUMMARY_CATEGORIES.map((c) => (
+            <li key={c} className={summary.counts[c] > 0 ? 'count nonzero' : 'count'}>
+              <span className="count-label">{t(`categories.${c}`)}</span>
+              <span className="count-value">{summary.counts[c]}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="records-title" className="records">
+        <h2 id="records-title">{t('summary.records')}</h2>
+        {summary.records.length === 0 ? (
+          <p className="empty">{t('summary.noRecords')}</p>
+        ) : (
+          <ol className="record-list" data-testid="record-list">
+            {summary.records.map((r) => (
+              <li key={r.id} className={`record ${r.category}`}>
+                <div className="record-head">
+                  <span className="record-category">{t(`recordCategories.${r.category}`)}</span>
+                  <span className="record-title">{r.title}</span>
+                  {r.status === 'objection-pending' && <span className="tag warn">{t('summary.objectionPending')}</span>}
+                </div>
+                <div className="record-meta">
+                  {r.authority && (
+                    <span>
+                      {t('record.authority')}：{r.authority}
+                    </span>
+                  )}
+                  {r.decisionDate && (
+                    <span>
+                      {t('record.decisionDate')}：{r.decisionDate}
+                    </span>
+                  )}
+                  {r.disclosureDeadline && (
+                    <span>
+                      {t('record.deadline')}：{r.disclosureDeadline}
+                    </span>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <p className={provenance.source === 'cache' && provenance.stale ? 'provenance stale' : 'provenance'} data-testid="provenance">
+        {provenance.source === 'cache'
+          ? provenance.stale
+            ? t('summary.stale', { time: formatDateTime(provenance.dataAsOf) })
+            : t('summary.fromCache', { time: formatDateTime(provenance.dataAsOf), version: provenance.dataVersion })
+          : t('summary.fromOnline', { time: formatDateTime(provenance.askedAt) })}
+      </p>
+
+      <div className="actions">
+        <button type="button" className="primary" onClick={onPrint} disabled={busy} data-testid="print-report">
+          {t('actions.print')}
+        </button>
+        <button type="button" className="secondary" onClick={onFinish} data-testid="finish">
+          {t('actions.finish')}
+        </button>
+      </div>
+    </main>
+  );
+}

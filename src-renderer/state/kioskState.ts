@@ -1,0 +1,91 @@
+// The self-service journey as a reducer: which screen, and what personal data it
+// holds. Ending a session returns to the initial state, so nothing of the person
+// survives in the renderer's memory.
+import type { KioskEvent } from '../../src-main/common/contract/events';
+import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
+import type { CreditSummary, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
+
+export type Screen = 'idle' | 'reading' | 'summary' | 'printing' | 'done' | 'error';
+
+export interface DeviceState {
+  info: KioskInfo | null;
+  reader: ReaderStatus | null;
+  printer: PrinterStatus | null;
+  dataAsOf: string | null;
+}
+
+export interface KioskState {
+  screen: Screen;
+  session: SessionInfo | null;
+  summary: CreditSummary | null;
+  job: PrintJobView | null;
+  error: ErrorCode | null;
+  devices: DeviceState;
+}
+
+export type KioskAction =
+  | { type: 'event'; event: KioskEvent }
+  | { type: 'info'; info: KioskInfo }
+  | { type: 'status'; reader: ReaderStatus; printer: PrinterStatus; dataAsOf: string }
+  | { type: 'summary-loaded'; sessionId: string; summary: CreditSummary }
+  | { type: 'print-started'; sessionId: string; job: PrintJobView }
+  | { type: 'failed'; sessionId: string | null; code: ErrorCode }
+  | { type: 'dismiss-error' }
+  | { type: 'reset' };
+
+export const initialDevices: DeviceState = { info: null, reader: null, printer: null, dataAsOf: null };
+
+export function initialState(devices: DeviceState = initialDevices): KioskState {
+  return { screen: 'idle', session: null, summary: null, job: null, error: null, devices };
+}
+
+export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
+  switch (action.type) {
+    case 'info':
+      return { ...state, devices: { ...state.devices, info: action.info } };
+    case 'status':
+      return { ...state, devices: { ...state.devices, reader: action.reader, printer: action.printer, dataAsOf: action.dataAsOf } };
+    case 'summary-loaded':
+      if (state.session?.id !== action.sessionId) return state;
+      return { ...state, screen: 'summary', summary: action.summary };
+    case 'print-started':
+      if (state.session?.id !== action.sessionId) return state;
+      return { ...state, screen: 'printing', job: action.job };
+    case 'failed':
+      if (action.sessionId !== null && state.session?.id !== action.sessionId) return state;
+      return { ...state, screen: 'error', error: action.code };
+    case 'reset':
+      return initialState(state.devices);
+    case 'dismiss-error':
+      return state.session ? { ...state, screen: state.summary ? 'summary' : 'error' } : initialState(state.devices);
+    case 'event':
+      return onEvent(state, action.event);
+  }
+}
+
+function onEvent(state: KioskState, event: KioskEvent): KioskState {
+  switch (event.type) {
+    case 'card-inserted':
+      // A new card always starts from nothing: the previous person's data is gone.
+      return { ...initialState(state.devices), screen: event.session.holder.expired ? 'error' : 'reading', session: event.session, error: event.session.holder.expired ? 'CARD_EXPIRED' : null };
+    case 'session-ended':
+    case 'card-removed':
+      // The end screen after a print stays until the next card; everything personal goes.
+      if (state.screen === 'printing' || state.screen === 'done') return { ...initialState(state.devices), screen: 'done', job: state.job ? { ...state.job } : null };
+      return initialState(state.devices);
+    case 'card-error':
+      return state.session ? state : { ...initialState(state.devices), screen: 'error', error: event.code };
+    case 'reader-status':
+      return { ...state, devices: { ...state.devices, reader: event.reader } };
+    case 'printer-status':
+      return { ...state, devices: { ...state.devices, printer: event.printer } };
+    case 'print-job': {
+      if (!state.job || state.job.jobId !== event.job.jobId) return state;
+      const screen = event.job.state === 'completed' && state.screen === 'printing' ? 'done' : state.screen;
+      return { ...state, job: event.job, screen };
+    }
+    case 'sync-progress':
+    case 'sync-result':
+      return state;
+  }
+}

@@ -1,0 +1,128 @@
+// The web host over real HTTP on loopback: the token, the origin checks, the
+// schema validation and the event stream, as a browser (or an attacker) meets them.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KioskEvent, KioskEventListener } from '../../../../src-main/common/contract/events';
+import { KIOSK_METHODS, type KioskApi } from '../../../../src-main/common/contract/kioskApi';
+import { ok } from '../../../../src-main/common/contract/result';
+import { startWebHost, type WebHost } from '../../../../src-main/hosts/web/webHost';
+
+const listeners = new Set<KioskEventListener>();
+const calls: Array<[string, unknown]> = [];
+const api = {
+  ...Object.fromEntries(KIOSK_METHODS.map((m) => [m, async (input: unknown) => (calls.push([m, input]), ok({ method: m }))])),
+  subscribe: (l: KioskEventListener) => (listeners.add(l), () => listeners.delete(l)),
+} as unknown as KioskApi;
+
+let host: WebHost;
+let rendererDir: string;
+
+beforeAll(async () => {
+  rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  fs.writeFileSync(path.join(os.tmpdir(), 'outside-secret.txt'), 'secret');
+  host = await startWebHost({ api, rendererDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  fs.rmSync(rendererDir, { recursive: true, force: true });
+});
+
+/** Raw request, so tests can set any Host/Origin header a browser would refuse to. */
+function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  const url = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, path: pathname, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const auth = () => ({ Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' });
+
+describe('web host', () => {
+  it('listens on loopback only and puts the token in the fragment', () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
+  });
+
+  it('serves the renderer with a strict CSP', async () => {
+    const res = await request('/');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<title>kiosk</title>');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('unsafe');
+  });
+
+  it('refuses paths outside the renderer folder', async () => {
+    expect((await request('/../outside-secret.txt')).status).toBe(404);
+    expect((await request('/%2e%2e/outside-secret.txt')).status).toBe(404);
+  });
+
+  it('answers a valid call with the service’s result', async () => {
+    const res = await request('/api/call/getInfo', { method: 'POST', headers: auth(), body: '{}' });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { method: 'getInfo' } });
+  });
+
+  it('refuses calls without the token, or with a wrong one', async () => {
+    const none = await request('/api/call/getInfo', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    const wrong = await request('/api/call/getInfo', { method: 'POST', headers: { ...auth(), Authorization: 'Bearer nope' }, body: '{}' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses other origins and rebinding hosts even with the token', async () => {
+    const origin = await request('/api/call/getInfo', { method: 'POST', headers: { ...auth(), Origin: 'http://evil.example' }, body: '{}' });
+    expect(origin.status).toBe(403);
+    const site = await request('/api/call/getInfo', { method: 'POST', headers: { ...auth(), 'Sec-Fetch-Site': 'cross-site' }, body: '{}' });
+    expect(site.status).toBe(403);
+    const rebinding = await request('/api/call/getInfo', { method: 'POST', headers: { ...auth(), Host: 'evil.example:80' }, body: '{}' });
+    expect(rebinding.status).toBe(403);
+  });
+
+  it('validates inputs with the contract’s schemas', async () => {
+    calls.length = 0;
+    const bad = await request('/api/call/lookupSelf', { method: 'POST', headers: auth(), body: JSON.stringify({ sessionId: 7 }) });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const junk = await request('/api/call/lookupSelf', { method: 'POST', headers: auth(), body: '{not json' });
+    expect(JSON.parse(junk.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const unknown = await request('/api/call/dropTables', { method: 'POST', headers: auth(), body: '{}' });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    const form = await request('/api/call/getInfo', { method: 'POST', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+    const huge = await request('/api/call/getInfo', { method: 'POST', headers: auth(), body: JSON.stringify({ x: 'x'.repeat(200_000) }) }).catch(() => ({ status: 413 }));
+    expect(huge.status).toBe(413);
+    expect(calls).toEqual([]);
+  });
+
+  it('streams service events to an authorised subscriber', async () => {
+    const url = new URL(host.origin);
+    const received = await new Promise<KioskEvent>((resolve, reject) => {
+      const req = http.get({ host: url.hostname, port: url.port, path: '/api/events', headers: { Authorization: `Bearer ${host.token}` } }, (res) => {
+        let buffer = '';
+        res.on('data', (c: Buffer) => {
+          buffer += c.toString();
+          const data = /data: (.*)\n\n/.exec(buffer);
+          if (data) {
+            req.destroy();
+            resolve(JSON.parse(data[1]!) as KioskEvent);
+          }
+        });
+        // The host subscribed before answering, so an event now reaches this stream.
+        listeners.forEach((l) => l({ type: 'card-removed' }));
+      });
+      req.on('error', reject);
+    });
+    expect(received).toEqual({ type: 'card-removed' });
+  });
+});
