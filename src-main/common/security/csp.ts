@@ -10,6 +10,8 @@ export const KIOSK_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> =
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
+  // Packaged voice prompts (no network TTS).
+  'media-src': ["'self'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],
   'frame-ancestors': ["'none'"],

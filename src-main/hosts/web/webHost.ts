@@ -9,7 +9,7 @@ import path from 'node:path';
 import { dispatchKioskCall } from '../../common/contract/dispatch';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../../common/contract/errorCodes';
 import type { KioskApi } from '../../common/contract/kioskApi';
-import { KIOSK_CSP } from '../../common/security/csp';
+import { KIOSK_SECURITY_HEADERS } from '../../common/security/csp';
 
 export interface WebHostOptions {
   api: KioskApi;
@@ -47,15 +47,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': KIOSK_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-  'Cache-Control': 'no-store',
-};
+const SECURITY_HEADERS = { ...KIOSK_SECURITY_HEADERS, 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store' };
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
