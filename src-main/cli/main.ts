@@ -1,6 +1,8 @@
 // `credit-kiosk`: operators' and scripts' door to the same services the screens use.
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './output';
+import { register as decodeFrame } from './commands/decodeFrame';
+import { register as readers } from './commands/readers';
 import { register as validate } from './commands/validate';
 
 const program = new Command()
@@ -10,7 +12,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [validate]) register(program);
+for (const register of [validate, decodeFrame, readers]) register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
