@@ -62,6 +62,7 @@ export function App({ api }: { api: KioskApi }) {
   const print = useCallback(async () => {
     if (!sessionId) return;
     setPrinting(true);
+    dispatch({ type: 'print-requested', sessionId });
     const r = await api.printReport({ sessionId });
     setPrinting(false);
     dispatch(r.ok ? { type: 'print-started', sessionId, job: r.value } : { type: 'failed', sessionId, code: r.error.code });

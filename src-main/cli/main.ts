@@ -1,8 +1,12 @@
 // `credit-kiosk`: operators' and scripts' door to the same services the screens use.
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './output';
+import { register as cacheCheck } from './commands/cacheCheck';
 import { register as decodeFrame } from './commands/decodeFrame';
+import { register as genData } from './commands/genData';
+import { register as query } from './commands/query';
 import { register as readers } from './commands/readers';
+import { register as search } from './commands/search';
 import { register as validate } from './commands/validate';
 
 const program = new Command()
@@ -12,7 +16,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [validate, decodeFrame, readers]) register(program);
+for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData]) register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -19,6 +19,8 @@ export interface KioskState {
   session: SessionInfo | null;
   summary: CreditSummary | null;
   job: PrintJobView | null;
+  /** A print was asked for and its job has not been seen yet: its events may beat the answer. */
+  printRequested: boolean;
   error: ErrorCode | null;
   devices: DeviceState;
 }
@@ -28,6 +30,7 @@ export type KioskAction =
   | { type: 'info'; info: KioskInfo }
   | { type: 'status'; reader: ReaderStatus; printer: PrinterStatus; dataAsOf: string }
   | { type: 'summary-loaded'; sessionId: string; summary: CreditSummary }
+  | { type: 'print-requested'; sessionId: string }
   | { type: 'print-started'; sessionId: string; job: PrintJobView }
   | { type: 'failed'; sessionId: string | null; code: ErrorCode }
   | { type: 'dismiss-error' }
@@ -36,7 +39,7 @@ export type KioskAction =
 export const initialDevices: DeviceState = { info: null, reader: null, printer: null, dataAsOf: null };
 
 export function initialState(devices: DeviceState = initialDevices): KioskState {
-  return { screen: 'idle', session: null, summary: null, job: null, error: null, devices };
+  return { screen: 'idle', session: null, summary: null, job: null, printRequested: false, error: null, devices };
 }
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
@@ -48,12 +51,17 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'summary-loaded':
       if (state.session?.id !== action.sessionId) return state;
       return { ...state, screen: 'summary', summary: action.summary };
+    case 'print-requested':
+      if (state.session?.id !== action.sessionId) return state;
+      return { ...state, printRequested: true };
     case 'print-started':
       if (state.session?.id !== action.sessionId) return state;
-      return { ...state, screen: 'printing', job: action.job };
+      // The job's own events may already have moved it on (a fast printer).
+      if (state.job?.jobId === action.job.jobId) return { ...state, printRequested: false };
+      return { ...state, screen: 'printing', job: action.job, printRequested: false };
     case 'failed':
       if (action.sessionId !== null && state.session?.id !== action.sessionId) return state;
-      return { ...state, screen: 'error', error: action.code };
+      return { ...state, screen: 'error', error: action.code, printRequested: false };
     case 'reset':
       return initialState(state.devices);
     case 'dismiss-error':
@@ -80,8 +88,9 @@ function onEvent(state: KioskState, event: KioskEvent): KioskState {
     case 'printer-status':
       return { ...state, devices: { ...state.devices, printer: event.printer } };
     case 'print-job': {
-      if (!state.job || state.job.jobId !== event.job.jobId) return state;
-      const screen = event.job.state === 'completed' && state.screen === 'printing' ? 'done' : state.screen;
+      const ours = state.job ? state.job.jobId === event.job.jobId : state.printRequested;
+      if (!ours) return state;
+      const screen = event.job.state === 'completed' ? 'done' : state.screen === 'done' ? 'done' : 'printing';
       return { ...state, job: event.job, screen };
     }
     case 'sync-progress':

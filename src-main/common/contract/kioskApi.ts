@@ -1,39 +1,21 @@
 // KioskApi: the only door between screens and services (ARCHITECTURE.md, rule 2).
 // Each method takes one input object, validated by its schema at the host boundary,
-// and answers a Result. Adding a method: add its schema to KIOSK_INPUTS and its
-// output type to KioskOutputs; both hosts and the preload pick it up from here.
-import { z } from 'zod';
+// and answers a Result. Methods are grouped by area (self-service, demo, staff,
+// admin, sync), each in its own file: add a method there (schema + output type),
+// then list it in the Electron preload (the compiler checks that list).
+import type { z } from 'zod';
 import type { KioskEventListener } from './events';
 import type { Result } from './result';
-import type { CreditSummary, DemoCardView, KioskInfo, KioskStatus, PrintJobView } from './views';
+import { DEMO_INPUTS, SELF_SERVICE_INPUTS, type DemoOutputs, type SelfServiceOutputs } from './selfServiceApi';
 
-/** Session ids are opaque random tokens (base64url, 22+ characters). */
-export const SessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'session id');
+export { SessionId } from './selfServiceApi';
 
-export const KIOSK_INPUTS = {
-  getInfo: z.object({}).strict(),
-  getStatus: z.object({}).strict(),
-  lookupSelf: z.object({ sessionId: SessionId }).strict(),
-  printReport: z.object({ sessionId: SessionId }).strict(),
-  endSession: z.object({ sessionId: SessionId, reason: z.enum(['user', 'idle']) }).strict(),
-  listDemoCards: z.object({}).strict(),
-  placeDemoCard: z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
-  removeDemoCard: z.object({}).strict(),
-} as const;
+export const KIOSK_INPUTS = { ...SELF_SERVICE_INPUTS, ...DEMO_INPUTS } as const;
 
-export type KioskMethod = keyof typeof KIOSK_INPUTS;
+export interface KioskOutputs extends SelfServiceOutputs, DemoOutputs {}
+
+export type KioskMethod = keyof typeof KIOSK_INPUTS & keyof KioskOutputs;
 export type KioskInput<M extends KioskMethod> = z.infer<(typeof KIOSK_INPUTS)[M]>;
-
-export interface KioskOutputs {
-  getInfo: KioskInfo;
-  getStatus: KioskStatus;
-  lookupSelf: CreditSummary;
-  printReport: PrintJobView;
-  endSession: null;
-  listDemoCards: DemoCardView[];
-  placeDemoCard: null;
-  removeDemoCard: null;
-}
 
 export type KioskMethods = { [M in KioskMethod]: (input: KioskInput<M>) => Promise<Result<KioskOutputs[M]>> };
 

@@ -1,7 +1,7 @@
 // The local credit cache as the services see it. Answers are async because the
 // queries run off the main thread (worker, read-only connections).
 import type { CreditRecord } from '../../common/domain/creditRecord';
-import type { Subject } from '../../common/domain/subject';
+import type { Subject, SubjectKind } from '../../common/domain/subject';
 
 export interface SubjectWithRecords {
   subject: Subject;
@@ -21,4 +21,54 @@ export interface CreditCache {
   findByCode(code: string): Promise<SubjectWithRecords | null>;
   dataInfo(): Promise<CacheDataInfo>;
   close(): Promise<void>;
+}
+
+// ── The local cache's further queries (name search, legal representatives, checks). ──
+
+export interface SearchOptions {
+  /** 1-based. */
+  page?: number;
+  /** 1–100, default 20. */
+  pageSize?: number;
+}
+
+export interface SearchHit {
+  subjectId: string;
+  kind: SubjectKind;
+  name: string;
+  code: string;
+  match: 'exact' | 'prefix' | 'substring';
+}
+
+export interface SearchPage {
+  /** The query as normalised and bounded. */
+  query: string;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+  /** Matches considered; capped for very common queries (then totalIsCapped). */
+  total: number;
+  totalIsCapped: boolean;
+}
+
+export interface CacheCheck {
+  ok: boolean;
+  schemaVersion: number;
+  dataVersion: number;
+  dataAsOf: string;
+  source: string;
+  cipher: string;
+  subjects: number;
+  subjectsByKind: Record<SubjectKind, number>;
+  records: number;
+  fileBytes: number;
+}
+
+export interface LocalCreditCache extends CreditCache {
+  /** Name search over organisations (natural persons are never searchable by name). */
+  search(text: string, options?: SearchOptions): Promise<SearchPage>;
+  /** Organisations whose registered legal representative is this person (by ID number where the data has it, else by name). */
+  findRepresentedBy(person: { idNumber: string; name: string }): Promise<Subject[]>;
+  /** quick_check, counts and versions. */
+  check(): Promise<CacheCheck>;
 }

@@ -10,9 +10,19 @@ const PrinterConfig = z.discriminatedUnion('kind', [
 ]);
 
 const ReaderConfig = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('simulated'), profile: z.string().default('raw-interrupt') }).strict(),
-  z.object({ kind: z.literal('usb'), profilesFile: z.string().optional(), vendorId: z.number().int().optional(), productId: z.number().int().optional() }).strict(),
-  z.object({ kind: z.literal('serial'), path: z.string().optional(), baudRate: z.number().int().default(115200) }).strict(),
+  z.object({ kind: z.literal('simulated'), profile: z.enum(['raw-interrupt', 'packet64', 'feature-length', 'serial']).default('raw-interrupt') }).strict(),
+  z
+    .object({
+      /** A real reader over USB HID or a serial port, found by the VID/PID profile table. */
+      kind: z.literal('hardware'),
+      /** An operator's profile table extending resources/readers/profiles.json. */
+      profilesFile: z.string().optional(),
+      /** Which reader when several are attached: a device path or "vid:pid". */
+      preferred: z.string().optional(),
+      /** Readers whose finds fail while the card still lies there must not report removal. */
+      announceRemoval: z.boolean().default(true),
+    })
+    .strict(),
 ]);
 
 export const KioskConfigSchema = z

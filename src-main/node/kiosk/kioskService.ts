@@ -62,6 +62,8 @@ export interface KioskServiceDeps {
   quota: PrintQuota;
   demo: DemoCards | null;
   logger: Logger;
+  /** Shared with the other services so screens get one event stream. */
+  hub?: EventHub;
   maxSessionMs: number;
   maxDataAgeHours: number;
   disclosurePolicy?: DisclosurePolicy;
@@ -76,7 +78,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   const now = deps.now ?? (() => new Date());
   const policy = deps.disclosurePolicy ?? DEFAULT_DISCLOSURE_POLICY;
   const log = deps.logger;
-  const hub = new EventHub();
+  const hub = deps.hub ?? new EventHub();
   const sessions = new SessionManager({
     maxSessionMs: deps.maxSessionMs,
     now,

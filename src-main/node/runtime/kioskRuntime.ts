@@ -1,7 +1,23 @@
 // Composition root: builds the services from the config and exposes them as one
-// KioskApi. Both hosts (Electron, web) and the e2e tests start the kiosk here.
+// KioskApi. Both hosts (Electron, web) start the kiosk here; nothing else wires.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { KioskApi } from '../../common/contract/kioskApi';
+import type { DemoCardView } from '../../common/contract/views';
+import type { IdCard } from '../../common/domain/idCard';
+import type { CardReader } from '../../../native/reader/cardReader';
+import { createSimulatedReader } from '../../../native/reader/simulator/createSimulatedReader';
+import { createUsbCardReader } from '../../../native/reader/usbCardReader';
+import { ensureCacheKey, ensureDemoCache, resolveCacheLocation } from '../cache/cacheLocation';
+import { readDemoCards } from '../cache/demoData';
+import { openCreditCache } from '../cache/openCreditCache';
 import type { KioskConfig } from '../config/kioskConfig';
+import { findResourcesDir } from '../config/resourcesDir';
+import { createKioskService, type DemoCards } from '../kiosk/kioskService';
+import { createLogger, type Logger } from '../logging/logger';
+import { createPrinter } from '../printing/createPrinter';
+import { PrintQuotaStore } from '../printing/printQuota';
+import { createReportIssuer } from '../report/reportIssuer';
 
 export interface KioskRuntime {
   api: KioskApi;
@@ -12,10 +28,92 @@ export interface KioskRuntime {
 
 export interface RuntimeOptions {
   config: KioskConfig;
-  /** Folder holding resources/ (demo data, reader profiles); defaults next to the bundle. */
+  /** Folder holding demo data, reader profiles, report config; found next to the bundle by default. */
   resourcesDir?: string;
+  logger?: Logger;
+  now?: () => Date;
 }
 
-export async function createKioskRuntime(_options: RuntimeOptions): Promise<KioskRuntime> {
-  throw new Error('not wired yet');
+const APP_VERSION = '0.1.0';
+
+export async function createKioskRuntime(options: RuntimeOptions): Promise<KioskRuntime> {
+  const { config } = options;
+  const now = options.now ?? (() => new Date());
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const resourcesDir = options.resourcesDir ?? findResourcesDir();
+  const logger = options.logger ?? createLogger({ logDir: path.join(config.dataDir, 'logs') });
+  const demoMode = config.mode === 'demo';
+
+  const location = demoMode
+    ? ensureDemoCache({ dataDir: config.dataDir, demoDir: path.join(resourcesDir, 'demo'), now: now() })
+    : { ...resolveCacheLocation({ dataDir: config.dataDir }), key: ensureCacheKey(resolveCacheLocation({ dataDir: config.dataDir }).keyFile) };
+  const cache = await openCreditCache({ file: location.file, key: location.key });
+
+  const { reader, demo } = await createReader(config, resourcesDir);
+  const printer = createPrinter(config.printer, { dataDir: config.dataDir });
+  const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
+  const reports = createReportIssuer({ config });
+
+  const service = createKioskService({
+    info: {
+      kioskId: config.kioskId,
+      appVersion: APP_VERSION,
+      mode: config.mode,
+      idleSeconds: config.session.idleSeconds,
+      countdownSeconds: config.session.countdownSeconds,
+      issuer: config.issuer,
+    },
+    cache,
+    reader,
+    readerSimulated: config.reader.kind === 'simulated',
+    printer,
+    issueReport: reports.issue,
+    quota,
+    demo,
+    logger,
+    maxSessionMs: config.session.maxSessionSeconds * 1000,
+    maxDataAgeHours: config.freshness.maxDataAgeHours,
+    now,
+  });
+  await reader.start();
+  logger.info({ event: 'kiosk-started', kioskId: config.kioskId, mode: config.mode, reader: config.reader.kind, printer: config.printer.kind }, 'kiosk started');
+
+  return {
+    api: service,
+    config,
+    close: async () => {
+      await service.close();
+      quota.close();
+      reports.close();
+      logger.info({ event: 'kiosk-stopped' }, 'kiosk stopped');
+      logger.flush();
+    },
+  };
+}
+
+async function createReader(config: KioskConfig, resourcesDir: string): Promise<{ reader: CardReader; demo: DemoCards | null }> {
+  if (config.reader.kind === 'hardware') {
+    const { reader } = await createUsbCardReader({
+      ...(config.reader.profilesFile !== undefined && { profilesPath: config.reader.profilesFile }),
+      ...(config.reader.preferred !== undefined && { preferred: config.reader.preferred }),
+      announceRemoval: config.reader.announceRemoval,
+    });
+    return { reader, demo: null };
+  }
+  // The simulated reader speaks the real SAM frames behind a real transport profile.
+  const { reader, device } = createSimulatedReader({ profile: config.reader.profile, name: '模拟读卡器 / simulated reader' });
+  if (config.mode !== 'demo') return { reader, demo: null };
+  const cards = readDemoCards(path.join(resourcesDir, 'demo'));
+  const demo: DemoCards = {
+    list: (): DemoCardView[] => cards.map((c) => ({ id: c.id, label: c.label, cardType: c.type })),
+    get: (id: string): IdCard | null => {
+      const found = cards.find((c) => c.id === id);
+      if (!found) return null;
+      const { id: _id, label: _label, ...card } = found;
+      return card;
+    },
+    place: (card) => device.placeCard(card),
+    remove: () => device.removeCard(),
+  };
+  return { reader, demo };
 }

@@ -66,3 +66,25 @@ describe('kioskReducer', () => {
     expect(JSON.stringify(state)).not.toContain('李明华');
   });
 });
+
+describe('printing', () => {
+  const job = { jobId: 'j2', reportNumber: '20261121080000ABCDEFGH', state: 'queued' as const, pages: 2, createdAt: '' };
+
+  it('follows a fast printer whose events beat the call’s answer', () => {
+    const state = run(
+      { type: 'event', event: { type: 'card-inserted', session } },
+      { type: 'summary-loaded', sessionId: session.id, summary },
+      { type: 'print-requested', sessionId: session.id },
+      { type: 'event', event: { type: 'print-job', job } },
+      { type: 'event', event: { type: 'print-job', job: { ...job, state: 'completed' } } },
+      { type: 'print-started', sessionId: session.id, job },
+    );
+    expect(state.screen).toBe('done');
+    expect(state.job?.state).toBe('completed');
+  });
+
+  it('ignores another kiosk user’s job events when no print was asked for', () => {
+    const state = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'summary-loaded', sessionId: session.id, summary }, { type: 'event', event: { type: 'print-job', job } });
+    expect(state.screen).toBe('summary');
+  });
+});

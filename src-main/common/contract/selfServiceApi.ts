@@ -1,0 +1,35 @@
+// The self-service part of KioskApi: a citizen's own card, summary and report,
+// and the demo reader that stands in for a hand in demo mode.
+import { z } from 'zod';
+import type { CreditSummary, DemoCardView, KioskInfo, KioskStatus, PrintJobView } from './views';
+
+/** Session ids are opaque random tokens (base64url, 22+ characters). */
+export const SessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'session id');
+
+export const SELF_SERVICE_INPUTS = {
+  getInfo: z.object({}).strict(),
+  getStatus: z.object({}).strict(),
+  lookupSelf: z.object({ sessionId: SessionId }).strict(),
+  printReport: z.object({ sessionId: SessionId }).strict(),
+  endSession: z.object({ sessionId: SessionId, reason: z.enum(['user', 'idle']) }).strict(),
+} as const;
+
+export interface SelfServiceOutputs {
+  getInfo: KioskInfo;
+  getStatus: KioskStatus;
+  lookupSelf: CreditSummary;
+  printReport: PrintJobView;
+  endSession: null;
+}
+
+export const DEMO_INPUTS = {
+  listDemoCards: z.object({}).strict(),
+  placeDemoCard: z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
+  removeDemoCard: z.object({}).strict(),
+} as const;
+
+export interface DemoOutputs {
+  listDemoCards: DemoCardView[];
+  placeDemoCard: null;
+  removeDemoCard: null;
+}

@@ -1,0 +1,131 @@
+// Where the cache file and its key live, and first-run set-up: a random key, and
+// in demo mode a cache built from the embedded demo data.
+import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { deriveCacheKeys, keyCheckValue, MASTER_KEY_BYTES } from './cacheKeys';
+import { CacheError } from './cacheError';
+import { loadDemoIntoCache, readDemoData } from './demoData';
+
+export const CACHE_FILE_NAME = 'credit-cache.sqlite';
+export const CACHE_KEY_FILE_NAME = 'cache.key';
+/** A demo cache is rebuilt after this long, so its relative dates stay relative to roughly today. */
+export const DEMO_REBUILD_AFTER_DAYS = 7;
+
+export function defaultDataDir(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string {
+  return path.resolve(cwd, env.CREDIT_KIOSK_DATA_DIR ?? '.kiosk-data');
+}
+
+export function resolveCacheLocation(options: { dataDir?: string } = {}): { file: string; keyFile: string } {
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
+  return { file: path.join(dataDir, CACHE_FILE_NAME), keyFile: path.join(dataDir, CACHE_KEY_FILE_NAME) };
+}
+
+/** Reads the key file (64 hex characters, or 32 raw bytes). */
+export function readCacheKey(keyFile: string): Buffer {
+  const raw = fs.readFileSync(keyFile);
+  const text = raw.toString('latin1').trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (raw.length === MASTER_KEY_BYTES) return raw;
+  throw new CacheError('CACHE_UNAVAILABLE', `缓存密钥文件格式不正确 / the cache key file holds no ${MASTER_KEY_BYTES}-byte key`);
+}
+
+/** The key in keyFile, created (random, mode 0600) when there is none. */
+export function ensureCacheKey(keyFile: string): Buffer {
+  if (!fs.existsSync(keyFile)) {
+    fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(keyFile, `${crypto.randomBytes(MASTER_KEY_BYTES).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      // Another process created it first: use theirs.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  return readCacheKey(keyFile);
+}
+
+export interface EnsureDemoCacheOptions {
+  dataDir?: string;
+  demoDir: string;
+  now?: Date;
+}
+
+export interface EnsuredCache {
+  file: string;
+  keyFile: string;
+  key: Buffer;
+  /** True when this call (re)built the demo cache. */
+  built: boolean;
+}
+
+/**
+ * Builds the demo cache when there is no cache yet. A cache that came from the demo
+ * is rebuilt when the demo data changed, when it is older than DEMO_REBUILD_AFTER_DAYS
+ * or when it was sealed with another key. A cache from anywhere else is never touched.
+ */
+export function ensureDemoCache(options: EnsureDemoCacheOptions): EnsuredCache {
+  const { file, keyFile } = resolveCacheLocation({ dataDir: options.dataDir });
+  const key = ensureCacheKey(keyFile);
+  const now = options.now ?? new Date();
+  if (fs.existsSync(file) && !demoNeedsRebuild(file, key, options.demoDir, now)) return { file, keyFile, key, built: false };
+  loadDemoIntoCache({ file, key, demoDir: options.demoDir, now });
+  return { file, keyFile, key, built: true };
+}
+
+function demoNeedsRebuild(file: string, key: Buffer, demoDir: string, now: Date): boolean {
+  let meta: Record<string, string>;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false; // unreadable: leave it for openCreditCache to report (CACHE_CORRUPT)
+  }
+  if (meta.source !== 'demo') return false;
+  if (meta.key_check !== keyCheckValue(deriveCacheKeys(key))) return true;
+  if (meta.demo_hash !== readDemoData(demoDir).hash) return true;
+  const builtAt = Date.parse(meta.demo_built_at ?? '');
+  return !Number.isFinite(builtAt) || now.getTime() - builtAt > DEMO_REBUILD_AFTER_DAYS * 86_400_000;
+}
+
+/** resources/demo beside the sources or the bundle, or under the working directory. */
+export function findDemoDir(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string | undefined {
+  const here = typeof __dirname === 'string' ? __dirname : cwd;
+  const candidates = [
+    env.CREDIT_KIOSK_RESOURCES_DIR && path.join(env.CREDIT_KIOSK_RESOURCES_DIR, 'demo'),
+    path.resolve(here, '../../resources/demo'), // dist/main
+    path.resolve(here, '../../../resources/demo'), // src-main/node/cache
+    path.resolve(cwd, 'resources/demo'),
+  ];
+  return candidates.find((dir): dir is string => typeof dir === 'string' && fs.existsSync(path.join(dir, 'demo-data.json')));
+}
+
+export interface CacheSelection {
+  /** An explicit cache file (--db); else the default location. */
+  db?: string;
+  /** An explicit key file (--key-file); else the default key file. */
+  keyFile?: string;
+  dataDir?: string;
+}
+
+/**
+ * The cache file and key a command line or a tool should use. At the default
+ * location with no cache yet, the demo cache is built first (as the kiosk does on start).
+ */
+export function selectCache(selection: CacheSelection): { file: string; key: Buffer } {
+  const defaults = resolveCacheLocation({ dataDir: selection.dataDir });
+  const keyFile = selection.keyFile ? path.resolve(selection.keyFile) : defaults.keyFile;
+  if (selection.db) {
+    if (!fs.existsSync(keyFile)) throw new CacheError('CACHE_UNAVAILABLE', `找不到缓存密钥文件 / no cache key file: ${path.basename(keyFile)}`);
+    return { file: path.resolve(selection.db), key: readCacheKey(keyFile) };
+  }
+  if (!fs.existsSync(defaults.file)) {
+    const demoDir = findDemoDir();
+    if (demoDir) return { file: ensureDemoCache({ dataDir: selection.dataDir, demoDir }).file, key: ensureCacheKey(keyFile) };
+  }
+  return { file: defaults.file, key: ensureCacheKey(keyFile) };
+}

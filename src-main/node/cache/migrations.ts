@@ -1,0 +1,132 @@
+// The cache schema as numbered, forward-only migrations. Each runs in its own
+// transaction together with the PRAGMA user_version bump, so a file is always at
+// exactly one version: a crash mid-migration leaves the previous version intact.
+// Never edit a shipped migration; add the next one.
+import type Database from 'better-sqlite3';
+import { RECORD_CATEGORIES, RECORD_STATUSES, SEVERITIES } from '../../common/domain/creditRecord';
+import { SUBJECT_KINDS } from '../../common/domain/subject';
+import { shortGrams } from '../../common/search/nameSearchText';
+import { CacheError } from './cacheError';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database.Database): void;
+}
+
+export interface IndexDef {
+  name: string;
+  ddl: string;
+}
+
+const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+/** Secondary indexes of v1: a bulk load drops and rebuilds them around the inserts. */
+export const V1_INDEXES: readonly IndexDef[] = [
+  { name: 'subjects_id', ddl: 'CREATE UNIQUE INDEX subjects_id ON subjects(id)' },
+  { name: 'subjects_rep_id', ddl: 'CREATE INDEX subjects_rep_id ON subjects(rep_id_hash) WHERE rep_id_hash IS NOT NULL' },
+  { name: 'subjects_rep_name', ddl: 'CREATE INDEX subjects_rep_name ON subjects(rep_name_hash) WHERE rep_name_hash IS NOT NULL' },
+  { name: 'records_id', ddl: 'CREATE UNIQUE INDEX records_id ON records(id)' },
+  { name: 'records_sid', ddl: 'CREATE INDEX records_sid ON records(sid, category)' },
+];
+
+/** Secondary indexes of v2 (name search). */
+export const V2_INDEXES: readonly IndexDef[] = [
+  { name: 'subjects_name', ddl: 'CREATE INDEX subjects_name ON subjects(name)' },
+  { name: 'name_grams_gram', ddl: 'CREATE INDEX name_grams_gram ON name_grams(gram, sid)' },
+];
+
+export const SECONDARY_INDEXES: readonly IndexDef[] = [...V1_INDEXES, ...V2_INDEXES];
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'subjects, their codes by keyed hash, records, meta',
+    up(db) {
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        -- Organisations keep their public registration data in clear; a natural
+        -- person's code, name and other personal fields live only in 'sealed'.
+        CREATE TABLE subjects (
+          sid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN (${list(SUBJECT_KINDS)})),
+          code TEXT,
+          name TEXT,
+          former_codes TEXT,
+          entity_type TEXT,
+          registered_capital TEXT,
+          established_on TEXT,
+          address TEXT,
+          registration_authority TEXT,
+          registration_status TEXT,
+          rep_id_hash BLOB,
+          rep_name_hash BLOB,
+          sealed BLOB,
+          data_version INTEGER NOT NULL
+        );
+        -- Every code a subject answers to (current and former), by keyed hash only.
+        CREATE TABLE subject_codes (code_hash BLOB PRIMARY KEY, sid INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE records (
+          rid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL,
+          sid INTEGER NOT NULL,
+          category TEXT NOT NULL CHECK (category IN (${list(RECORD_CATEGORIES)})),
+          title TEXT NOT NULL,
+          document_number TEXT,
+          authority TEXT,
+          decision_date TEXT,
+          valid_from TEXT,
+          valid_to TEXT,
+          content TEXT,
+          severity TEXT CHECK (severity IS NULL OR severity IN (${list(SEVERITIES)})),
+          status TEXT NOT NULL CHECK (status IN (${list(RECORD_STATUSES)})),
+          disclosure_deadline TEXT,
+          source_department TEXT,
+          data_version INTEGER NOT NULL,
+          fields TEXT,
+          sealed BLOB
+        );
+      `);
+      for (const index of V1_INDEXES) db.exec(index.ddl);
+    },
+  },
+  {
+    version: 2,
+    description: 'name search: FTS5 trigram index and a 1–2 character gram table',
+    up(db) {
+      db.exec(`
+        CREATE TABLE name_grams (gram TEXT NOT NULL, sid INTEGER NOT NULL);
+        CREATE VIRTUAL TABLE name_fts USING fts5(name, tokenize = 'trigram', content = 'subjects', content_rowid = 'sid');
+      `);
+      const insert = db.prepare('INSERT INTO name_grams (gram, sid) VALUES (?, ?)');
+      const rows = db.prepare('SELECT sid, name FROM subjects WHERE name IS NOT NULL').all() as Array<{ sid: number; name: string }>;
+      for (const row of rows) for (const gram of shortGrams(row.name)) insert.run(gram, row.sid);
+      db.exec(`INSERT INTO name_fts (name_fts) VALUES ('rebuild')`);
+      for (const index of V2_INDEXES) db.exec(index.ddl);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersionOf(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings a file forward to `target` (default: the newest), one transaction per step. */
+export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): { from: number; to: number } {
+  const from = schemaVersionOf(db);
+  if (from > SCHEMA_VERSION) {
+    throw new CacheError('CACHE_UNAVAILABLE', `缓存文件来自更新的版本（模式 ${from}）/ the cache file is from a newer version (schema ${from} > ${SCHEMA_VERSION})`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= from || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(m.version));
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { from, to: Math.max(from, Math.min(target, SCHEMA_VERSION)) };
+}

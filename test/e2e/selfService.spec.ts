@@ -1,0 +1,82 @@
+// The thin path a citizen walks, driven in Debian's Chromium through the web host:
+// idle → card on the (simulated) reader → own summary → print → card removed → cleared.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startKioskHost, type KioskHost } from './kioskHost';
+
+const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+let host: KioskHost;
+
+test.beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  host = await startKioskHost();
+});
+
+test.afterAll(async () => {
+  await host.stop();
+});
+
+test('card → own summary → printed report → card removed → nothing personal left', async ({ page }, testInfo) => {
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-${name}.png`) });
+
+  await page.goto(host.url);
+  await expect(page.getByTestId('screen-idle')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '请将身份证放在感应区' })).toBeVisible();
+  await expect(page.getByTestId('reader-status')).toHaveText('读卡器已连接');
+  // The token left the address bar as soon as it was read.
+  expect(page.url()).not.toContain('token');
+  await shot('01-idle');
+
+  await page.getByTestId('demo-card-card-lin').click();
+  await expect(page.getByTestId('screen-summary')).toBeVisible();
+  await expect(page.getByTestId('subject-name')).toContainText('林晓岚');
+  // The ID number is masked even for its owner: the screen is in a public hall.
+  await expect(page.getByTestId('subject-code')).toHaveText('3703**********2647');
+  await expect(page.getByTestId('provenance')).toContainText('数据来源');
+  const cardToSummary = await page.evaluate(() => performance.getEntriesByName('card-to-summary')[0]?.duration ?? null);
+  console.log(`[figure] ${testInfo.project.name}: card event → summary on screen: ${cardToSummary?.toFixed(1)} ms`);
+  await shot('02-summary');
+
+  await page.getByTestId('print-report').click();
+  await expect(page.getByTestId('screen-done')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: '请取走您的身份证和报告' })).toBeVisible();
+  await shot('03-done');
+
+  // The file printer wrote a real PDF; its text has the subject's Chinese name.
+  const pdfs = fs.readdirSync(host.printedDir).filter((f) => f.endsWith('.pdf'));
+  expect(pdfs).toHaveLength(1);
+  const text = execFileSync('pdftotext', ['-layout', path.join(host.printedDir, pdfs[0]!), '-'], { encoding: 'utf8' });
+  expect(text).toContain('林晓岚');
+  expect(text).toContain('公共信用信息报告');
+
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
+  // Everything but the demo panel (whose buttons name the demo cards) is free of the person.
+  const html = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    copy.querySelector('[data-testid="demo-panel"]')?.remove();
+    return copy.outerHTML;
+  });
+  expect(html).not.toContain('林晓岚');
+  expect(html).not.toContain('2647');
+});
+
+test('an expired card gets its own screen and no data', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('demo-card-card-lin-expired').click();
+  await expect(page.getByTestId('screen-error')).toHaveAttribute('data-error-code', 'CARD_EXPIRED');
+  await expect(page.getByTestId('error-message')).toContainText('证件已过有效期');
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible();
+});
+
+test('a card holder with no local record is told what to do', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('demo-card-card-hmt').click();
+  await expect(page.getByTestId('screen-error')).toHaveAttribute('data-error-code', 'SUBJECT_NOT_FOUND');
+  await expect(page.getByTestId('error-message')).toContainText('信用窗口');
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible();
+});

@@ -1,0 +1,69 @@
+// The cache's CLI commands, registered on a fresh program as main.ts does.
+import { Command } from 'commander';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { register as cacheCheck } from '../../../src-main/cli/commands/cacheCheck';
+import { register as genData } from '../../../src-main/cli/commands/genData';
+import { register as query } from '../../../src-main/cli/commands/query';
+import { register as search } from '../../../src-main/cli/commands/search';
+import { demoCache, LIN_ID, QINGHE_FORMER, QINGHE_USCC, removeTempDirs, tempDir } from './cacheTestFiles';
+
+afterEach(() => {
+  removeTempDirs();
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+async function run(...args: string[]): Promise<{ out: unknown; exit: number }> {
+  const chunks: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  process.exitCode = undefined;
+  const program = new Command().exitOverride();
+  for (const register of [query, search, cacheCheck, genData]) register(program);
+  await program.parseAsync(['node', 'credit-kiosk', ...args]);
+  const exit = Number(process.exitCode ?? 0);
+  vi.restoreAllMocks();
+  return { out: JSON.parse(chunks.join('')), exit };
+}
+
+describe('credit-kiosk cache commands', () => {
+  it('query: a person masked, visible records only, provenance', async () => {
+    const { file, keyFile } = demoCache();
+    const { out, exit } = await run('query', LIN_ID, '--json', '--db', file, '--key-file', keyFile);
+    expect(exit).toBe(0);
+    const o = out as { subject: { code: string; name: string }; records: unknown[]; provenance: { source: string } };
+    expect(o.subject.code).toBe('3703**********2647');
+    expect(JSON.stringify(out)).not.toContain(LIN_ID);
+    expect(o.provenance.source).toBe('cache');
+  });
+
+  it('query: an enterprise by USCC or former code, archive counted not shown', async () => {
+    const { file, keyFile } = demoCache();
+    const { out } = await run('query', QINGHE_FORMER, '--json', '--db', file, '--key-file', keyFile);
+    const o = out as { subject: { code: string }; records: Array<{ id: string }>; archived: Record<string, number> };
+    expect(o.subject.code).toBe(QINGHE_USCC);
+    expect(o.records.map((r) => r.id)).toContain('demo-r-qinghe-pen-current');
+    expect(o.records.map((r) => r.id)).not.toContain('demo-r-qinghe-pen-expired');
+    expect(o.archived).toEqual({ 'past-deadline': 1 });
+  });
+
+  it('query: unknown → SUBJECT_NOT_FOUND, malformed → INVALID_CODE, both exit 1', async () => {
+    const { file, keyFile } = demoCache();
+    expect(await run('query', '11010519491231002X', '--json', '--db', file, '--key-file', keyFile)).toEqual({ out: { error: expect.objectContaining({ code: 'SUBJECT_NOT_FOUND' }) }, exit: 1 });
+    expect(await run('query', '110105194912310021', '--json', '--db', file, '--key-file', keyFile)).toEqual({ out: { error: expect.objectContaining({ code: 'INVALID_CODE' }) }, exit: 1 });
+  });
+
+  it('search, cache check and gen-data', async () => {
+    const { file, keyFile } = demoCache();
+    const found = await run('search', '青禾', '--json', '--db', file, '--key-file', keyFile);
+    expect((found.out as { hits: Array<{ subjectId: string }> }).hits.map((h) => h.subjectId)).toEqual(['demo-s-qinghe']);
+    const check = await run('cache', 'check', '--json', '--db', file, '--key-file', keyFile);
+    expect(check.out).toMatchObject({ ok: true, subjects: 6, records: 16, schemaVersion: 2 });
+    const out = path.join(tempDir(), 'gen.sqlite');
+    const gen = await run('gen-data', '--subjects', '300', '--out', out, '--seed', '7', '--key-file', keyFile, '--json');
+    expect(gen.out).toMatchObject({ subjects: 300 });
+    const genCheck = await run('cache', 'check', '--json', '--db', out, '--key-file', keyFile);
+    expect(genCheck.out).toMatchObject({ ok: true, subjects: 300, source: 'synthetic' });
+  });
+});
