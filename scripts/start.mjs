@@ -65,6 +65,8 @@ function startBrowser() {
       '--disable-sync',
       '--disable-translate',
       '--overscroll-history-navigation=0',
+      // Voice prompts play without a touch first, as on the kiosk itself.
+      '--autoplay-policy=no-user-gesture-required',
       '--window-size=1920,1080',
     ];
     if (process.getuid?.() === 0) args.push('--no-sandbox');

@@ -5,9 +5,12 @@ import { register as cacheCheck } from './commands/cacheCheck';
 import { register as decodeFrame } from './commands/decodeFrame';
 import { register as genData } from './commands/genData';
 import { register as query } from './commands/query';
+import { register as print } from './commands/print';
 import { register as readers } from './commands/readers';
+import { register as report } from './commands/report';
 import { register as search } from './commands/search';
 import { register as validate } from './commands/validate';
+import { register as verifyReport } from './commands/verifyReport';
 
 const program = new Command()
   .name('credit-kiosk')
@@ -16,7 +19,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData]) register(program);
+for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData, report, verifyReport, print]) register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

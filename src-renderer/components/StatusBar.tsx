@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceState } from '../state/kioskState';
 import { formatDateTime } from './formatTime';
 
-export function StatusBar({ devices, onToggleLanguage }: { devices: DeviceState; onToggleLanguage: () => void }) {
+interface StatusBarProps {
+  devices: DeviceState;
+  onToggleLanguage: () => void;
+  largeText: boolean;
+  highContrast: boolean;
+  onToggleLargeText: () => void;
+  onToggleHighContrast: () => void;
+}
+
+export function StatusBar({ devices, onToggleLanguage, largeText, highContrast, onToggleLargeText, onToggleHighContrast }: StatusBarProps) {
   const { t } = useTranslation();
   const reader = devices.reader;
   const readerText =
@@ -22,9 +31,17 @@ export function StatusBar({ devices, onToggleLanguage }: { devices: DeviceState;
       </span>
       {devices.dataAsOf && <span className="status-text">{t('status.dataAsOf', { time: formatDateTime(devices.dataAsOf) })}</span>}
       {devices.info?.mode === 'demo' && <span className="status-pill demo">{t('status.demo')}</span>}
+      <span className="status-actions">
+        <button type="button" className="toggle" aria-pressed={largeText} onClick={onToggleLargeText} data-testid="large-text-toggle">
+          {t('a11y.largeText')}
+        </button>
+        <button type="button" className="toggle" aria-pressed={highContrast} onClick={onToggleHighContrast} data-testid="high-contrast-toggle">
+          {t('a11y.highContrast')}
+        </button>
       <button type="button" className="link-button" onClick={onToggleLanguage} data-testid="language-toggle">
         {t('app.language')}
       </button>
+      </span>
     </footer>
   );
 }

@@ -5,7 +5,18 @@ import type { CreditSummary } from '../../src-main/common/contract/views';
 import { SUMMARY_CATEGORIES } from '../../src-main/common/domain/summaryCategory';
 import { formatDateTime } from '../components/formatTime';
 
-export function SummaryScreen({ summary, onPrint, onFinish, busy }: { summary: CreditSummary; onPrint: () => void; onFinish: () => void; busy: boolean }) {
+interface SummaryScreenProps {
+  summary: CreditSummary;
+  viewingEnterprise: boolean;
+  canOpenEnterprise: boolean;
+  onPrint: () => void;
+  onEnterprise: () => void;
+  onBackToSelf: () => void;
+  onFinish: () => void;
+  busy: boolean;
+}
+
+export function SummaryScreen({ summary, viewingEnterprise, canOpenEnterprise, onPrint, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
   const { t } = useTranslation();
   const { subject, provenance } = summary;
   const person = subject.kind === 'natural-person';
@@ -97,6 +108,17 @@ export function SummaryScreen({ summary, onPrint, onFinish, busy }: { summary: C
         <button type="button" className="primary" onClick={onPrint} disabled={busy} data-testid="print-report">
           {t('actions.print')}
         </button>
+        {viewingEnterprise ? (
+          <button type="button" className="secondary" onClick={onBackToSelf} data-testid="back-to-self">
+            {t('enterprise.backToSelf')}
+          </button>
+        ) : (
+          canOpenEnterprise && (
+            <button type="button" className="secondary" onClick={onEnterprise} data-testid="open-enterprise">
+              {t('enterprise.open')}
+            </button>
+          )
+        )}
         <button type="button" className="secondary" onClick={onFinish} data-testid="finish">
           {t('actions.finish')}
         </button>

@@ -5,7 +5,7 @@ import type { KioskEvent } from '../../src-main/common/contract/events';
 import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { CreditSummary, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
 
-export type Screen = 'idle' | 'reading' | 'summary' | 'printing' | 'done' | 'error';
+export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'printing' | 'done' | 'error';
 
 export interface DeviceState {
   info: KioskInfo | null;
@@ -18,6 +18,8 @@ export interface KioskState {
   screen: Screen;
   session: SessionInfo | null;
   summary: CreditSummary | null;
+  /** Whose summary is asked for or shown: the holder, or an enterprise they represent. */
+  viewing: { kind: 'self' } | { kind: 'enterprise'; uscc: string };
   job: PrintJobView | null;
   /** A print was asked for and its job has not been seen yet: its events may beat the answer. */
   printRequested: boolean;
@@ -29,6 +31,9 @@ export type KioskAction =
   | { type: 'event'; event: KioskEvent }
   | { type: 'info'; info: KioskInfo }
   | { type: 'status'; reader: ReaderStatus; printer: PrinterStatus; dataAsOf: string }
+  | { type: 'consented'; sessionId: string }
+  | { type: 'choose-enterprise' }
+  | { type: 'view'; viewing: KioskState['viewing'] }
   | { type: 'summary-loaded'; sessionId: string; summary: CreditSummary }
   | { type: 'print-requested'; sessionId: string }
   | { type: 'print-started'; sessionId: string; job: PrintJobView }
@@ -39,7 +44,7 @@ export type KioskAction =
 export const initialDevices: DeviceState = { info: null, reader: null, printer: null, dataAsOf: null };
 
 export function initialState(devices: DeviceState = initialDevices): KioskState {
-  return { screen: 'idle', session: null, summary: null, job: null, printRequested: false, error: null, devices };
+  return { screen: 'idle', session: null, summary: null, viewing: { kind: 'self' }, job: null, printRequested: false, error: null, devices };
 }
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
@@ -48,6 +53,13 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, devices: { ...state.devices, info: action.info } };
     case 'status':
       return { ...state, devices: { ...state.devices, reader: action.reader, printer: action.printer, dataAsOf: action.dataAsOf } };
+    case 'consented':
+      if (state.session?.id !== action.sessionId || state.screen !== 'consent') return state;
+      return { ...state, screen: 'reading' };
+    case 'choose-enterprise':
+      return state.session ? { ...state, screen: 'enterprise' } : state;
+    case 'view':
+      return state.session ? { ...state, screen: 'reading', viewing: action.viewing, summary: null } : state;
     case 'summary-loaded':
       if (state.session?.id !== action.sessionId) return state;
       return { ...state, screen: 'summary', summary: action.summary };
@@ -65,7 +77,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'reset':
       return initialState(state.devices);
     case 'dismiss-error':
-      return state.session ? { ...state, screen: state.summary ? 'summary' : 'error' } : initialState(state.devices);
+      // Back to what the person was looking at, if anything; else start over.
+      return state.session && state.summary ? { ...state, screen: 'summary', error: null } : initialState(state.devices);
     case 'event':
       return onEvent(state, action.event);
   }
@@ -75,7 +88,12 @@ function onEvent(state: KioskState, event: KioskEvent): KioskState {
   switch (event.type) {
     case 'card-inserted':
       // A new card always starts from nothing: the previous person's data is gone.
-      return { ...initialState(state.devices), screen: event.session.holder.expired ? 'error' : 'reading', session: event.session, error: event.session.holder.expired ? 'CARD_EXPIRED' : null };
+      return {
+        ...initialState(state.devices),
+        screen: event.session.holder.expired ? 'error' : 'consent',
+        session: event.session,
+        error: event.session.holder.expired ? 'CARD_EXPIRED' : null,
+      };
     case 'session-ended':
     case 'card-removed':
       // The end screen after a print stays until the next card; everything personal goes.
@@ -93,8 +111,8 @@ function onEvent(state: KioskState, event: KioskEvent): KioskState {
       const screen = event.job.state === 'completed' ? 'done' : state.screen === 'done' ? 'done' : 'printing';
       return { ...state, job: event.job, screen };
     }
-    case 'sync-progress':
-    case 'sync-result':
+    default:
+      // Sync, batch and staff events belong to other screens.
       return state;
   }
 }

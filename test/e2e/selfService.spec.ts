@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { startKioskHost, type KioskHost } from './kioskHost';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
@@ -30,13 +31,17 @@ test('card → own summary → printed report → card removed → nothing perso
   await shot('01-idle');
 
   await page.getByTestId('demo-card-card-lin').click();
+  // Nothing personal is looked up before the person agrees.
+  await expect(page.getByTestId('screen-consent')).toBeVisible();
+  await shot('02a-consent');
+  await page.getByTestId('consent-agree').click();
   await expect(page.getByTestId('screen-summary')).toBeVisible();
   await expect(page.getByTestId('subject-name')).toContainText('林晓岚');
   // The ID number is masked even for its owner: the screen is in a public hall.
   await expect(page.getByTestId('subject-code')).toHaveText('3703**********2647');
   await expect(page.getByTestId('provenance')).toContainText('数据来源');
-  const cardToSummary = await page.evaluate(() => performance.getEntriesByName('card-to-summary')[0]?.duration ?? null);
-  console.log(`[figure] ${testInfo.project.name}: card event → summary on screen: ${cardToSummary?.toFixed(1)} ms`);
+  const figures = await page.evaluate(() => ['card-to-consent', 'consent-to-summary'].map((n) => performance.getEntriesByName(n)[0]?.duration ?? NaN));
+  console.log(`[figure] ${testInfo.project.name}: card event → consent screen ${figures[0]!.toFixed(1)} ms; consent → own summary on screen ${figures[1]!.toFixed(1)} ms`);
   await shot('02-summary');
 
   await page.getByTestId('print-report').click();
@@ -63,6 +68,46 @@ test('card → own summary → printed report → card removed → nothing perso
   expect(html).not.toContain('2647');
 });
 
+/** axe-core over the current screen: no serious or critical violations. */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test('a legal representative opens and prints their enterprise’s report', async ({ page }, testInfo) => {
+  await page.goto(host.url);
+  await page.getByTestId('demo-card-card-lin').click();
+  await page.getByTestId('consent-agree').click();
+  await expect(page.getByTestId('screen-summary')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId('open-enterprise').click();
+  await expect(page.getByTestId('screen-enterprise')).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-04-enterprise.png`) });
+  await page.getByTestId('enterprise-91370303MA3C7K2P1R').click();
+  await expect(page.getByTestId('subject-name')).toContainText('青禾');
+  await expect(page.getByTestId('subject-code')).toHaveText('91370303MA3C7K2P1R');
+  await page.getByTestId('print-report').click();
+  await expect(page.getByTestId('screen-done')).toBeVisible({ timeout: 30_000 });
+  const pdf = fs.readdirSync(host.printedDir).filter((f) => f.endsWith('.pdf')).map((f) => path.join(host.printedDir, f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0]!;
+  expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('91370303MA3C7K2P1R');
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
+});
+
+test('an enterprise the holder does not represent is refused, typed on the on-screen keyboard', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('demo-card-card-zhou').click();
+  await page.getByTestId('consent-agree').click();
+  await page.getByTestId('open-enterprise').click();
+  for (const ch of '91370303MA3C7K2P1R') await page.getByTestId(`key-${ch}`).click();
+  await page.getByTestId('key-submit').click();
+  await expect(page.getByTestId('screen-error')).toHaveAttribute('data-error-code', 'NOT_THE_SUBJECT');
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible();
+});
+
 test('an expired card gets its own screen and no data', async ({ page }) => {
   await page.goto(host.url);
   await page.getByTestId('demo-card-card-lin-expired').click();
@@ -75,6 +120,7 @@ test('an expired card gets its own screen and no data', async ({ page }) => {
 test('a card holder with no local record is told what to do', async ({ page }) => {
   await page.goto(host.url);
   await page.getByTestId('demo-card-card-hmt').click();
+  await page.getByTestId('consent-agree').click();
   await expect(page.getByTestId('screen-error')).toHaveAttribute('data-error-code', 'SUBJECT_NOT_FOUND');
   await expect(page.getByTestId('error-message')).toContainText('信用窗口');
   await page.getByTestId('demo-remove').click();

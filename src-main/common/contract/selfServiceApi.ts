@@ -1,7 +1,7 @@
 // The self-service part of KioskApi: a citizen's own card, summary and report,
 // and the demo reader that stands in for a hand in demo mode.
 import { z } from 'zod';
-import type { CreditSummary, DemoCardView, KioskInfo, KioskStatus, PrintJobView } from './views';
+import type { CreditSummary, DemoCardView, EnterpriseChoice, KioskInfo, KioskStatus, PrintJobView } from './views';
 
 /** Session ids are opaque random tokens (base64url, 22+ characters). */
 export const SessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'session id');
@@ -10,7 +10,12 @@ export const SELF_SERVICE_INPUTS = {
   getInfo: z.object({}).strict(),
   getStatus: z.object({}).strict(),
   lookupSelf: z.object({ sessionId: SessionId }).strict(),
-  printReport: z.object({ sessionId: SessionId }).strict(),
+  /** Enterprises whose registered legal representative is the card holder. */
+  listMyEnterprises: z.object({ sessionId: SessionId }).strict(),
+  /** An enterprise's summary, for its legal representative only. */
+  lookupEnterprise: z.object({ sessionId: SessionId, uscc: z.string().max(40) }).strict(),
+  /** The holder's own report, or (with uscc) the report of an enterprise they represent. */
+  printReport: z.object({ sessionId: SessionId, uscc: z.string().max(40).optional() }).strict(),
   endSession: z.object({ sessionId: SessionId, reason: z.enum(['user', 'idle']) }).strict(),
 } as const;
 
@@ -18,6 +23,8 @@ export interface SelfServiceOutputs {
   getInfo: KioskInfo;
   getStatus: KioskStatus;
   lookupSelf: CreditSummary;
+  listMyEnterprises: EnterpriseChoice[];
+  lookupEnterprise: CreditSummary;
   printReport: PrintJobView;
   endSession: null;
 }

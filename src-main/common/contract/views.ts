@@ -83,6 +83,8 @@ export interface KioskInfo {
   /** Seconds the countdown lasts before the session ends. */
   countdownSeconds: number;
   issuer: string;
+  /** Voice prompt volume 0–1; 0 when prompts are off. */
+  voiceVolume: number;
 }
 
 export interface KioskStatus {
@@ -96,4 +98,10 @@ export interface DemoCardView {
   id: string;
   label: string;
   cardType: CardType;
+}
+
+/** An enterprise a legal representative may open: public data only. */
+export interface EnterpriseChoice {
+  code: string;
+  name: string;
 }

@@ -49,6 +49,8 @@ export function kioskWebPreferences(preloadPath: string, devTools: boolean): Web
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    // Voice prompts guide the person from the first screen, before any touch.
+    autoplayPolicy: 'no-user-gesture-required',
     devTools,
     navigateOnDragDrop: false,
     safeDialogs: true,

@@ -52,6 +52,31 @@ export const KioskConfigSchema = z
       .strict()
       .default({ maxDataAgeHours: 72 }),
     printQuotaPerDay: z.number().int().min(0).max(100).default(2),
+    /** Packaged voice prompts for the main steps; volume 0–1. */
+    voice: z
+      .object({ enabled: z.boolean().default(true), volume: z.number().min(0).max(1).default(0.8) })
+      .strict()
+      .default({ enabled: true, volume: 0.8 }),
+    /** Sync and the online fallback (docs/sync.md). Absent: folder import only, no online fallback. */
+    sync: z
+      .object({
+        /** The platform's base URL: the repository at <url>/repo/, the online API at <url>/v1/. https in production. */
+        platformUrl: z.string().url().optional(),
+        /** PEM file of the CA that signs the platform's certificate (pinning); required for https. */
+        caFile: z.string().optional(),
+        /** File holding this kiosk's bearer token for the online API and event intake. */
+        tokenFile: z.string().optional(),
+        /** The trusted root shipped with the kiosk; default resources/sync/root.json. */
+        trustedRootFile: z.string().optional(),
+        /** Scheduled pull every N minutes (0: only on demand). */
+        intervalMinutes: z.number().int().min(0).max(1440).default(60),
+        /** Folders a USB import may come from (e.g. /media, /run/media). */
+        importRoots: z.array(z.string().min(1)).max(10).default([]),
+        onlineTimeoutMs: z.number().int().min(200).max(30_000).default(3000),
+        onlineRetries: z.number().int().min(0).max(5).default(2),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -3,11 +3,13 @@
 // already validated (dispatchKioskCall); answers are Results, never throws.
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../../common/contract/errorCodes';
-import type { KioskApi, KioskInput } from '../../common/contract/kioskApi';
+import type { KioskInput, SelfServiceMethods } from '../../common/contract/kioskApi';
+import type { KioskEventListener } from '../../common/contract/events';
 import { fail, ok, type Result } from '../../common/contract/result';
 import type {
   CreditSummary,
   DemoCardView,
+  EnterpriseChoice,
   KioskInfo,
   KioskStatus,
   PrinterStatus,
@@ -18,6 +20,7 @@ import type {
 } from '../../common/contract/views';
 import type { CreditRecord } from '../../common/domain/creditRecord';
 import { isCardExpired, type IdCard } from '../../common/domain/idCard';
+import { validateSubjectCode } from '../../common/codes/subjectCode';
 import { isPerson, type Subject } from '../../common/domain/subject';
 import { countBySummaryCategory } from '../../common/domain/summaryCategory';
 import { isPubliclyVisible, type DisclosurePolicy, DEFAULT_DISCLOSURE_POLICY } from '../../common/rules/disclosurePolicy';
@@ -25,7 +28,7 @@ import { maskIdNumber } from '../../common/rules/masking';
 import { statusTagsOf } from '../../common/rules/statusTags';
 import { toIsoDate } from '../../common/time/isoDate';
 import type { CardReader } from '../../../native/reader/cardReader';
-import type { CreditCache, SubjectWithRecords } from '../cache/creditCache';
+import type { LocalCreditCache, SubjectWithRecords } from '../cache/creditCache';
 import type { Logger } from '../logging/logger';
 import type { PrinterAdapter } from '../printing/printerAdapter';
 import { SessionManager, type Session } from '../session/sessionManager';
@@ -54,7 +57,7 @@ export interface DemoCards {
 
 export interface KioskServiceDeps {
   info: KioskInfo;
-  cache: CreditCache;
+  cache: Pick<LocalCreditCache, 'findByCode' | 'findRepresentedBy' | 'dataInfo' | 'close'>;
   reader: CardReader;
   readerSimulated: boolean;
   printer: PrinterAdapter;
@@ -62,6 +65,8 @@ export interface KioskServiceDeps {
   quota: PrintQuota;
   demo: DemoCards | null;
   logger: Logger;
+  /** Counts uses for the city's statistics (信用核查、联合奖惩功能使用次数). */
+  usage?: (fn: 'self-service-query' | 'report-printed', subject: { kind: string; code: string }) => void;
   /** Shared with the other services so screens get one event stream. */
   hub?: EventHub;
   maxSessionMs: number;
@@ -70,7 +75,8 @@ export interface KioskServiceDeps {
   now?: () => Date;
 }
 
-export interface KioskService extends KioskApi {
+export interface KioskService extends SelfServiceMethods {
+  subscribe(listener: KioskEventListener): () => void;
   close(): Promise<void>;
 }
 
@@ -142,6 +148,33 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     return ok(found);
   }
 
+  /** An enterprise the card holder is the registered legal representative of. */
+  async function representedEnterprise(session: Session, uscc: string): Promise<Result<SubjectWithRecords>> {
+    if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
+    const code = validateSubjectCode(uscc);
+    if (code.kind !== 'uscc' || !code.valid) return fail('INVALID_CODE', DEFAULT_ERROR_MESSAGES.INVALID_CODE);
+    const key = `enterprise:${code.normalized}`;
+    const memo = session.memo.get(key) as SubjectWithRecords | undefined;
+    if (memo) return ok(memo);
+    const found = await deps.cache.findByCode(code.normalized);
+    if (!found || isPerson(found.subject)) return fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
+    const represented = await deps.cache.findRepresentedBy({ idNumber: session.card.idNumber, name: session.card.name });
+    if (!represented.some((s) => s.id === found.subject.id)) return fail('NOT_THE_SUBJECT', DEFAULT_ERROR_MESSAGES.NOT_THE_SUBJECT);
+    session.memo.set(key, found);
+    return ok(found);
+  }
+
+  async function summaryOf({ subject, records }: SubjectWithRecords): Promise<CreditSummary> {
+    const visible = records.filter((r) => isPubliclyVisible(r, toIsoDate(now()), policy));
+    return {
+      subject: { ...withoutFormerCodes(subject), code: isPerson(subject) ? maskIdNumber(subject.code) : subject.code, codeMasked: isPerson(subject) },
+      counts: countBySummaryCategory(visible),
+      records: visible.map(toView),
+      statusTags: statusTagsOf(subject, visible),
+      provenance: await provenance(),
+    };
+  }
+
   function toView(record: CreditRecord): RecordView {
     const { subjectId: _s, dataVersion: _v, ...view } = record;
     return view;
@@ -185,29 +218,38 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         if (!('id' in session)) return session;
         const own = await ownSubject(session);
         if (!own.ok) return own;
-        const { subject, records } = own.value;
-        const today = toIsoDate(now());
-        const visible = records.filter((r) => isPubliclyVisible(r, today, policy));
-        const summary: CreditSummary = {
-          subject: {
-            ...withoutFormerCodes(subject),
-            code: isPerson(subject) ? maskIdNumber(subject.code) : subject.code,
-            codeMasked: isPerson(subject),
-          },
-          counts: countBySummaryCategory(visible),
-          records: visible.map(toView),
-          statusTags: statusTagsOf(subject, visible),
-          provenance: await provenance(),
-        };
-        log.info({ event: 'personal-data-shown', audience: 'subject', holder: maskIdNumber(subject.code), records: visible.length }, 'self lookup');
+        const summary = await summaryOf(own.value);
+        deps.usage?.('self-service-query', own.value.subject);
+        log.info({ event: 'personal-data-shown', audience: 'subject', holder: maskIdNumber(own.value.subject.code), records: summary.records.length }, 'self lookup');
         return ok(summary);
       }),
 
-    printReport: async ({ sessionId }: KioskInput<'printReport'>) =>
+    listMyEnterprises: async ({ sessionId }: KioskInput<'listMyEnterprises'>) =>
+      guard('listMyEnterprises', async () => {
+        const session = requireSession(sessionId);
+        if (!('id' in session)) return session;
+        if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
+        const represented = await deps.cache.findRepresentedBy({ idNumber: session.card.idNumber, name: session.card.name });
+        return ok(represented.filter((s) => !isPerson(s)).map((s): EnterpriseChoice => ({ code: s.code, name: s.name })));
+      }),
+
+    lookupEnterprise: async ({ sessionId, uscc }: KioskInput<'lookupEnterprise'>) =>
+      guard('lookupEnterprise', async () => {
+        const session = requireSession(sessionId);
+        if (!('id' in session)) return session;
+        const found = await representedEnterprise(session, uscc);
+        if (!found.ok) return found;
+        const summary = await summaryOf(found.value);
+        deps.usage?.('self-service-query', found.value.subject);
+        log.info({ event: 'enterprise-shown', audience: 'legal-representative', uscc: found.value.subject.code, holder: maskIdNumber(session.card.idNumber) }, 'enterprise lookup');
+        return ok(summary);
+      }),
+
+    printReport: async ({ sessionId, uscc }: KioskInput<'printReport'>) =>
       guard('printReport', async () => {
         const session = requireSession(sessionId);
         if (!('id' in session)) return session;
-        const own = await ownSubject(session);
+        const own = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
         if (!own.ok) return own;
         const printer: PrinterStatus = await deps.printer.status();
         if (printer.state === 'unavailable') return fail('PRINTER_UNAVAILABLE', printer.message ?? DEFAULT_ERROR_MESSAGES.PRINTER_UNAVAILABLE);
@@ -222,6 +264,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
           createdAt: now().toISOString(),
         };
         emitJob(job);
+        deps.usage?.('report-printed', subject);
         log.info({ event: 'report-issued', reportNumber: issued.reportNumber, pages: issued.pages }, 'report issued');
         // Printing outlives the call (and possibly the session): the screen follows it by events.
         void deps.printer

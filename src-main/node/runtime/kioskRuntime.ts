@@ -11,6 +11,7 @@ import { createUsbCardReader } from '../../../native/reader/usbCardReader';
 import { ensureCacheKey, ensureDemoCache, resolveCacheLocation } from '../cache/cacheLocation';
 import { readDemoCards } from '../cache/demoData';
 import { openCreditCache } from '../cache/openCreditCache';
+import { createReopenableCache } from '../cache/reopenableCache';
 import type { KioskConfig } from '../config/kioskConfig';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
@@ -18,6 +19,11 @@ import { createLogger, type Logger } from '../logging/logger';
 import { createPrinter } from '../printing/createPrinter';
 import { PrintQuotaStore } from '../printing/printQuota';
 import { createReportIssuer } from '../report/reportIssuer';
+import { EventHub } from '../kiosk/eventHub';
+import { createStaffService } from '../staff/staffService';
+import { createSyncService } from '../sync/syncService';
+import { outboxFromConfig } from '../sync/syncWiring';
+import { loadTrustedRoot } from '../sync/trustedRoot';
 
 export interface KioskRuntime {
   api: KioskApi;
@@ -47,12 +53,28 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const location = demoMode
     ? ensureDemoCache({ dataDir: config.dataDir, demoDir: path.join(resourcesDir, 'demo'), now: now() })
     : { ...resolveCacheLocation({ dataDir: config.dataDir }), key: ensureCacheKey(resolveCacheLocation({ dataDir: config.dataDir }).keyFile) };
-  const cache = await openCreditCache({ file: location.file, key: location.key });
+  // A full city cache is large: check the header at start and the whole file in the
+  // background (a corrupt file then says so and offers re-sync).
+  const cache = await createReopenableCache(() => openCreditCache({ file: location.file, key: location.key, integrity: demoMode ? 'quick' : 'header' }));
+  const hub = new EventHub();
 
   const { reader, demo } = await createReader(config, resourcesDir);
   const printer = createPrinter(config.printer, { dataDir: config.dataDir });
   const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
   const reports = createReportIssuer({ config });
+
+  const staff = await createStaffService({
+    cache,
+    hub,
+    logger,
+    dataDir: config.dataDir,
+    resourcesDir,
+    kioskId: config.kioskId,
+    reader,
+    demo: demoMode,
+    maxDataAgeHours: config.freshness.maxDataAgeHours,
+    now,
+  });
 
   const service = createKioskService({
     info: {
@@ -62,6 +84,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       idleSeconds: config.session.idleSeconds,
       countdownSeconds: config.session.countdownSeconds,
       issuer: config.issuer,
+      voiceVolume: config.voice.enabled ? config.voice.volume : 0,
     },
     cache,
     reader,
@@ -71,18 +94,39 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     quota,
     demo,
     logger,
+    hub,
+    usage: (fn, subject) => staff.recordUsage(fn, subject),
     maxSessionMs: config.session.maxSessionSeconds * 1000,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     now,
   });
+  const outbox = outboxFromConfig(config);
+  const sync = createSyncService({
+    config,
+    dataDir: config.dataDir,
+    cacheFile: location.file,
+    cacheKey: location.key,
+    hub,
+    logger,
+    trustedRoot: loadTrustedRoot(config.sync?.trustedRootFile, config.dataDir),
+    reopenCache: () => cache.reopen(),
+    outbox,
+    now,
+  });
+  const api: KioskApi = { ...service, ...sync, ...staff, subscribe: (listener) => hub.subscribe(listener) };
+
   await reader.start();
+  sync.start();
   logger.info({ event: 'kiosk-started', kioskId: config.kioskId, mode: config.mode, reader: config.reader.kind, printer: config.printer.kind }, 'kiosk started');
 
   return {
-    api: service,
+    api,
     config,
     close: async () => {
+      await sync.close();
       await service.close();
+      await staff.close();
+      outbox.close();
       quota.close();
       reports.close();
       logger.info({ event: 'kiosk-stopped' }, 'kiosk stopped');

@@ -23,8 +23,10 @@ function run(...actions: Parameters<typeof kioskReducer>[1][]): KioskState {
 }
 
 describe('kioskReducer', () => {
-  it('goes idle → reading → summary for one card', () => {
-    const reading = run({ type: 'event', event: { type: 'card-inserted', session } });
+  it('goes idle → consent → reading → summary for one card', () => {
+    const consent = run({ type: 'event', event: { type: 'card-inserted', session } });
+    expect(consent.screen).toBe('consent');
+    const reading = kioskReducer(consent, { type: 'consented', sessionId: session.id });
     expect(reading.screen).toBe('reading');
     const shown = kioskReducer(reading, { type: 'summary-loaded', sessionId: session.id, summary });
     expect(shown.screen).toBe('summary');

@@ -1,0 +1,91 @@
+// `credit-kiosk report CODE --out FILE [--edition standard|no-violation] [--json]`:
+// issues a signed public credit report from the local cache, as the kiosk would.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { validateSubjectCode } from '../../common/codes/subjectCode';
+import { selectCache } from '../../node/cache/cacheLocation';
+import { openCreditCache } from '../../node/cache/openCreditCache';
+import { ConfigError, loadKioskConfig } from '../../node/config/kioskConfig';
+import { findResourcesDir } from '../../node/config/resourcesDir';
+import { issueReport, ReportRefusedError } from '../../node/report/issueReport';
+import { defaultNoViolationConfigFile, loadNoViolationConfig } from '../../node/report/noViolationDomains';
+import { emit, emitError, EXIT_USAGE } from '../output';
+
+interface ReportOptions {
+  out?: string;
+  edition: string;
+  asSubject?: boolean;
+  json?: boolean;
+  db?: string;
+  keyFile?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('report')
+    .description('从本地信用数据出具公共信用信息报告 / issue a public credit report from the local cache')
+    .argument('[code]', 'USCC (or, with --as-subject, the resident ID number of the person present)')
+    .option('--out <file>', 'where to write the PDF')
+    .option('--edition <edition>', 'standard | no-violation', 'standard')
+    .option('--as-subject', 'the natural person is present and identified (a person’s report goes only to that person)')
+    .option('--json', 'print JSON')
+    .option('--db <file>', 'cache file (default: the data folder’s cache)')
+    .option('--key-file <file>', 'cache key file (default: the data folder’s key)')
+    .action(async (code: string | undefined, options: ReportOptions) => {
+      if (!code || !options.out) {
+        emitError(options, 'USAGE', '用法 / usage: credit-kiosk report CODE --out FILE [--edition standard|no-violation]', EXIT_USAGE);
+        return;
+      }
+      if (options.edition !== 'standard' && options.edition !== 'no-violation') {
+        emitError(options, 'USAGE', `未知的版本 / unknown edition: ${options.edition}`, EXIT_USAGE);
+        return;
+      }
+      const validation = validateSubjectCode(code);
+      if (!validation.valid) {
+        emitError(options, 'INVALID_CODE', `代码无效 / invalid code: ${validation.reason}`);
+        return;
+      }
+      try {
+        const config = loadKioskConfig();
+        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile, dataDir: config.dataDir });
+        const cache = await openCreditCache({ file, key, worker: 'none' });
+        try {
+          const found = await cache.findByCode(validation.normalized);
+          if (!found) {
+            emitError(options, 'SUBJECT_NOT_FOUND', '未查询到该主体的信用信息 / no credit information for this subject');
+            return;
+          }
+          const info = await cache.dataInfo();
+          const now = new Date();
+          const edition = options.edition;
+          const issued = await issueReport({
+            subject: found.subject,
+            records: found.records,
+            provenance: { source: 'cache', dataVersion: info.dataVersion, dataAsOf: info.dataAsOf, stale: false },
+            edition,
+            audience: options.asSubject ? 'subject' : 'staff',
+            issuer: config.issuer,
+            kioskId: config.kioskId,
+            keyDir: path.join(config.dataDir, 'report-keys'),
+            registryFile: path.join(config.dataDir, 'reports.sqlite'),
+            now,
+            ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(findResourcesDir())) } }),
+          });
+          const out = path.resolve(options.out);
+          fs.writeFileSync(out, issued.pdf);
+          emit(
+            options,
+            { reportNumber: issued.reportNumber, pages: issued.pages, bytes: issued.pdf.length, file: out, edition, contentHash: issued.contentHash },
+            `报告 ${issued.reportNumber}：${issued.pages} 页，已写入 ${out}`,
+          );
+        } finally {
+          await cache.close();
+        }
+      } catch (err) {
+        if (err instanceof ReportRefusedError) emitError(options, err.code, err.message);
+        else if (err instanceof ConfigError) emitError(options, 'CONFIG', err.message, EXIT_USAGE);
+        else emitError(options, (err as { code?: string }).code ?? 'REPORT_FAILED', (err as Error).message);
+      }
+    });
+}

@@ -1,0 +1,54 @@
+// `credit-kiosk verify-report FILE [--key PEM]... [--json]`: checks a report PDF offline
+// against registered kiosk public keys (docs/report-verification.md).
+// Exit 0 valid, 1 invalid, 2 usage (no file, unreadable file or key).
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadKioskConfig } from '../../node/config/kioskConfig';
+import { PUBLIC_KEY_FILE } from '../../node/report/reportKeys';
+import { verifyReportPdf } from '../../node/report/verifyReportPdf';
+import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
+
+interface VerifyOptions {
+  json?: boolean;
+  key?: string[];
+}
+
+export function register(program: Command): void {
+  program
+    .command('verify-report')
+    .description('核验信用报告 PDF / verify a report PDF: seal, signature, page content and QR')
+    .argument('[file]', 'the report PDF')
+    .option('--key <pem...>', 'trusted kiosk public key file(s) (default: this kiosk’s own key)')
+    .option('--json', 'print JSON')
+    .action((file: string | undefined, options: VerifyOptions) => {
+      if (!file) {
+        emitError(options, 'USAGE', '请提供报告文件 / give the report file: credit-kiosk verify-report FILE', EXIT_USAGE);
+        return;
+      }
+      let pdf: Buffer;
+      let keys: string[];
+      try {
+        pdf = fs.readFileSync(file);
+        keys = (options.key ?? [defaultKeyFile()]).map((k) => fs.readFileSync(k, 'utf8'));
+      } catch (err) {
+        emitError(options, 'USAGE', `无法读取文件 / cannot read: ${(err as Error).message}`, EXIT_USAGE);
+        return;
+      }
+      const result = verifyReportPdf(pdf, keys);
+      if (result.valid) {
+        emit(
+          options,
+          { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash },
+          `有效 / valid: ${result.reportNumber} (${result.pages} 页, key ${result.keyId})`,
+        );
+      } else {
+        emit(options, { valid: false, reportNumber: result.reportNumber, reason: result.reason, message: result.message }, `无效 / invalid: ${result.message} [${result.reason}]`);
+        process.exitCode = EXIT_NEGATIVE;
+      }
+    });
+}
+
+function defaultKeyFile(): string {
+  return path.join(loadKioskConfig().dataDir, 'report-keys', PUBLIC_KEY_FILE);
+}

@@ -1,0 +1,32 @@
+// Free prints per subject per day (自身信用信息免费查询; a daily cap keeps the
+// kiosk's paper for everyone). Counted in SQLite so a restart does not reset it.
+import Database from 'better-sqlite3';
+import type { PrintQuota } from '../kiosk/kioskService';
+
+export class PrintQuotaStore implements PrintQuota {
+  private readonly db: Database.Database;
+
+  constructor(
+    file: string,
+    private readonly perDay: number,
+  ) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec('CREATE TABLE IF NOT EXISTS print_quota (subject_key TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (subject_key, day))');
+  }
+
+  async tryConsume(subjectKey: string, today: string): Promise<boolean> {
+    if (this.perDay === 0) return true; // 0 = no limit
+    const consume = this.db.transaction(() => {
+      const row = this.db.prepare('SELECT count FROM print_quota WHERE subject_key = ? AND day = ?').get(subjectKey, today) as { count: number } | undefined;
+      if ((row?.count ?? 0) >= this.perDay) return false;
+      this.db.prepare('INSERT INTO print_quota (subject_key, day, count) VALUES (?, ?, 1) ON CONFLICT (subject_key, day) DO UPDATE SET count = count + 1').run(subjectKey, today);
+      return true;
+    });
+    return consume.immediate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

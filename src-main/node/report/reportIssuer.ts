@@ -1,0 +1,32 @@
+// The kiosk's ReportIssuer: the self-service "打印报告" path, wired to issueReport with
+// the kiosk's key folder and registry under its data folder.
+import path from 'node:path';
+import type { KioskConfig } from '../config/kioskConfig';
+import type { IssuedReport, ReportIssuer } from '../kiosk/kioskService';
+import { issueReport } from './issueReport';
+
+export interface ReportIssuerHandle {
+  issue: ReportIssuer;
+  close(): void;
+}
+
+export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId'> }): ReportIssuerHandle {
+  const { dataDir, issuer, kioskId } = options.config;
+  const issue: ReportIssuer = async ({ subject, records, provenance, now }): Promise<IssuedReport> => {
+    const issued = await issueReport({
+      subject,
+      records,
+      provenance,
+      now,
+      edition: 'standard',
+      // The self-service path only ever reaches here for the card holder's own subject.
+      audience: 'subject',
+      issuer,
+      kioskId,
+      keyDir: path.join(dataDir, 'report-keys'),
+      registryFile: path.join(dataDir, 'reports.sqlite'),
+    });
+    return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
+  };
+  return { issue, close: () => undefined };
+}

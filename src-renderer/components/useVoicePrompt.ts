@@ -1,0 +1,30 @@
+// Plays the packaged voice prompt of a step (public/audio/<step>.<lang>.ogg) when
+// the journey reaches it. No network speech: the files ship with the kiosk.
+import { useEffect, useRef } from 'react';
+import type { Screen } from '../state/kioskState';
+
+const PROMPTED: Partial<Record<Screen, string>> = {
+  consent: 'consent',
+  summary: 'summary',
+  printing: 'printing',
+  done: 'done',
+};
+
+export function useVoicePrompt(screen: Screen, language: string, volume: number): void {
+  const audio = useRef<HTMLAudioElement | null>(null);
+  const previous = useRef<Screen>(screen);
+  useEffect(() => {
+    const from = previous.current;
+    previous.current = screen;
+    // The idle prompt plays when a session has just ended, not on a loop at an empty kiosk.
+    const step = screen === 'idle' ? (from !== 'idle' ? 'idle' : undefined) : PROMPTED[screen];
+    if (!step || volume <= 0 || from === screen) return;
+    audio.current?.pause();
+    const player = new Audio(`./audio/${step}.${language === 'en' ? 'en' : 'zh-CN'}.ogg`);
+    player.volume = volume;
+    audio.current = player;
+    void player.play().catch(() => {
+      // Autoplay refused or no audio device: the screen still says everything.
+    });
+  }, [screen, language, volume]);
+}

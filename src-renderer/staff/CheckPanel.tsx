@@ -1,0 +1,125 @@
+// 信用核查: choose the business item, identify the subject (code, name search, or the
+// card on the reader), see the answer, record the decision.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskApi } from '../../src-main/common/contract/kioskApi';
+import type { BusinessItemView, CheckResultView, SubjectCandidate } from '../../src-main/common/contract/staffViews';
+import { CheckResult } from './CheckResult';
+import { DecisionForm } from './DecisionForm';
+import { errorText } from './errorText';
+
+type By = 'code' | 'name' | 'card';
+
+export function CheckPanel({ api, token, items }: { api: KioskApi; token: string; items: BusinessItemView[] }) {
+  const { t } = useTranslation();
+  const [itemId, setItemId] = useState('');
+  const [by, setBy] = useState<By>('code');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [candidates, setCandidates] = useState<SubjectCandidate[] | null>(null);
+  const [check, setCheck] = useState<CheckResultView | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (input: { by: 'code'; code: string } | { by: 'card' }): Promise<void> => {
+    if (!itemId) return setMessage(t('staff.check.chooseItem'));
+    setBusy(true);
+    setMessage(null);
+    setCheck(null);
+    const r = await api.checkSubject({ token, itemId, ...input });
+    setBusy(false);
+    if (r.ok) setCheck(r.value);
+    else setMessage(errorText(t, r.error));
+  };
+
+  const search = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const r = await api.searchSubjects({ token, text: name.trim() });
+    if (r.ok) setCandidates(r.value.candidates);
+    else setMessage(errorText(t, r.error));
+  };
+
+  return (
+    <div className="staff-panel staff-check-panel">
+      <label>
+        {t('staff.check.item')}
+        <select
+          name="item"
+          value={itemId}
+          onChange={(e) => {
+            setItemId(e.target.value);
+            setCheck(null); // an answer belongs to the item it was asked for
+          }}
+        >
+          <option value="">{t('staff.check.chooseItem')}</option>
+          {items.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.category} · {i.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="staff-tabs" role="tablist">
+        {(['code', 'name', 'card'] as const).map((b) => (
+          <button key={b} type="button" role="tab" aria-selected={by === b} className={by === b ? 'active' : ''} onClick={() => setBy(b)}>
+            {t(`staff.check.by.${b}`)}
+          </button>
+        ))}
+      </div>
+      {by === 'code' && (
+        <form
+          className="staff-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run({ by: 'code', code: code.trim() });
+          }}
+        >
+          <input name="code" aria-label={t('staff.check.code')} placeholder={t('staff.check.code')} value={code} maxLength={40} onChange={(e) => setCode(e.target.value)} />
+          <button type="submit" className="staff-primary" disabled={busy}>
+            {t('staff.check.run')}
+          </button>
+        </form>
+      )}
+      {by === 'name' && (
+        <>
+          <form className="staff-row" onSubmit={(e) => void search(e)}>
+            <input name="name" aria-label={t('staff.check.name')} placeholder={t('staff.check.name')} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+            <button type="submit">{t('staff.check.search')}</button>
+          </form>
+          {candidates && candidates.length === 0 && <p className="staff-muted">{t('staff.check.noMatches')}</p>}
+          {candidates && candidates.length > 0 && (
+            <ul className="staff-candidates">
+              {candidates.map((c) => (
+                <li key={c.code}>
+                  <button type="button" onClick={() => void run({ by: 'code', code: c.code })} disabled={busy}>
+                    {c.name} <code>{c.code}</code>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {by === 'card' && (
+        <div className="staff-row">
+          <p className="staff-muted">{t('staff.check.cardHint')}</p>
+          <button type="button" className="staff-primary" onClick={() => void run({ by: 'card' })} disabled={busy}>
+            {t('staff.check.run')}
+          </button>
+        </div>
+      )}
+      {busy && <p className="staff-muted">{t('staff.busy')}</p>}
+      {message && (
+        <p className="staff-message" role="alert">
+          {message}
+        </p>
+      )}
+      {check && (
+        <>
+          <CheckResult check={check} />
+          <DecisionForm key={check.checkId} api={api} token={token} check={check} />
+        </>
+      )}
+    </div>
+  );
+}

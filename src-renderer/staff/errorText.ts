@@ -1,0 +1,9 @@
+// A failed call's text for the staff screens: the code's translation, else the default.
+import type { TFunction } from 'i18next';
+import type { KioskError } from '../../src-main/common/contract/result';
+
+const KNOWN = new Set(['NO_SESSION', 'UNAUTHORIZED', 'INVALID_CODE', 'SUBJECT_NOT_FOUND', 'INVALID_INPUT', 'CARD_EXPIRED', 'INTERNAL']);
+
+export function errorText(t: TFunction, error: KioskError): string {
+  return KNOWN.has(error.code) ? t(`staff.errors.${error.code}`) : `${t('staff.errors.other')} (${error.code})`;
+}
