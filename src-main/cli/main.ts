@@ -1,6 +1,7 @@
 // `credit-kiosk`: operators' and scripts' door to the same services the screens use.
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './output';
+import { register as audit } from './commands/audit';
 import { register as cacheCheck } from './commands/cacheCheck';
 import { register as decodeFrame } from './commands/decodeFrame';
 import { register as genData } from './commands/genData';
@@ -9,6 +10,8 @@ import { register as print } from './commands/print';
 import { register as readers } from './commands/readers';
 import { register as report } from './commands/report';
 import { register as search } from './commands/search';
+import { register as staff } from './commands/staff';
+import { register as stats } from './commands/stats';
 import { register as validate } from './commands/validate';
 import { register as verifyReport } from './commands/verifyReport';
 
@@ -19,7 +22,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData, report, verifyReport, print]) register(program);
+for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData, report, verifyReport, print, audit, stats, staff]) register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

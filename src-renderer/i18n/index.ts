@@ -1,6 +1,8 @@
 // i18next set up once for the screens: zh-CN first, English complete.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { staffEn } from '../staff/i18n/en';
+import { staffZhCN } from '../staff/i18n/zh-CN';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -11,7 +13,7 @@ export function initI18n(language: Language = 'zh-CN'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN } }, en: { translation: { ...en, staff: staffEn } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

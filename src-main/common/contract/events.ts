@@ -13,7 +13,10 @@ export type KioskEvent =
   | { type: 'printer-status'; printer: PrinterStatus }
   | { type: 'print-job'; job: PrintJobView }
   | { type: 'sync-progress'; phase: string; done: number; total: number }
-  | { type: 'sync-result'; ok: boolean; dataVersion: number; message?: string };
+  | { type: 'sync-result'; ok: boolean; dataVersion: number; message?: string }
+  | { type: 'batch-progress'; batchId: string; done: number; total: number; hits: number; bad: number }
+  | { type: 'batch-done'; batchId: string; state: 'done' | 'failed' }
+  | { type: 'staff-signed-out'; staffNo: string; reason: 'idle' | 'user' | 'deactivated' };
 
 export type KioskEventType = KioskEvent['type'];
 export type KioskEventListener = (event: KioskEvent) => void;

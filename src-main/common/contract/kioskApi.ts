@@ -6,18 +6,26 @@
 import type { z } from 'zod';
 import type { KioskEventListener } from './events';
 import type { Result } from './result';
+import { STAFF_INPUTS, type StaffOutputs } from './staffApi';
+import { SYNC_INPUTS, type SyncOutputs } from './syncApi';
 import { DEMO_INPUTS, SELF_SERVICE_INPUTS, type DemoOutputs, type SelfServiceOutputs } from './selfServiceApi';
 
 export { SessionId } from './selfServiceApi';
 
-export const KIOSK_INPUTS = { ...SELF_SERVICE_INPUTS, ...DEMO_INPUTS } as const;
+export const KIOSK_INPUTS = { ...SELF_SERVICE_INPUTS, ...DEMO_INPUTS, ...SYNC_INPUTS, ...STAFF_INPUTS } as const;
 
-export interface KioskOutputs extends SelfServiceOutputs, DemoOutputs {}
+export interface KioskOutputs extends SelfServiceOutputs, DemoOutputs, SyncOutputs, StaffOutputs {}
 
 export type KioskMethod = keyof typeof KIOSK_INPUTS & keyof KioskOutputs;
 export type KioskInput<M extends KioskMethod> = z.infer<(typeof KIOSK_INPUTS)[M]>;
 
 export type KioskMethods = { [M in KioskMethod]: (input: KioskInput<M>) => Promise<Result<KioskOutputs[M]>> };
+
+/** The methods of one area (its schemas' keys), as a service implements them. */
+export type AreaMethods<Inputs extends Partial<typeof KIOSK_INPUTS>> = Pick<KioskMethods, keyof Inputs & KioskMethod>;
+
+export type SelfServiceMethods = AreaMethods<typeof SELF_SERVICE_INPUTS & typeof DEMO_INPUTS>;
+export type SyncMethods = AreaMethods<typeof SYNC_INPUTS>;
 
 export interface KioskApi extends KioskMethods {
   /** Subscribes to service events; returns the unsubscribe function. */

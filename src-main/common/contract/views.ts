@@ -78,6 +78,7 @@ export interface KioskInfo {
   kioskId: string;
   appVersion: string;
   mode: 'demo' | 'production';
+  station: 'self-service' | 'counter';
   /** Seconds of inactivity before the "continue?" countdown starts. */
   idleSeconds: number;
   /** Seconds the countdown lasts before the session ends. */

@@ -29,6 +29,8 @@ export const KioskConfigSchema = z
   .object({
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).default('DEMO-KIOSK-01'),
     mode: z.enum(['demo', 'production']).default('demo'),
+    /** A self-service terminal (citizens at a touch screen) or a counter workstation (staff checks). */
+    station: z.enum(['self-service', 'counter']).default('self-service'),
     /** Where the cache, keys, reports and logs live. */
     dataDir: z.string().optional(),
     issuer: z.string().min(1).default('演示市公共信用信息中心（演示数据）'),

@@ -81,6 +81,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       kioskId: config.kioskId,
       appVersion: APP_VERSION,
       mode: config.mode,
+      station: config.station,
       idleSeconds: config.session.idleSeconds,
       countdownSeconds: config.session.countdownSeconds,
       issuer: config.issuer,
