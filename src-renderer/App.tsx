@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../src-main/common/contract/kioskApi';
 import { DemoPanel } from './components/DemoPanel';
 import { IdleCountdown, useInactivity } from './components/IdleCountdown';
+import { AdminConsole } from './admin/AdminConsole';
+import { AdminSignIn } from './admin/AdminSignIn';
+import { useHiddenGesture } from './admin/useHiddenGesture';
 import { StatusBar } from './components/StatusBar';
 import { useVoicePrompt } from './components/useVoicePrompt';
 import { ConsentScreen } from './screens/ConsentScreen';
@@ -17,6 +20,7 @@ import { ReaderUnavailableScreen } from './screens/ReaderUnavailableScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { initialState, kioskReducer } from './state/kioskState';
+import type { StaffSessionView } from '../src-main/common/contract/staffViews';
 
 const STATUS_POLL_MS = 15_000;
 
@@ -115,12 +119,18 @@ export function App({ api }: { api: KioskApi }) {
 
   useVoicePrompt(state.screen, i18n.language, info?.voiceVolume ?? 0);
 
+  const [admin, setAdmin] = useState<'closed' | 'sign-in' | StaffSessionView>('closed');
+  const openAdmin = useHiddenGesture(useCallback(() => setAdmin((a) => (a === 'closed' ? 'sign-in' : a)), []));
+
   const readerDown = state.screen === 'idle' && state.devices.reader !== null && state.devices.reader.state !== 'connected';
 
   return (
     <div className="kiosk" data-screen={state.screen}>
       <header className="top-bar">
-        <span className="app-title">{t('app.title')}</span>
+        {/* Five taps here open the admin console (useHiddenGesture). */}
+        <span className="app-title" onClick={openAdmin} data-testid="app-title">
+          {t('app.title')}
+        </span>
         {info && <span className="issuer">{info.issuer}</span>}
       </header>
       {info?.mode === 'demo' ? <DemoPanel api={api} /> : <div aria-hidden="true" />}
@@ -150,6 +160,8 @@ export function App({ api }: { api: KioskApi }) {
       {state.screen === 'printing' && state.job && <PrintingScreen job={state.job} />}
       {state.screen === 'done' && <DoneScreen job={state.job} demo={info?.mode === 'demo'} onTimeout={backToIdle} />}
       {state.screen === 'error' && state.error && <ErrorScreen code={state.error} onDismiss={() => (state.session && !state.summary ? finish('user') : dispatch({ type: 'dismiss-error' }))} />}
+      {admin === 'sign-in' && <AdminSignIn api={api} onSignedIn={setAdmin} onCancel={() => setAdmin('closed')} />}
+      {typeof admin === 'object' && <AdminConsole api={api} session={admin} onClose={() => setAdmin('closed')} />}
       {idle && <IdleCountdown seconds={info?.countdownSeconds ?? 20} onContinue={resetIdle} onExpire={onExpire} />}
       <StatusBar
         devices={state.devices}

@@ -5,6 +5,10 @@ import { register as audit } from './commands/audit';
 import { register as cacheCheck } from './commands/cacheCheck';
 import { register as decodeFrame } from './commands/decodeFrame';
 import { register as genData } from './commands/genData';
+import { register as genDemo } from './commands/genDemo';
+import { register as keygen } from './commands/keygen';
+import { register as platform } from './commands/platform';
+import { register as publish } from './commands/publish';
 import { register as query } from './commands/query';
 import { register as print } from './commands/print';
 import { register as readers } from './commands/readers';
@@ -12,6 +16,7 @@ import { register as report } from './commands/report';
 import { register as search } from './commands/search';
 import { register as staff } from './commands/staff';
 import { register as stats } from './commands/stats';
+import { register as sync } from './commands/sync';
 import { register as validate } from './commands/validate';
 import { register as verifyReport } from './commands/verifyReport';
 
@@ -22,7 +27,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData, report, verifyReport, print, audit, stats, staff]) register(program);
+for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData, report, verifyReport, print, audit, stats, staff, keygen, publish, sync, platform, genDemo]) register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -126,3 +126,24 @@ test('a card holder with no local record is told what to do', async ({ page }) =
   await page.getByTestId('demo-remove').click();
   await expect(page.getByTestId('screen-idle')).toBeVisible();
 });
+
+test('the admin console opens by the hidden gesture, behind a staff sign-in, and shows the devices', async ({ page }, testInfo) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('reader-status')).toHaveText('读卡器已连接');
+  for (let i = 0; i < 5; i++) await page.getByTestId('app-title').click();
+  await expect(page.getByTestId('admin-signin')).toBeVisible();
+  for (const k of 'D900') await page.getByTestId(`admin-key-${k}`).click();
+  await page.getByTestId('admin-pin').click();
+  for (const k of '864200') await page.getByTestId(`admin-key-${k}`).click();
+  await page.getByTestId('admin-submit').click();
+  await expect(page.getByTestId('admin-console')).toBeVisible();
+  await expect(page.getByTestId('admin-reader')).toContainText('已连接');
+  await expect(page.getByTestId('admin-printer')).toContainText('就绪');
+  await expect(page.getByTestId('admin-data')).toContainText('版本');
+  await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-05-admin.png`) });
+  await page.getByTestId('admin-leave-kiosk').click();
+  await expect(page.getByTestId('admin-message')).toContainText('已退出信息亭模式');
+  await page.getByTestId('admin-close').click();
+  await expect(page.getByTestId('admin-console')).toBeHidden();
+  await expect(page.getByTestId('screen-idle')).toBeVisible();
+});

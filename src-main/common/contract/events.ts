@@ -16,6 +16,8 @@ export type KioskEvent =
   | { type: 'sync-result'; ok: boolean; dataVersion: number; message?: string }
   | { type: 'batch-progress'; batchId: string; done: number; total: number; hits: number; bad: number }
   | { type: 'batch-done'; batchId: string; state: 'done' | 'failed' }
+  /** For the host, not the screens: e.g. leave kiosk (full-screen, locked) mode. */
+  | { type: 'host-command'; command: 'leave-kiosk' }
   | { type: 'staff-signed-out'; staffNo: string; reason: 'idle' | 'user' | 'deactivated' };
 
 export type KioskEventType = KioskEvent['type'];

@@ -13,12 +13,13 @@ export const STAFF_ACTIONS = [
   'stats-all', // every staff member's and kiosk's figures
   'unlock', // lift a lockout of a staff-role account
   'manage-staff', // add, change, reset PINs, deactivate
+  'kiosk-admin', // the kiosk's admin console: device status, sync, USB import, leave kiosk mode
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 const GRANTS: Record<StaffRole, ReadonlySet<StaffAction>> = {
   staff: new Set(['check', 'decide', 'batch', 'print-slip', 'stats-own']),
-  supervisor: new Set(['check', 'decide', 'batch', 'print-slip', 'stats-own', 'stats-all', 'unlock']),
+  supervisor: new Set(['check', 'decide', 'batch', 'print-slip', 'stats-own', 'stats-all', 'unlock', 'kiosk-admin']),
   admin: new Set(STAFF_ACTIONS),
 };
 

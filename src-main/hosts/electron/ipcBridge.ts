@@ -51,6 +51,14 @@ export function bridgeKioskEvents(api: Pick<KioskApi, 'subscribe'>, win: Browser
   const contents = win.webContents;
   const unsubscribe = api.subscribe((event) => {
     if (contents.isDestroyed()) return;
+    // Host commands are for the window, not the screens (the admin console asked, audited).
+    if (event.type === 'host-command') {
+      if (event.command === 'leave-kiosk' && !win.isDestroyed()) {
+        win.setKiosk(false);
+        win.setFullScreen(false);
+      }
+      return;
+    }
     // Events carry the card holder's name: only our own page may receive them.
     if (!isAppUrl(contents.getURL())) return;
     contents.send(KIOSK_EVENT_CHANNEL, event);

@@ -13,6 +13,8 @@ import { KIOSK_CALL_CHANNEL, KIOSK_EVENT_CHANNEL } from './channels';
 
 const METHODS = {
   getInfo: true,
+  getAdminOverview: true,
+  adminAction: true,
   getStatus: true,
   lookupSelf: true,
   listMyEnterprises: true,

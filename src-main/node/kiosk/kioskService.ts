@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../../common/contract/errorCodes';
 import type { KioskInput, SelfServiceMethods } from '../../common/contract/kioskApi';
 import type { KioskEventListener } from '../../common/contract/events';
+import type { DiagnosticEntry } from '../../common/contract/adminApi';
 import { fail, ok, type Result } from '../../common/contract/result';
 import type {
   CreditSummary,
@@ -77,6 +78,8 @@ export interface KioskServiceDeps {
 
 export interface KioskService extends SelfServiceMethods {
   subscribe(listener: KioskEventListener): () => void;
+  /** Recent errors and print jobs, newest first, for the admin console. */
+  diagnostics(): { recentErrors: DiagnosticEntry[]; recentJobs: PrintJobView[] };
   close(): Promise<void>;
 }
 
@@ -95,6 +98,12 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   });
   let reader: ReaderStatus = { state: 'disconnected', simulated: deps.readerSimulated };
   const jobs = new Map<string, PrintJobView>();
+  const recentErrors: DiagnosticEntry[] = [];
+  const KEEP = 20;
+  function noteError(source: DiagnosticEntry['source'], code: string, message: string): void {
+    recentErrors.unshift({ at: now().toISOString(), source, code, message });
+    recentErrors.length = Math.min(recentErrors.length, KEEP);
+  }
 
   const unsubscribeReader = deps.reader.on((event) => {
     switch (event.type) {
@@ -110,6 +119,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       case 'error':
         reader = { ...reader, lastError: { code: event.code, message: event.message, at: now().toISOString() } };
         log.warn({ event: 'reader-error', code: event.code }, 'reader error');
+        noteError('reader', event.code, event.message);
         hub.emit({ type: 'card-error', code: event.code, message: event.message });
         hub.emit({ type: 'reader-status', reader });
         break;
@@ -181,7 +191,10 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   }
 
   function emitJob(job: PrintJobView): void {
+    jobs.delete(job.jobId);
     jobs.set(job.jobId, job);
+    if (jobs.size > KEEP) jobs.delete(jobs.keys().next().value as string);
+    if (job.state === 'failed') noteError('printer', 'PRINT_FAILED', job.message ?? DEFAULT_ERROR_MESSAGES.PRINT_FAILED);
     hub.emit({ type: 'print-job', job });
   }
 
@@ -191,12 +204,15 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     } catch (err) {
       const code: ErrorCode = (err as { code?: string }).code === 'CACHE_CORRUPT' ? 'CACHE_CORRUPT' : 'INTERNAL';
       log.error({ event: 'service-error', what, code, err: (err as Error).name }, 'service call failed');
+      noteError('service', code, `${what}: ${DEFAULT_ERROR_MESSAGES[code]}`);
       return fail(code, DEFAULT_ERROR_MESSAGES[code]);
     }
   }
 
   const api: KioskService = {
     subscribe: (listener) => hub.subscribe(listener),
+
+    diagnostics: () => ({ recentErrors: [...recentErrors], recentJobs: [...jobs.values()].reverse() }),
 
     getInfo: async () => ok(deps.info),
 

@@ -21,6 +21,8 @@ import { PrintQuotaStore } from '../printing/printQuota';
 import { createReportIssuer } from '../report/reportIssuer';
 import { EventHub } from '../kiosk/eventHub';
 import { createStaffService } from '../staff/staffService';
+import { createAdminService } from '../admin/adminService';
+import { applyInWorker, bundledApplyWorker } from '../sync/applyWorker';
 import { createSyncService } from '../sync/syncService';
 import { outboxFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
@@ -113,8 +115,11 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     reopenCache: () => cache.reopen(),
     outbox,
     now,
+    // Applying a package runs in its own thread when bundled, so lookups keep answering.
+    ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!) }),
   });
-  const api: KioskApi = { ...service, ...sync, ...staff, subscribe: (listener) => hub.subscribe(listener) };
+  const admin = createAdminService({ kiosk: service, staff, sync, hub, now });
+  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };
 
   await reader.start();
   sync.start();

@@ -66,6 +66,10 @@ export interface StaffServiceDeps {
 }
 
 export interface StaffService extends StaffMethods {
+  /** For other services (the admin console): the signed-in staff member allowed to do `action`, or the refusal. */
+  authorise(token: string, action: StaffAction): Result<StaffSessionView>;
+  /** Records, in the audit chain, an action another service carried out for a staff member. */
+  auditAction(staffNo: string, action: string, result: string, detail?: Record<string, unknown>): void;
   /** Counts a self-service function use (the lead calls this from the kiosk service). */
   recordUsage(fn: Extract<StatFunction, 'self-service-query' | 'report-printed'>, subject?: { kind: string; code: string }): void;
   verifyAudit(): ChainVerification;
@@ -475,6 +479,15 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
         audit.append(entry({ staffNo: s.staffNo, action: 'staff-managed', result: input.action, detail: { target: input.staffNo } }));
         return list();
       }),
+
+    authorise: (token, action) => {
+      const s = authorise(token, action);
+      return isSession(s) ? ok(sessionView(s)) : s;
+    },
+
+    auditAction: (staffNo, action, result, detail) => {
+      audit.append(entry({ staffNo, action, result, ...(detail !== undefined && { detail }) }));
+    },
 
     recordUsage: (fn, subject) => {
       audit.append(entry({ staffNo: '', action: fn, subjectKey: subject ? keyer.subjectKey(subject) : '', result: 'ok' }));

@@ -97,6 +97,12 @@ export class FakeBrowserWindow extends EventEmitter {
   removeMenu(): void {
     this.calls.push('removeMenu');
   }
+  setKiosk(flag: boolean): void {
+    this.calls.push(`setKiosk:${flag}`);
+  }
+  setFullScreen(flag: boolean): void {
+    this.calls.push(`setFullScreen:${flag}`);
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }

@@ -141,6 +141,13 @@ describe('kiosk:event', () => {
     expect(win.webContents.sent).toEqual([]);
   });
 
+  it('leaves kiosk mode when the admin console asks, and tells the page nothing', () => {
+    bridgeKioskEvents(api, win as unknown as BrowserWindow);
+    api.emit({ type: 'host-command', command: 'leave-kiosk' });
+    expect(win.calls).toEqual(expect.arrayContaining(['setKiosk:false', 'setFullScreen:false']));
+    expect(win.webContents.sent).toEqual([]);
+  });
+
   it('unsubscribes when the window closes', () => {
     bridgeKioskEvents(api, win as unknown as BrowserWindow);
     expect(api.listeners.size).toBe(1);

@@ -1,0 +1,59 @@
+// `credit-kiosk publish --input DIR --out REPO --key KEY`: source exports (NDJSON,
+// docs/sync.md) to a new signed release. `--timestamp-only` re-signs the timestamp
+// (run it on a schedule); `--rotate-to NEWKEY` adds the next root to the chain.
+import type { Command } from 'commander';
+import { publishFromFolder, refreshTimestamp, rotateRoot } from '../../node/sync/publisher';
+import { readKeyFile } from '../../node/sync/keyFile';
+import { emit, emitError, EXIT_USAGE } from '../output';
+
+interface PublishCliOptions {
+  input?: string;
+  out?: string;
+  key?: string;
+  timestampOnly?: boolean;
+  rotateTo?: string;
+  timestampDays: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('publish')
+    .description('发布新的签名数据版本 / publish a new signed release of the repository')
+    .option('--input <dir>', 'folder of NDJSON source exports')
+    .option('--out <repo>', 'the repository folder')
+    .option('--key <file>', 'signing key file')
+    .option('--timestamp-only', 're-sign the timestamp only (keeps kiosks fresh)')
+    .option('--rotate-to <file>', 'rotate the root to this new key (signed by --key and the new key)')
+    .option('--timestamp-days <n>', 'timestamp validity in days', '7')
+    .option('--json', 'print JSON')
+    .action(async (options: PublishCliOptions) => {
+      const days = Number(options.timestampDays);
+      if (!options.out || !options.key || !(days > 0) || (!options.input && !options.timestampOnly && !options.rotateTo)) {
+        emitError(options, 'USAGE', '用法 / usage: credit-kiosk publish --input DIR --out REPO --key KEY [--timestamp-only] [--rotate-to NEWKEY]', EXIT_USAGE);
+        return;
+      }
+      try {
+        const key = readKeyFile(options.key);
+        if (options.rotateTo) {
+          const version = rotateRoot({ repo: options.out, oldKeys: [key], newKey: readKeyFile(options.rotateTo) });
+          emit(options, { rootVersion: version }, `root v${version} written`);
+          return;
+        }
+        if (options.timestampOnly) {
+          const version = refreshTimestamp({ repo: options.out, key, timestampDays: days });
+          emit(options, { timestampVersion: version }, `timestamp v${version} written`);
+          return;
+        }
+        const result = await publishFromFolder(options.input!, { repo: options.out, key, timestampDays: days });
+        emit(
+          options,
+          result,
+          `v${result.version}: full ${result.full.subjects} subjects / ${result.full.records} records (${result.full.length} bytes)` +
+            (result.delta ? `; delta ${result.delta.subjects} changed, ${result.delta.tombstones} deleted` : ''),
+        );
+      } catch (err) {
+        emitError(options, (err as { code?: string }).code ?? 'INTERNAL', (err as Error).message);
+      }
+    });
+}

@@ -1,0 +1,61 @@
+// The admin console's services: one overview of devices, data and recent trouble,
+// and the operator's actions (sync now, import from USB media, leave kiosk mode).
+// Every call needs a staff sign-in with the kiosk-admin right, and every action is
+// written to the audit chain.
+import type { AdminMethods, KioskInput } from '../../common/contract/kioskApi';
+import { ok, type Result } from '../../common/contract/result';
+import type { AdminActionResult } from '../../common/contract/adminApi';
+import type { KioskStatus } from '../../common/contract/views';
+import { toIsoDate } from '../../common/time/isoDate';
+import type { EventHub } from '../kiosk/eventHub';
+import type { KioskService } from '../kiosk/kioskService';
+import type { StaffService } from '../staff/staffService';
+import type { SyncMethods } from '../sync/syncService';
+
+export interface AdminServiceDeps {
+  kiosk: Pick<KioskService, 'getStatus' | 'diagnostics'>;
+  staff: Pick<StaffService, 'authorise' | 'auditAction' | 'getStats'>;
+  sync: SyncMethods;
+  hub: EventHub;
+  now?: () => Date;
+}
+
+export function createAdminService(deps: AdminServiceDeps): AdminMethods {
+  const now = deps.now ?? (() => new Date());
+  return {
+    getAdminOverview: async ({ token }: KioskInput<'getAdminOverview'>) => {
+      const who = deps.staff.authorise(token, 'kiosk-admin');
+      if (!who.ok) return who;
+      const [status, sync] = await Promise.all([deps.kiosk.getStatus({}), deps.sync.getSyncStatus({})]);
+      if (!status.ok) return status;
+      const today = toIsoDate(now());
+      const stats = await deps.staff.getStats({ token, from: today, to: today, granularity: 'day' });
+      const { recentErrors, recentJobs } = deps.kiosk.diagnostics();
+      // The overview must not carry the current card holder's name to an operator.
+      const statusView: KioskStatus = { ...status.value, session: status.value.session ? { ...status.value.session, holder: { ...status.value.session.holder, name: '' } } : null };
+      return ok({ status: statusView, sync: sync.ok ? sync.value : null, recentErrors, recentJobs, today: stats.ok ? stats.value : null });
+    },
+
+    adminAction: async (input: KioskInput<'adminAction'>): Promise<Result<AdminActionResult>> => {
+      const who = deps.staff.authorise(input.token, 'kiosk-admin');
+      if (!who.ok) return who;
+      const staffNo = who.value.staffNo;
+      switch (input.action) {
+        case 'run-sync': {
+          const run = await deps.sync.runSync({});
+          deps.staff.auditAction(staffNo, 'admin-run-sync', run.ok ? run.value.outcome : run.error.code);
+          return run.ok ? ok({ action: 'run-sync', run: run.value }) : run;
+        }
+        case 'import-usb': {
+          const run = await deps.sync.importSyncFolder({ path: input.path });
+          deps.staff.auditAction(staffNo, 'admin-import-usb', run.ok ? run.value.outcome : run.error.code);
+          return run.ok ? ok({ action: 'import-usb', run: run.value }) : run;
+        }
+        case 'leave-kiosk':
+          deps.staff.auditAction(staffNo, 'admin-leave-kiosk', 'requested');
+          deps.hub.emit({ type: 'host-command', command: 'leave-kiosk' });
+          return ok({ action: 'leave-kiosk', requested: true });
+      }
+    },
+  };
+}

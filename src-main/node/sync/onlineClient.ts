@@ -1,0 +1,115 @@
+// The online fallback: ask the platform when the cache misses or is stale. A timeout
+// per attempt, retries with exponential backoff and jitter, a circuit breaker, and
+// every answer carries {source: 'online', askedAt}. TLS with the configured CA in
+// production; plain HTTP only to loopback (tests, demos).
+import http from 'node:http';
+import https from 'node:https';
+import { z } from 'zod';
+import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
+import { fail, ok, type Result } from '../../common/contract/result';
+import type { CreditRecord } from '../../common/domain/creditRecord';
+import type { Subject } from '../../common/domain/subject';
+import { RecordLineSchema, SubjectLineSchema } from '../../common/sync/packageLines';
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuitBreaker';
+import { checkTransport } from './httpSource';
+
+export interface OnlineClientOptions {
+  /** The platform's base URL (the /v1 API lives under it). */
+  url: string;
+  /** This kiosk's bearer token. */
+  token: string;
+  /** PEM of the platform's CA (required for https). */
+  ca?: string | Buffer;
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+  breaker?: CircuitBreakerOptions;
+  now?: () => Date;
+}
+
+export interface OnlineAnswer {
+  subject: Subject;
+  records: CreditRecord[];
+  provenance: { source: 'online'; askedAt: string };
+  askedAt: string;
+}
+
+export interface OnlineClient {
+  lookup(code: string): Promise<Result<OnlineAnswer>>;
+  readonly breakerState: 'closed' | 'open' | 'half-open';
+}
+
+const AnswerSchema = z.object({ subject: SubjectLineSchema, records: z.array(RecordLineSchema).max(100_000), askedAt: z.string().max(40) }).strict();
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+class Retryable extends Error {}
+
+export function createOnlineClient(options: OnlineClientOptions): OnlineClient {
+  const base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+  checkTransport(base, options.ca !== undefined);
+  const breaker = new CircuitBreaker(options.breaker);
+  const now = options.now ?? (() => new Date());
+  const timeout = options.timeoutMs ?? 3000;
+  const retries = options.retries ?? 2;
+  const backoff = options.backoffMs ?? 200;
+  const unavailable = (): Result<never> => fail('ONLINE_UNAVAILABLE', DEFAULT_ERROR_MESSAGES.ONLINE_UNAVAILABLE);
+
+  const once = (code: string): Promise<{ status: number; body: Buffer }> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(`v1/subjects/${encodeURIComponent(code)}`, base);
+      const lib = url.protocol === 'https:' ? https : http;
+      const req = lib.get(url, { headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' }, timeout, ...(options.ca ? { ca: options.ca } : {}) }, (res) => {
+        const chunks: Buffer[] = [];
+        let n = 0;
+        res.on('data', (c: Buffer) => {
+          n += c.length;
+          if (n > MAX_ANSWER_BYTES) req.destroy(new Error('answer too large'));
+          else chunks.push(c);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', (e) => reject(new Retryable(e.message)));
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (e) => reject(new Retryable(e.message)));
+    });
+
+  return {
+    get breakerState() {
+      return breaker.state;
+    },
+    async lookup(code) {
+      if (!/^[0-9A-Za-z]{8,20}$/.test(code)) return fail('INVALID_CODE', DEFAULT_ERROR_MESSAGES.INVALID_CODE);
+      if (breaker.state === 'open') return unavailable();
+      for (let attempt = 0; attempt <= retries; attempt++) {
+        if (attempt > 0) await sleep(backoff * 2 ** (attempt - 1) * (0.5 + Math.random()));
+        let res: { status: number; body: Buffer };
+        try {
+          res = await once(code);
+        } catch {
+          continue;
+        }
+        if (res.status >= 500 || res.status === 429) continue;
+        breaker.succeeded();
+        if (res.status === 404) return fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
+        if (res.status !== 200) return unavailable();
+        let parsed;
+        try {
+          parsed = AnswerSchema.safeParse(JSON.parse(res.body.toString('utf8')));
+        } catch {
+          return unavailable();
+        }
+        if (!parsed.success) return unavailable();
+        // Our clock, not theirs: the time this kiosk asked is what the screen states.
+        const askedAt = now().toISOString();
+        const { legalRepresentativeIdNumber: _rep, ...subject } = parsed.data.subject;
+        return ok({ subject, records: parsed.data.records, askedAt, provenance: { source: 'online', askedAt } });
+      }
+      breaker.failed();
+      return unavailable();
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

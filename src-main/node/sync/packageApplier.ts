@@ -1,0 +1,257 @@
+// Applies a verified package to the cache file, whole or not at all:
+// - a full package builds a new file beside the cache (one transaction, indexes
+//   after the rows), fsyncs it and renames it over the old one: open readers keep
+//   the old file until the kiosk reopens the cache;
+// - a delta runs in ONE transaction on the live file (WAL): readers on other
+//   connections keep seeing the old version until COMMIT.
+// The sync marks go into `meta` inside the same transaction. A crash at any moment
+// leaves the old version (or, after the commit/rename, the new one) and nothing between.
+import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PackageHeader, SubjectLine } from '../../common/sync/packageLines';
+import type { PackageEntry, Snapshot } from '../../common/sync/metadataSchemas';
+import { SyncRefusal } from '../../common/sync/trustRules';
+import { shortGrams } from '../../common/search/nameSearchText';
+import { deriveCacheKeys, keyCheckValue } from '../cache/cacheKeys';
+import { recordToRow, rowToSubject, subjectToRow, type Codec, type SubjectRow } from '../cache/cacheRows';
+import { CIPHER_NAMES, createFieldCipher } from '../cache/fieldCipher';
+import { migrate, SECONDARY_INDEXES } from '../cache/migrations';
+import { readPackage } from './packageReader';
+import { marksToMeta, readMeta, writeMeta, marksFromMeta, type SyncMarks } from './syncMarks';
+
+export interface ApplyOptions {
+  cacheFile: string;
+  cacheKey: Uint8Array;
+  /** The package, already downloaded and its hash and length checked. */
+  packagePath: string;
+  entry: PackageEntry;
+  snapshot: Pick<Snapshot, 'version' | 'dataAsOf'>;
+  /** The marks to store with the data (all checks have passed when this runs). */
+  marks: SyncMarks;
+  onProgress?: (done: number, total: number) => void;
+  /** Tests: called after each subject line inside the transaction (the kill -9 test dies here). */
+  onLine?: (n: number) => void;
+}
+
+export interface ApplyResult {
+  kind: 'full' | 'delta';
+  dataVersion: number;
+  subjects: number;
+  records: number;
+  tombstones: number;
+}
+
+export async function applyPackage(options: ApplyOptions): Promise<ApplyResult> {
+  return options.entry.kind === 'full' ? applyFull(options) : applyDelta(options);
+}
+
+function codecFor(key: Uint8Array, cipherName?: string): Codec {
+  const keys = deriveCacheKeys(key);
+  const name = CIPHER_NAMES.find((c) => c === cipherName) ?? 'aes-256-gcm';
+  return { keys, cipher: createFieldCipher(name, keys.field) };
+}
+
+function checkHeader(header: PackageHeader, options: ApplyOptions): void {
+  const { entry, snapshot } = options;
+  if (header.kind !== entry.kind || header.version !== snapshot.version || header.baseVersion !== entry.baseVersion) {
+    throw new SyncRefusal('SYNC_MIXED_SNAPSHOT', `package says ${header.kind} v${header.version}, snapshot expects ${entry.kind} v${snapshot.version}`);
+  }
+}
+
+interface Statements {
+  insertSubject: Database.Statement;
+  insertCode: Database.Statement;
+  insertGram: Database.Statement;
+  insertRecord: Database.Statement;
+}
+
+function prepare(db: Database.Database): Statements {
+  return {
+    // sid NULL: SQLite picks the next row id (a new subject); a number: a replaced subject keeps its id.
+    insertSubject: db.prepare(`INSERT INTO subjects (sid, id, kind, code, name, former_codes, entity_type, registered_capital, established_on, address,
+        registration_authority, registration_status, rep_id_hash, rep_name_hash, sealed, data_version)
+      VALUES (@sid, @id, @kind, @code, @name, @former_codes, @entity_type, @registered_capital, @established_on, @address,
+        @registration_authority, @registration_status, @rep_id_hash, @rep_name_hash, @sealed, @data_version)`),
+    insertCode: db.prepare('INSERT OR IGNORE INTO subject_codes (code_hash, sid) VALUES (?, ?)'),
+    insertGram: db.prepare('INSERT INTO name_grams (gram, sid) VALUES (?, ?)'),
+    insertRecord: db.prepare(`INSERT INTO records (id, sid, category, title, document_number, authority, decision_date, valid_from, valid_to,
+        content, severity, status, disclosure_deadline, source_department, data_version, fields, sealed)
+      VALUES (@id, @sid, @category, @title, @document_number, @authority, @decision_date, @valid_from, @valid_to,
+        @content, @severity, @status, @disclosure_deadline, @source_department, @data_version, @fields, @sealed)`),
+  };
+}
+
+/** Inserts one subject line; returns its sid and stored name. `sid` given: reuse it (a delta's replacement keeps the row id). */
+function insertBundle(st: Statements, codec: Codec, line: SubjectLine, dataVersion: number, sid?: number): { sid: number; name: string | null } {
+  const { subject, records } = line;
+  const { row, codeHashes } = subjectToRow(codec, subject, dataVersion);
+  const id = Number(st.insertSubject.run({ ...row, sid: sid ?? null }).lastInsertRowid);
+  for (const h of codeHashes) st.insertCode.run(h, id);
+  if (row.name !== null) for (const gram of shortGrams(row.name)) st.insertGram.run(gram, id);
+  const personal = subject.kind === 'natural-person';
+  for (const r of records) {
+    if (r.subjectId !== subject.id) throw new SyncRefusal('SYNC_BAD_PACKAGE', `record ${r.id} names another subject`);
+    st.insertRecord.run(recordToRow(codec, r, id, personal));
+  }
+  return { sid: id, name: row.name };
+}
+
+async function applyFull(options: ApplyOptions): Promise<ApplyResult> {
+  const target = path.resolve(options.cacheFile);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.sync-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  let db: Database.Database | undefined;
+  const counts = { subjects: 0, records: 0, tombstones: 0 };
+  try {
+    db = new Database(temp);
+    // A throw-away file until the rename: no journal needed while loading.
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('cache_size = -131072');
+    migrate(db);
+    const codec = codecFor(options.cacheKey);
+    const st = prepare(db);
+    db.exec('BEGIN');
+    for (const index of SECONDARY_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`);
+    for await (const line of readPackage(options.packagePath, { maxUncompressed: options.entry.uncompressedLength, onHeader: (h) => checkHeader(h, options) })) {
+      if (line.t !== 'subject') throw new SyncRefusal('SYNC_BAD_PACKAGE', 'a full package holds no deletions');
+      insertBundle(st, codec, line, options.snapshot.version);
+      counts.subjects += 1;
+      counts.records += line.records.length;
+      options.onLine?.(counts.subjects);
+      if (counts.subjects % 5000 === 0) options.onProgress?.(counts.subjects, options.entry.subjects);
+    }
+    for (const index of SECONDARY_INDEXES) db.exec(index.ddl);
+    db.exec(`INSERT INTO name_fts (name_fts) VALUES ('rebuild')`);
+    writeMeta(db, {
+      ...marksToMeta({ ...options.marks, dataVersion: options.snapshot.version, dataAsOf: options.snapshot.dataAsOf, source: 'sync' }),
+      subject_count: String(counts.subjects),
+      cipher: codec.cipher.name,
+      key_check: keyCheckValue(codec.keys),
+      built_at: new Date().toISOString(),
+    });
+    db.exec('COMMIT');
+    db.pragma('journal_mode = WAL');
+    db.close();
+    db = undefined;
+    fsyncPath(temp, 'r+');
+    // A stale WAL of the old file must never be replayed onto the new one.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    fs.renameSync(temp, target);
+    if (process.platform !== 'win32') fsyncPath(path.dirname(target), 'r');
+    options.onProgress?.(counts.subjects, options.entry.subjects);
+    return { kind: 'full', dataVersion: options.snapshot.version, ...counts };
+  } catch (err) {
+    try {
+      db?.close();
+    } catch {
+      // already failing; the temp file goes below
+    }
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+    throw asApplyError(err);
+  }
+}
+
+async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
+  const db = new Database(path.resolve(options.cacheFile), { fileMustExist: true });
+  const counts = { subjects: 0, records: 0, tombstones: 0 };
+  let inTx = false;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 10000');
+    // The checkpoint is what makes WAL frames durable in the main file; NORMAL is crash-safe in WAL mode.
+    db.pragma('synchronous = NORMAL');
+    // A large page cache keeps a big delta from spilling half-done pages to the WAL mid-transaction.
+    db.pragma('cache_size = -131072');
+    db.exec('BEGIN IMMEDIATE');
+    inTx = true;
+    const meta = readMeta(db);
+    const local = marksFromMeta(meta);
+    if (local.source !== 'sync' || local.dataVersion !== options.entry.baseVersion) {
+      throw new SyncRefusal('SYNC_NO_PACKAGE', `delta from v${options.entry.baseVersion ?? '?'} does not apply onto local v${local.dataVersion ?? 'none'}`);
+    }
+    const codec = codecFor(options.cacheKey, meta.cipher);
+    const st = prepare(db);
+    const findSubject = db.prepare('SELECT * FROM subjects WHERE id = ?');
+    const removeRecords = db.prepare('DELETE FROM records WHERE sid = ?');
+    const removeCode = db.prepare('DELETE FROM subject_codes WHERE code_hash = ? AND sid = ?');
+    const removeGram = db.prepare('DELETE FROM name_grams WHERE gram = ? AND sid = ?');
+    const removeRow = db.prepare('DELETE FROM subjects WHERE sid = ?');
+    const removeFts = db.prepare(`INSERT INTO name_fts (name_fts, rowid, name) VALUES ('delete', ?, ?)`);
+    // subject_codes and name_grams have no index on sid: their keys are recomputed from
+    // the old row (its codes decrypted with the cache key), so every delete is by key.
+    const removeSubject = (old: SubjectRow): void => {
+      const subject = rowToSubject(codec, old);
+      const { codeHashes } = subjectToRow(codec, { ...subject }, old.data_version);
+      for (const h of codeHashes) removeCode.run(h, old.sid);
+      if (old.name !== null) {
+        for (const gram of shortGrams(old.name)) removeGram.run(gram, old.sid);
+        // The FTS index has external content: it must be told the old text before the row goes.
+        removeFts.run(old.sid, old.name);
+      }
+      removeRecords.run(old.sid);
+      removeRow.run(old.sid);
+    };
+    const addFts = db.prepare('INSERT INTO name_fts (rowid, name) VALUES (?, ?)');
+    const deleteRecord = db.prepare('DELETE FROM records WHERE id = ?');
+    let n = 0;
+    for await (const line of readPackage(options.packagePath, { maxUncompressed: options.entry.uncompressedLength, onHeader: (h) => checkHeader(h, options) })) {
+      n += 1;
+      if (line.t === 'subject') {
+        const old = findSubject.get(line.subject.id) as SubjectRow | undefined;
+        if (old) removeSubject(old);
+        const added = insertBundle(st, codec, line, options.snapshot.version, old?.sid);
+        if (added.name !== null) addFts.run(added.sid, added.name);
+        counts.subjects += 1;
+        counts.records += line.records.length;
+      } else if (line.t === 'delete-subject') {
+        const old = findSubject.get(line.id) as SubjectRow | undefined;
+        if (old) removeSubject(old);
+        counts.tombstones += 1;
+      } else {
+        deleteRecord.run(line.id);
+        counts.tombstones += 1;
+      }
+      options.onLine?.(n);
+      if (n % 5000 === 0) options.onProgress?.(n, options.entry.subjects + options.entry.tombstones);
+    }
+    const subjects = (db.prepare('SELECT count(*) AS n FROM subjects').get() as { n: number }).n;
+    writeMeta(db, {
+      ...marksToMeta({ ...options.marks, dataVersion: options.snapshot.version, dataAsOf: options.snapshot.dataAsOf, source: 'sync' }),
+      subject_count: String(subjects),
+    });
+    db.exec('COMMIT');
+    inTx = false;
+    options.onProgress?.(n, n);
+    return { kind: 'delta', dataVersion: options.snapshot.version, ...counts };
+  } catch (err) {
+    if (inTx) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // the connection closes below; SQLite rolls back an open transaction then
+      }
+    }
+    throw asApplyError(err);
+  } finally {
+    db.close();
+  }
+}
+
+function asApplyError(err: unknown): Error {
+  if (err instanceof SyncRefusal) return err;
+  const code = (err as { code?: unknown }).code;
+  return new SyncRefusal('SYNC_APPLY_FAILED', typeof code === 'string' ? code : (err as Error).message);
+}
+
+function fsyncPath(p: string, flags: 'r' | 'r+'): void {
+  const fd = fs.openSync(p, flags);
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,153 @@
+// The sync service behind the admin screen's KioskApi methods: scheduled pulls,
+// folder imports, status with the freshness policy, progress and result events.
+// One run at a time; after an applied package the kiosk's cache is reopened so
+// lookups see the new version (until then they keep the old one).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fail, ok, type Result } from '../../common/contract/result';
+import type { KioskInput } from '../../common/contract/kioskApi';
+import type { SyncRunView, SyncStatusView } from '../../common/contract/syncApi';
+import { assessFreshness, staleNotice } from '../../common/sync/freshness';
+import { SyncRefusal } from '../../common/sync/trustRules';
+import type { KioskConfig } from '../config/kioskConfig';
+import type { EventHub } from '../kiosk/eventHub';
+import type { Logger } from '../logging/logger';
+import { folderSource } from './folderSource';
+import { httpSource } from './httpSource';
+import type { Outbox } from './outbox';
+import type { RepoSource } from './repoSource';
+import { runSyncCycle, type SyncCycleOptions } from './syncClient';
+import { readSyncMarks } from './syncMarks';
+
+export interface SyncServiceDeps {
+  config: KioskConfig;
+  dataDir: string;
+  cacheFile: string;
+  cacheKey: Buffer;
+  hub: EventHub;
+  logger: Logger;
+  /** The trusted root shipped with the kiosk (bytes of root.json); default: config.sync.trustedRootFile or resources/sync/root.json. */
+  trustedRoot: Buffer;
+  now?: () => Date;
+  /** Reopens the kiosk's cache after a new version was applied. */
+  reopenCache: () => Promise<void>;
+  /** Delivered on the same schedule as the pulls, when given. */
+  outbox?: Outbox;
+  /** Runs an apply off the main thread (see applyInWorker); default in-thread. */
+  apply?: SyncCycleOptions['apply'];
+}
+
+export interface SyncMethods {
+  getSyncStatus(input: KioskInput<'getSyncStatus'>): Promise<Result<SyncStatusView>>;
+  runSync(input: KioskInput<'runSync'>): Promise<Result<SyncRunView>>;
+  importSyncFolder(input: KioskInput<'importSyncFolder'>): Promise<Result<SyncRunView>>;
+}
+
+export function createSyncService(deps: SyncServiceDeps): SyncMethods & { start(): void; close(): Promise<void> } {
+  const now = deps.now ?? (() => new Date());
+  const sync = deps.config.sync;
+  const staging = path.join(deps.dataDir, 'sync-staging');
+  let running = false;
+  let lastRun: SyncRunView | null = null;
+  let timer: NodeJS.Timeout | undefined;
+
+  const readText = (file: string | undefined): string | undefined => (file ? fs.readFileSync(path.resolve(deps.dataDir, file), 'utf8').trim() : undefined);
+
+  async function run(kind: 'http' | 'folder', source: () => RepoSource): Promise<SyncRunView> {
+    if (running) return view(kind, 'refused', new SyncRefusal('SYNC_BUSY'));
+    running = true;
+    deps.hub.emit({ type: 'sync-progress', phase: 'metadata', done: 0, total: 1 });
+    try {
+      const result = await runSyncCycle({
+        source: source(),
+        cacheFile: deps.cacheFile,
+        cacheKey: deps.cacheKey,
+        shippedRoot: deps.trustedRoot,
+        stagingDir: staging,
+        now: now(),
+        onProgress: (phase, done, total) => deps.hub.emit({ type: 'sync-progress', phase, done, total }),
+        ...(deps.apply && { apply: deps.apply }),
+      });
+      if (result.outcome === 'applied') await deps.reopenCache();
+      const message =
+        result.outcome === 'applied'
+          ? `已更新到第 ${result.version} 版数据 / updated to data version ${result.version}`
+          : result.outcome === 'refreshed'
+            ? '数据已是最新，时间戳已刷新 / data current; timestamp refreshed'
+            : '数据已是最新 / data already current';
+      lastRun = {
+        ok: true,
+        outcome: result.outcome,
+        message,
+        version: result.version,
+        at: now().toISOString(),
+        source: kind,
+        ...(result.outcome === 'applied' && { kind: result.apply.kind, subjects: result.apply.subjects, records: result.apply.records, tombstones: result.apply.tombstones }),
+      };
+      deps.logger.info({ sync: { outcome: result.outcome, version: result.version, source: kind } }, 'sync finished');
+    } catch (err) {
+      const refusal = err instanceof SyncRefusal ? err : new SyncRefusal('SYNC_APPLY_FAILED', (err as Error).message);
+      const outcome = refusal.code === 'SYNC_DOWNLOAD_FAILED' || refusal.code === 'SYNC_APPLY_FAILED' ? 'failed' : 'refused';
+      lastRun = view(kind, outcome, refusal);
+      deps.logger.warn({ sync: { code: refusal.code, source: kind } }, refusal.message);
+    } finally {
+      running = false;
+    }
+    deps.hub.emit({ type: 'sync-result', ok: lastRun.ok, dataVersion: lastRun.version ?? 0, message: lastRun.message });
+    return lastRun;
+  }
+
+  function view(kind: 'http' | 'folder', outcome: 'refused' | 'failed', refusal: SyncRefusal): SyncRunView {
+    return { ok: false, outcome, code: refusal.code, message: refusal.message, version: readSyncMarks(deps.cacheFile).dataVersion, at: now().toISOString(), source: kind };
+  }
+
+  function pull(): Promise<SyncRunView> {
+    if (!sync?.platformUrl) return Promise.resolve(view('http', 'refused', new SyncRefusal('SYNC_NOT_CONFIGURED')));
+    return run('http', () => httpSource({ url: new URL('repo/', sync.platformUrl!.endsWith('/') ? sync.platformUrl! : `${sync.platformUrl!}/`).toString(), ca: readText(sync.caFile) }));
+  }
+
+  return {
+    async getSyncStatus() {
+      const marks = readSyncMarks(deps.cacheFile);
+      const fresh = assessFreshness({ dataAsOf: marks.dataAsOf, timestampExpires: marks.timestampExpires, maxDataAgeHours: deps.config.freshness.maxDataAgeHours, now: now() });
+      return ok({
+        version: marks.dataVersion,
+        dataAsOf: marks.dataAsOf,
+        timestampExpires: marks.timestampExpires,
+        stale: fresh.stale,
+        staleReason: fresh.reason,
+        ageHours: fresh.ageHours,
+        notice: fresh.stale ? staleNotice(marks.dataAsOf) : '',
+        running,
+        platformConfigured: Boolean(sync?.platformUrl),
+        lastRun,
+      });
+    },
+    async runSync() {
+      return ok(await pull());
+    },
+    async importSyncFolder(input) {
+      const dir = path.resolve(input.path);
+      const roots = (sync?.importRoots ?? []).map((r) => path.resolve(r));
+      if (!roots.some((r) => dir === r || dir.startsWith(r + path.sep))) {
+        return fail('INVALID_INPUT', '只能从允许的移动介质目录导入 / import only from the configured removable-media folders');
+      }
+      return ok(await run('folder', () => folderSource(dir)));
+    },
+    start() {
+      const minutes = sync?.intervalMinutes ?? 0;
+      if (!sync?.platformUrl || minutes === 0 || timer) return;
+      const tick = (): void => {
+        void pull().then(() => deps.outbox?.deliver());
+      };
+      timer = setInterval(tick, minutes * 60_000);
+      timer.unref();
+      setTimeout(tick, 5_000).unref();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
+

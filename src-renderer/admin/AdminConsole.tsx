@@ -1,0 +1,150 @@
+// The kiosk's admin console: devices, data and sync with their times, recent
+// errors, the print queue, today's figures, and the operator's actions. Every
+// action goes through the services, which check the role and audit it.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminOverview } from '../../src-main/common/contract/adminApi';
+import type { KioskApi } from '../../src-main/common/contract/kioskApi';
+import type { StaffSessionView } from '../../src-main/common/contract/staffViews';
+import { formatDateTime } from '../components/formatTime';
+
+const REFRESH_MS = 5000;
+
+export function AdminConsole({ api, session, onClose }: { api: KioskApi; session: StaffSessionView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [overview, setOverview] = useState<AdminOverview | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [usbPath, setUsbPath] = useState('');
+
+  const refresh = useCallback(async () => {
+    const r = await api.getAdminOverview({ token: session.token });
+    if (r.ok) setOverview(r.value);
+    else if (r.error.code === 'NO_SESSION') onClose();
+    else setMessage(t(`errors.${r.error.code}`));
+  }, [api, session.token, onClose, t]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const act = async (input: Parameters<KioskApi['adminAction']>[0]) => {
+    setMessage(t('admin.working'));
+    const r = await api.adminAction(input);
+    if (!r.ok) setMessage(t(`errors.${r.error.code}`));
+    else if (r.value.action === 'leave-kiosk') setMessage(t('admin.leftKiosk'));
+    else setMessage(r.value.run.ok ? t('admin.syncDone', { version: r.value.run.version ?? '—' }) : `${t('admin.syncRefused')}: ${r.value.run.message ?? r.value.run.code ?? ''}`);
+    void refresh();
+  };
+
+  const close = () => {
+    void api.signOut({ token: session.token });
+    onClose();
+  };
+
+  const s = overview?.status;
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="admin-title" data-testid="admin-console">
+      <div className="dialog admin-console">
+        <header className="admin-head">
+          <h2 id="admin-title">{t('admin.title')}</h2>
+          <span className="muted">{t('admin.signedInAs', { name: session.name, staffNo: session.staffNo })}</span>
+        </header>
+        {!overview ? (
+          <p aria-busy="true">{t('admin.loading')}</p>
+        ) : (
+          <div className="admin-grid">
+            <section>
+              <h3>{t('admin.devices')}</h3>
+              <dl className="admin-dl">
+                <dt>{t('admin.reader')}</dt>
+                <dd data-testid="admin-reader">
+                  {t(`admin.readerState.${s!.reader.state}`)} {s!.reader.name ?? ''} {s!.reader.profile ? `(${s!.reader.profile})` : ''}
+                </dd>
+                <dt>{t('admin.printer')}</dt>
+                <dd data-testid="admin-printer">
+                  {s!.printer.name} · {t(`admin.printerState.${s!.printer.state}`)} · {s!.printer.reasons.join(', ')}
+                </dd>
+                <dt>{t('admin.data')}</dt>
+                <dd data-testid="admin-data">
+                  {t('admin.dataLine', { version: s!.data.dataVersion, time: formatDateTime(s!.data.dataAsOf), subjects: s!.data.subjects })}
+                  {s!.data.stale && <strong className="warn"> · {t('admin.stale')}</strong>}
+                </dd>
+                <dt>{t('admin.sync')}</dt>
+                <dd data-testid="admin-sync">
+                  {overview.sync
+                    ? t('admin.syncLine', {
+                        expires: overview.sync.timestampExpires ? formatDateTime(overview.sync.timestampExpires) : '—',
+                        last: overview.sync.lastRun ? `${formatDateTime(overview.sync.lastRun.at)} ${overview.sync.lastRun.outcome}` : '—',
+                      })
+                    : '—'}
+                </dd>
+              </dl>
+            </section>
+            <section>
+              <h3>{t('admin.today')}</h3>
+              <ul className="admin-list" data-testid="admin-today">
+                {overview.today
+                  ? Object.entries(overview.today.totals).map(([fn, n]) => (
+                      <li key={fn}>
+                        {t(`staff.stats.functions.${fn}`, { defaultValue: fn })}: <strong>{n}</strong>
+                      </li>
+                    ))
+                  : '—'}
+              </ul>
+            </section>
+            <section>
+              <h3>{t('admin.errors')}</h3>
+              {overview.recentErrors.length === 0 ? (
+                <p className="muted">{t('summary.none')}</p>
+              ) : (
+                <ul className="admin-list" data-testid="admin-errors">
+                  {overview.recentErrors.map((e) => (
+                    <li key={`${e.at}-${e.code}`}>
+                      {formatDateTime(e.at)} · {e.source} · {e.code} · {e.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section>
+              <h3>{t('admin.jobs')}</h3>
+              {overview.recentJobs.length === 0 ? (
+                <p className="muted">{t('summary.none')}</p>
+              ) : (
+                <ul className="admin-list" data-testid="admin-jobs">
+                  {overview.recentJobs.map((j) => (
+                    <li key={j.jobId}>
+                      {formatDateTime(j.createdAt)} · {j.reportNumber} · {t(`printing.${j.state}`)} {j.message ?? ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
+        )}
+        <div className="admin-actions">
+          <button type="button" className="secondary" onClick={() => void act({ token: session.token, action: 'run-sync' })} data-testid="admin-run-sync">
+            {t('admin.runSync')}
+          </button>
+          <input className="admin-path" value={usbPath} onChange={(e) => setUsbPath(e.target.value)} placeholder={t('admin.usbPath')} aria-label={t('admin.usbPath')} />
+          <button type="button" className="secondary" disabled={!usbPath} onClick={() => void act({ token: session.token, action: 'import-usb', path: usbPath })}>
+            {t('admin.importUsb')}
+          </button>
+          <button type="button" className="secondary" onClick={() => void act({ token: session.token, action: 'leave-kiosk' })} data-testid="admin-leave-kiosk">
+            {t('admin.leaveKiosk')}
+          </button>
+          <button type="button" className="primary" onClick={close} data-testid="admin-close">
+            {t('admin.close')}
+          </button>
+        </div>
+        {message && (
+          <p className="admin-message" role="status" data-testid="admin-message">
+            {message}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
