@@ -24,6 +24,12 @@ export function DemoPanel({ api }: { api: KioskApi }) {
         <button type="button" className="demo-card remove" data-testid="demo-remove" onClick={() => void api.removeDemoCard({})}>
           {t('demo.remove')}
         </button>
+        <button type="button" className="demo-card remove" data-testid="demo-unplug" onClick={() => void api.setDemoReader({ connected: false })}>
+          {t('demo.unplug')}
+        </button>
+        <button type="button" className="demo-card" data-testid="demo-plug" onClick={() => void api.setDemoReader({ connected: true })}>
+          {t('demo.plug')}
+        </button>
       </div>
     </aside>
   );

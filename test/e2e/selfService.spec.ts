@@ -147,3 +147,40 @@ test('the admin console opens by the hidden gesture, behind a staff sign-in, and
   await expect(page.getByTestId('admin-console')).toBeHidden();
   await expect(page.getByTestId('screen-idle')).toBeVisible();
 });
+
+test('an unplugged reader gets its own screen until it is back', async ({ page }, testInfo) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('reader-status')).toHaveText('读卡器已连接');
+  await page.getByTestId('demo-unplug').click();
+  await expect(page.getByTestId('screen-reader-unavailable')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('reader-status')).toHaveText('读卡器未连接');
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-06-reader-unplugged.png`) });
+  await page.getByTestId('demo-plug').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 15_000 });
+});
+
+test('past the daily print quota the person is told, in their language', async ({ page }, testInfo) => {
+  await page.goto(host.url);
+  await page.getByTestId('language-toggle').click();
+  await page.getByTestId('demo-card-card-zhou').click();
+  await page.getByTestId('consent-agree').click();
+  await expect(page.getByTestId('screen-summary')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your public credit information' })).toBeVisible();
+  // The demo quota is two free prints a day.
+  for (let i = 0; i < 2; i++) {
+    await page.getByTestId('print-report').click();
+    await expect(page.getByTestId('screen-done')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('demo-remove').click();
+    await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('demo-card-card-zhou').click();
+    await page.getByTestId('consent-agree').click();
+  }
+  await page.getByTestId('print-report').click();
+  await expect(page.getByTestId('screen-error')).toHaveAttribute('data-error-code', 'QUOTA_REACHED');
+  await expect(page.getByTestId('error-message')).toContainText('free prints are used up');
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-07-quota.png`) });
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
+});

@@ -33,10 +33,13 @@ export const DEMO_INPUTS = {
   listDemoCards: z.object({}).strict(),
   placeDemoCard: z.object({ cardId: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
   removeDemoCard: z.object({}).strict(),
+  /** Unplugs or plugs the simulated reader, to show what a person sees when it fails. */
+  setDemoReader: z.object({ connected: z.boolean() }).strict(),
 } as const;
 
 export interface DemoOutputs {
   listDemoCards: DemoCardView[];
   placeDemoCard: null;
   removeDemoCard: null;
+  setDemoReader: null;
 }

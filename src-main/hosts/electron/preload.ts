@@ -24,6 +24,7 @@ const METHODS = {
   listDemoCards: true,
   placeDemoCard: true,
   removeDemoCard: true,
+  setDemoReader: true,
   getSyncStatus: true,
   runSync: true,
   importSyncFolder: true,

@@ -54,9 +54,22 @@ export interface DemoCards {
   get(id: string): IdCard | null;
   place(card: IdCard): void;
   remove(): void;
+  setConnected(connected: boolean): void;
+}
+
+/** The platform asked live (sync/onlineClient): for a cache miss or stale data. */
+export interface OnlineLookup {
+  lookup(code: string): Promise<Result<{ subject: Subject; records: CreditRecord[]; askedAt: string }>>;
+}
+
+/** A subject's data with where it came from. */
+interface Sourced extends SubjectWithRecords {
+  provenance: Provenance;
 }
 
 export interface KioskServiceDeps {
+  /** Absent when no platform is configured: the cache is the only source. */
+  online?: OnlineLookup | null;
   info: KioskInfo;
   cache: Pick<LocalCreditCache, 'findByCode' | 'findRepresentedBy' | 'dataInfo' | 'close'>;
   reader: CardReader;
@@ -147,41 +160,61 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     return session ?? fail('NO_SESSION', DEFAULT_ERROR_MESSAGES.NO_SESSION);
   }
 
+  /**
+   * A subject by code, offline first: the cache answers unless it misses or its data
+   * is stale, in which case the platform is asked; a stale cache answer is still
+   * given (with its time) when the platform cannot be reached.
+   */
+  async function sourced(code: string): Promise<Result<Sourced>> {
+    const [found, cached] = await Promise.all([deps.cache.findByCode(code), provenance()]);
+    const stale = cached.source === 'cache' && cached.stale;
+    if (found && !stale) return ok({ ...found, provenance: cached });
+    if (deps.online) {
+      const asked = await deps.online.lookup(code);
+      if (asked.ok) return ok({ subject: asked.value.subject, records: asked.value.records, provenance: { source: 'online', askedAt: asked.value.askedAt } });
+      log.warn({ event: 'online-fallback-failed', code: asked.error.code }, 'online fallback failed');
+      if (!found) return asked.error.code === 'SUBJECT_NOT_FOUND' ? fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND) : fail('ONLINE_UNAVAILABLE', DEFAULT_ERROR_MESSAGES.ONLINE_UNAVAILABLE);
+    }
+    return found ? ok({ ...found, provenance: cached }) : fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
+  }
+
   /** The session holder's own subject record, memoised for the session's life. */
-  async function ownSubject(session: Session): Promise<Result<SubjectWithRecords>> {
-    const memo = session.memo.get('subject') as SubjectWithRecords | undefined;
+  async function ownSubject(session: Session): Promise<Result<Sourced>> {
+    const memo = session.memo.get('subject') as Sourced | undefined;
     if (memo) return ok(memo);
     if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
-    const found = await deps.cache.findByCode(session.card.idNumber);
-    if (!found) return fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
-    session.memo.set('subject', found);
-    return ok(found);
+    const found = await sourced(session.card.idNumber);
+    if (found.ok) session.memo.set('subject', found.value);
+    return found;
   }
 
   /** An enterprise the card holder is the registered legal representative of. */
-  async function representedEnterprise(session: Session, uscc: string): Promise<Result<SubjectWithRecords>> {
+  async function representedEnterprise(session: Session, uscc: string): Promise<Result<Sourced>> {
     if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
     const code = validateSubjectCode(uscc);
     if (code.kind !== 'uscc' || !code.valid) return fail('INVALID_CODE', DEFAULT_ERROR_MESSAGES.INVALID_CODE);
     const key = `enterprise:${code.normalized}`;
-    const memo = session.memo.get(key) as SubjectWithRecords | undefined;
+    const memo = session.memo.get(key) as Sourced | undefined;
     if (memo) return ok(memo);
-    const found = await deps.cache.findByCode(code.normalized);
-    if (!found || isPerson(found.subject)) return fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
+    const found = await sourced(code.normalized);
+    if (!found.ok) return found;
+    if (isPerson(found.value.subject)) return fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
+    // Representation is checked against the registration data, as is the legal representative's name.
     const represented = await deps.cache.findRepresentedBy({ idNumber: session.card.idNumber, name: session.card.name });
-    if (!represented.some((s) => s.id === found.subject.id)) return fail('NOT_THE_SUBJECT', DEFAULT_ERROR_MESSAGES.NOT_THE_SUBJECT);
-    session.memo.set(key, found);
-    return ok(found);
+    const byRegistration = found.value.subject.legalRepresentative !== undefined && found.value.subject.legalRepresentative === session.card.name && found.value.provenance.source === 'online';
+    if (!represented.some((s) => s.code === found.value.subject.code) && !byRegistration) return fail('NOT_THE_SUBJECT', DEFAULT_ERROR_MESSAGES.NOT_THE_SUBJECT);
+    session.memo.set(key, found.value);
+    return ok(found.value);
   }
 
-  async function summaryOf({ subject, records }: SubjectWithRecords): Promise<CreditSummary> {
+  async function summaryOf({ subject, records, provenance: source }: Sourced): Promise<CreditSummary> {
     const visible = records.filter((r) => isPubliclyVisible(r, toIsoDate(now()), policy));
     return {
       subject: { ...withoutFormerCodes(subject), code: isPerson(subject) ? maskIdNumber(subject.code) : subject.code, codeMasked: isPerson(subject) },
       counts: countBySummaryCategory(visible),
       records: visible.map(toView),
       statusTags: statusTagsOf(subject, visible),
-      provenance: await provenance(),
+      provenance: source,
     };
   }
 
@@ -269,9 +302,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         if (!own.ok) return own;
         const printer: PrinterStatus = await deps.printer.status();
         if (printer.state === 'unavailable') return fail('PRINTER_UNAVAILABLE', printer.message ?? DEFAULT_ERROR_MESSAGES.PRINTER_UNAVAILABLE);
-        const { subject, records } = own.value;
+        const { subject, records, provenance: source } = own.value;
         if (!(await deps.quota.tryConsume(subject.id, toIsoDate(now())))) return fail('QUOTA_REACHED', DEFAULT_ERROR_MESSAGES.QUOTA_REACHED);
-        const issued = await deps.issueReport({ subject, records, provenance: await provenance(), now: now() });
+        const issued = await deps.issueReport({ subject, records, provenance: source, now: now() });
         const job: PrintJobView = {
           jobId: randomBytes(8).toString('hex'),
           reportNumber: issued.reportNumber,
@@ -316,6 +349,12 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     removeDemoCard: async () => {
       if (!deps.demo) return fail('NOT_DEMO_MODE', DEFAULT_ERROR_MESSAGES.NOT_DEMO_MODE);
       deps.demo.remove();
+      return ok(null);
+    },
+
+    setDemoReader: async ({ connected }: KioskInput<'setDemoReader'>) => {
+      if (!deps.demo) return fail('NOT_DEMO_MODE', DEFAULT_ERROR_MESSAGES.NOT_DEMO_MODE);
+      deps.demo.setConnected(connected);
       return ok(null);
     },
 

@@ -24,7 +24,7 @@ import { createStaffService } from '../staff/staffService';
 import { createAdminService } from '../admin/adminService';
 import { applyInWorker, bundledApplyWorker } from '../sync/applyWorker';
 import { createSyncService } from '../sync/syncService';
-import { outboxFromConfig } from '../sync/syncWiring';
+import { onlineClientFromConfig, outboxFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
 
 export interface KioskRuntime {
@@ -90,6 +90,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       voiceVolume: config.voice.enabled ? config.voice.volume : 0,
     },
     cache,
+    online: onlineClientFromConfig(config),
     reader,
     readerSimulated: config.reader.kind === 'simulated',
     printer,
@@ -164,6 +165,7 @@ async function createReader(config: KioskConfig, resourcesDir: string): Promise<
     },
     place: (card) => device.placeCard(card),
     remove: () => device.removeCard(),
+    setConnected: (connected) => (connected ? device.plug() : device.unplug()),
   };
   return { reader, demo };
 }
