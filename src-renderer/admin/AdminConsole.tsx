@@ -24,9 +24,13 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
   }, [api, session.token, onClose, t]);
 
   useEffect(() => {
-    void refresh();
+    // First read right after mounting, then every few seconds while the console is open.
+    const first = setTimeout(() => void refresh(), 0);
     const timer = setInterval(() => void refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [refresh]);
 
   const act = async (input: Parameters<KioskApi['adminAction']>[0]) => {
