@@ -24,6 +24,12 @@ export function DemoPanel({ api }: { api: KioskApi }) {
         <button type="button" className="demo-card remove" data-testid="demo-remove" onClick={() => void api.removeDemoCard({})}>
           {t('demo.remove')}
         </button>
+ <button type="button" className="demo-card remove" data-testid="demo-fault-on" onClick={() => void api.setDemoReadFault({ fault: 'unreadable' })}>
+          {t('demo.faultOn')}
+        </button>
+        <button type="button" className="demo-card" data-testid="demo-fault-off" onClick={() => void api.setDemoReadFault({ fault: 'none' })}>
+          {t('demo.faultOff')}
+        </button>
         <button type="button" className="demo-card remove" data-testid="demo-unplug" onClick={() => void api.setDemoReader({ connected: false })}>
           {t('demo.unplug')}
         </button>

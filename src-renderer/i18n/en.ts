@@ -141,7 +141,7 @@ export const en: Messages = {
     dataAsOf: 'Data as of {{time}}',
     demo: 'Demo mode',
   },
-  demo: { title: 'Demo card reader', place: 'Place', remove: 'Remove card', unplug: 'Unplug reader', plug: 'Plug reader back', hint: 'Demo mode only: simulates placing an ID card on the reader' },
+  demo: { title: 'Demo card reader', place: 'Place', remove: 'Remove card', unplug: 'Unplug reader', faultOn: 'Simulate a damaged card', faultOff: 'Read cards normally', plug: 'Plug reader back', hint: 'Demo mode only: simulates placing an ID card on the reader' },
   cardTypes: {
     resident: 'Resident ID card',
     'hmt-residence-permit': 'HK/Macao/Taiwan residence permit',

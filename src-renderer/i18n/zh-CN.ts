@@ -139,7 +139,7 @@ export const zhCN = {
     dataAsOf: '数据截止 {{time}}',
     demo: '演示模式',
   },
-  demo: { title: '演示读卡器', place: '放置', remove: '移走证件', unplug: '拔出读卡器', plug: '接回读卡器', hint: '仅演示模式可见：模拟在读卡器上放置身份证' },
+  demo: { title: '演示读卡器', place: '放置', remove: '移走证件', unplug: '拔出读卡器', faultOn: '模拟证件损坏', faultOff: '恢复正常读卡', plug: '接回读卡器', hint: '仅演示模式可见：模拟在读卡器上放置身份证' },
   cardTypes: {
     resident: '居民身份证',
     'hmt-residence-permit': '港澳台居民居住证',

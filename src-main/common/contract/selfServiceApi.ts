@@ -35,6 +35,8 @@ export const DEMO_INPUTS = {
   removeDemoCard: z.object({}).strict(),
   /** Unplugs or plugs the simulated reader, to show what a person sees when it fails. */
   setDemoReader: z.object({ connected: z.boolean() }).strict(),
+  /** Makes the simulated reader fail every read (as a damaged card does) until cleared. */
+  setDemoReadFault: z.object({ fault: z.enum(['unreadable', 'none']) }).strict(),
 } as const;
 
 export interface DemoOutputs {
@@ -42,4 +44,5 @@ export interface DemoOutputs {
   placeDemoCard: null;
   removeDemoCard: null;
   setDemoReader: null;
+  setDemoReadFault: null;
 }

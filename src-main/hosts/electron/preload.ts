@@ -25,6 +25,7 @@ const METHODS = {
   placeDemoCard: true,
   removeDemoCard: true,
   setDemoReader: true,
+  setDemoReadFault: true,
   getSyncStatus: true,
   runSync: true,
   importSyncFolder: true,

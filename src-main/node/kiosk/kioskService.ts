@@ -55,6 +55,7 @@ export interface DemoCards {
   place(card: IdCard): void;
   remove(): void;
   setConnected(connected: boolean): void;
+  setReadFault(fault: 'unreadable' | 'none'): void;
 }
 
 /** The platform asked live (sync/onlineClient): for a cache miss or stale data. */
@@ -349,6 +350,12 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     removeDemoCard: async () => {
       if (!deps.demo) return fail('NOT_DEMO_MODE', DEFAULT_ERROR_MESSAGES.NOT_DEMO_MODE);
       deps.demo.remove();
+      return ok(null);
+    },
+
+    setDemoReadFault: async ({ fault }: KioskInput<'setDemoReadFault'>) => {
+      if (!deps.demo) return fail('NOT_DEMO_MODE', DEFAULT_ERROR_MESSAGES.NOT_DEMO_MODE);
+      deps.demo.setReadFault(fault);
       return ok(null);
     },
 

@@ -166,6 +166,8 @@ async function createReader(config: KioskConfig, resourcesDir: string): Promise<
     place: (card) => device.placeCard(card),
     remove: () => device.removeCard(),
     setConnected: (connected) => (connected ? device.plug() : device.unplug()),
+    // SW3 41 (card read failed) on every read, as a damaged or badly placed card gives.
+    setReadFault: (fault) => (fault === 'none' ? device.clearFaults() : device.injectFault({ type: 'status', sw3: 0x41 }, { on: 'read', times: 10_000 })),
   };
   return { reader, demo };
 }

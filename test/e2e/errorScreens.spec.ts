@@ -1,0 +1,82 @@
+// The screens a person meets when something goes wrong, each telling them what to
+// do next: an unreadable card, a paused printer (real CUPS), and an unattended
+// session that times out and is cleared.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startKioskHost, type KioskHost } from './kioskHost';
+
+const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+const QUEUE = process.env.KIOSK_CUPS_QUEUE ?? 'kiosk-pdf';
+const CUPS_URL = process.env.KIOSK_CUPS_URL ?? `ipp://localhost:631/printers/${QUEUE}`;
+
+test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
+
+test.describe('with the demo printer and a short idle time', () => {
+  let host: KioskHost;
+  test.beforeAll(async () => {
+    host = await startKioskHost({ session: { idleSeconds: 10, countdownSeconds: 5, maxSessionSeconds: 600 } });
+  });
+  test.afterAll(async () => host.stop());
+
+  test('an unreadable card is its own screen, and lifting it starts over', async ({ page }, testInfo) => {
+    await page.goto(host.url);
+    await page.getByTestId('demo-fault-on').click();
+    await page.getByTestId('demo-card-card-zhou').click();
+    await expect(page.getByTestId('screen-error')).toHaveAttribute('data-error-code', 'CARD_UNREADABLE', { timeout: 15_000 });
+    await expect(page.getByTestId('error-message')).toContainText('请取下后重新放置');
+    await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-08-card-unreadable.png`) });
+    await page.getByTestId('demo-remove').click();
+    await page.getByTestId('demo-fault-off').click();
+    await page.getByRole('button', { name: '我知道了' }).click();
+    await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 15_000 });
+  });
+
+  test('an unattended session counts down, can be continued, and then ends and is cleared', async ({ page }, testInfo) => {
+    await page.goto(host.url);
+    await page.getByTestId('demo-card-card-zhou').click();
+    await page.getByTestId('consent-agree').click();
+    await expect(page.getByTestId('subject-name')).toContainText('周建国');
+    await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-09-countdown.png`) });
+    await page.getByRole('button', { name: '继续查询' }).click();
+    await expect(page.getByTestId('idle-countdown')).toBeHidden();
+    await expect(page.getByTestId('screen-summary')).toBeVisible();
+    // Left alone again: the countdown runs out, the session ends, nothing of the person stays.
+    await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
+    const html = await page.evaluate(() => {
+      const copy = document.documentElement.cloneNode(true) as HTMLElement;
+      copy.querySelector('[data-testid="demo-panel"]')?.remove();
+      return copy.outerHTML;
+    });
+    expect(html).not.toContain('周建国');
+    // The journey never pushes history entries, so there is nothing to go back into.
+    expect(await page.evaluate(() => window.history.length)).toBeLessThanOrEqual(2);
+    await page.getByTestId('demo-remove').click();
+  });
+});
+
+test.describe('with the CUPS printer', () => {
+  let host: KioskHost;
+  test.beforeAll(async () => {
+    host = await startKioskHost({ printer: { kind: 'cups', url: CUPS_URL, name: QUEUE } });
+  });
+  test.afterAll(async () => {
+    execFileSync('cupsenable', [QUEUE]);
+    await host.stop();
+  });
+
+  test('a paused printer keeps the job waiting and says so; it prints when the printer is back', async ({ page }, testInfo) => {
+    await page.goto(host.url);
+    execFileSync('cupsdisable', [QUEUE]);
+    await page.getByTestId('demo-card-card-lin').click();
+    await page.getByTestId('consent-agree').click();
+    await page.getByTestId('print-report').click();
+    await expect(page.getByTestId('job-state')).toHaveText('打印机暂停，请联系工作人员', { timeout: 30_000 });
+    await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-10-printer-paused.png`) });
+    execFileSync('cupsenable', [QUEUE]);
+    await expect(page.getByTestId('screen-done')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('demo-remove').click();
+  });
+});
