@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startKioskHost, type KioskHost } from './kioskHost';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
@@ -12,6 +12,18 @@ const QUEUE = process.env.KIOSK_CUPS_QUEUE ?? 'kiosk-pdf';
 const CUPS_URL = process.env.KIOSK_CUPS_URL ?? `ipp://localhost:631/printers/${QUEUE}`;
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
+
+/** The strings of the renderer's JS heap, after a full garbage collection (the snapshot JSON escapes non-ASCII, so parse it). */
+async function heapSnapshotText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  return (JSON.parse(chunks.join('')) as { strings: string[] }).strings.join('\n');
+}
 
 test.describe('with the demo printer and a short idle time', () => {
   let host: KioskHost;
@@ -38,6 +50,8 @@ test.describe('with the demo printer and a short idle time', () => {
     await page.getByTestId('demo-card-card-zhou').click();
     await page.getByTestId('consent-agree').click();
     await expect(page.getByTestId('subject-name')).toContainText('周建国');
+    // Control: while the summary is up, the heap does hold its strings (so the check below can fail).
+    expect(await heapSnapshotText(page)).toContain('演示市淄川区人民法院');
     await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 20_000 });
     await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-09-countdown.png`) });
     await page.getByRole('button', { name: '继续查询' }).click();
@@ -51,6 +65,11 @@ test.describe('with the demo printer and a short idle time', () => {
       return copy.outerHTML;
     });
     expect(html).not.toContain('周建国');
+    // …nor in the renderer's memory: a heap snapshot after garbage collection holds
+    // none of the strings only the summary carried (the court, the masked ID number).
+    const heap = await heapSnapshotText(page);
+    expect(heap).not.toContain('演示市淄川区人民法院');
+    expect(heap).not.toContain('**********1532');
     // The journey never pushes history entries, so there is nothing to go back into.
     expect(await page.evaluate(() => window.history.length)).toBeLessThanOrEqual(2);
     await page.getByTestId('demo-remove').click();
