@@ -18,6 +18,7 @@ import { IdleScreen } from './screens/IdleScreen';
 import { PrintingScreen } from './screens/PrintingScreen';
 import { ReaderUnavailableScreen } from './screens/ReaderUnavailableScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
+import { ReportPreviewScreen } from './screens/ReportPreviewScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { initialState, kioskReducer } from './state/kioskState';
 import type { StaffSessionView } from '../src-main/common/contract/staffViews';
@@ -91,6 +92,12 @@ export function App({ api }: { api: KioskApi }) {
     dispatch(r.ok ? { type: 'print-started', sessionId, job: r.value } : { type: 'failed', sessionId, code: r.error.code });
   }, [api, sessionId, viewing]);
 
+  const preview = useCallback(async () => {
+    if (!sessionId) return;
+    const r = await api.previewReport(viewing.kind === 'self' ? { sessionId } : { sessionId, uscc: viewing.uscc });
+    dispatch(r.ok ? { type: 'preview-loaded', sessionId, model: r.value } : { type: 'failed', sessionId, code: r.error.code });
+  }, [api, sessionId, viewing]);
+
   const finish = useCallback(
     (reason: 'user' | 'idle') => {
       if (sessionId) void api.endSession({ sessionId, reason });
@@ -99,7 +106,7 @@ export function App({ api }: { api: KioskApi }) {
     [api, sessionId],
   );
 
-  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'error'].includes(state.screen);
+  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'preview', 'error'].includes(state.screen);
   const [idle, resetIdle] = useInactivity(inSession, info?.idleSeconds ?? 60);
   const onExpire = useCallback(() => finish('idle'), [finish]);
   const backToIdle = useCallback(() => dispatch({ type: 'reset' }), []);
@@ -148,11 +155,15 @@ export function App({ api }: { api: KioskApi }) {
           viewingEnterprise={viewing.kind === 'enterprise'}
           canOpenEnterprise={state.session?.holder.cardType === 'resident'}
           onPrint={() => void print()}
+          onPreview={() => void preview()}
           onEnterprise={() => dispatch({ type: 'choose-enterprise' })}
           onBackToSelf={() => dispatch({ type: 'view', viewing: { kind: 'self' } })}
           onFinish={() => finish('user')}
           busy={printing}
         />
+      )}
+      {state.screen === 'preview' && state.preview && (
+        <ReportPreviewScreen model={state.preview} onPrint={() => void print()} onBack={() => dispatch({ type: 'close-preview' })} busy={printing} />
       )}
       {state.screen === 'enterprise' && sessionId && (
         <EnterpriseScreen api={api} sessionId={sessionId} onOpen={openEnterprise} onBack={() => dispatch({ type: 'view', viewing: { kind: 'self' } })} />

@@ -117,7 +117,8 @@ export const en: Messages = {
     voluntary: 'Voluntarily supplied',
   },
   record: { authority: 'Authority', decisionDate: 'Decision date', documentNumber: 'Document no.', deadline: 'Disclosed until' },
-  actions: { print: 'Print credit report', finish: 'Finish', continue: 'Continue', back: 'Back', retry: 'Retry' },
+  preview: { numberAtPrint: 'given when printed' },
+  actions: { preview: 'Preview report', print: 'Print credit report', finish: 'Finish', continue: 'Continue', back: 'Back', retry: 'Retry' },
   printing: {
     title: 'Printing',
     queued: 'Report made; sending it to the printer…',

@@ -115,7 +115,8 @@ export const zhCN = {
     voluntary: '自愿提供',
   },
   record: { authority: '决定机关', decisionDate: '决定日期', documentNumber: '文书号', deadline: '公示截止' },
-  actions: { print: '打印信用报告', finish: '结束查询', continue: '继续查询', back: '返回', retry: '重试' },
+  preview: { numberAtPrint: '打印时生成' },
+  actions: { preview: '预览报告', print: '打印信用报告', finish: '结束查询', continue: '继续查询', back: '返回', retry: '重试' },
   printing: {
     title: '正在打印',
     queued: '报告已生成，正在发送到打印机…',

@@ -10,13 +10,14 @@ interface SummaryScreenProps {
   viewingEnterprise: boolean;
   canOpenEnterprise: boolean;
   onPrint: () => void;
+  onPreview: () => void;
   onEnterprise: () => void;
   onBackToSelf: () => void;
   onFinish: () => void;
   busy: boolean;
 }
 
-export function SummaryScreen({ summary, viewingEnterprise, canOpenEnterprise, onPrint, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
+export function SummaryScreen({ summary, viewingEnterprise, canOpenEnterprise, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
   const { t } = useTranslation();
   const { subject, provenance } = summary;
   const person = subject.kind === 'natural-person';
@@ -107,6 +108,9 @@ export function SummaryScreen({ summary, viewingEnterprise, canOpenEnterprise, o
       <div className="actions">
         <button type="button" className="primary" onClick={onPrint} disabled={busy} data-testid="print-report">
           {t('actions.print')}
+        </button>
+        <button type="button" className="secondary" onClick={onPreview} data-testid="preview-report">
+          {t('actions.preview')}
         </button>
         {viewingEnterprise ? (
           <button type="button" className="secondary" onClick={onBackToSelf} data-testid="back-to-self">

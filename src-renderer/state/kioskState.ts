@@ -3,9 +3,10 @@
 // survives in the renderer's memory.
 import type { KioskEvent } from '../../src-main/common/contract/events';
 import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
+import type { ReportModel } from '../../src-main/common/report/reportModel';
 import type { CreditSummary, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
 
-export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'printing' | 'done' | 'error';
+export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error';
 
 export interface DeviceState {
   info: KioskInfo | null;
@@ -18,6 +19,8 @@ export interface KioskState {
   screen: Screen;
   session: SessionInfo | null;
   summary: CreditSummary | null;
+  /** The report as it will print, while the person previews it. */
+  preview: ReportModel | null;
   /** Whose summary is asked for or shown: the holder, or an enterprise they represent. */
   viewing: { kind: 'self' } | { kind: 'enterprise'; uscc: string };
   job: PrintJobView | null;
@@ -33,6 +36,8 @@ export type KioskAction =
   | { type: 'status'; reader: ReaderStatus; printer: PrinterStatus; dataAsOf: string }
   | { type: 'consented'; sessionId: string }
   | { type: 'choose-enterprise' }
+  | { type: 'preview-loaded'; sessionId: string; model: ReportModel }
+  | { type: 'close-preview' }
   | { type: 'view'; viewing: KioskState['viewing'] }
   | { type: 'summary-loaded'; sessionId: string; summary: CreditSummary }
   | { type: 'print-requested'; sessionId: string }
@@ -44,7 +49,7 @@ export type KioskAction =
 export const initialDevices: DeviceState = { info: null, reader: null, printer: null, dataAsOf: null };
 
 export function initialState(devices: DeviceState = initialDevices): KioskState {
-  return { screen: 'idle', session: null, summary: null, viewing: { kind: 'self' }, job: null, printRequested: false, error: null, devices };
+  return { screen: 'idle', session: null, summary: null, preview: null, viewing: { kind: 'self' }, job: null, printRequested: false, error: null, devices };
 }
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
@@ -56,6 +61,11 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'consented':
       if (state.session?.id !== action.sessionId || state.screen !== 'consent') return state;
       return { ...state, screen: 'reading' };
+    case 'preview-loaded':
+      if (state.session?.id !== action.sessionId) return state;
+      return { ...state, screen: 'preview', preview: action.model };
+    case 'close-preview':
+      return state.session ? { ...state, screen: 'summary', preview: null } : state;
     case 'choose-enterprise':
       return state.session ? { ...state, screen: 'enterprise' } : state;
     case 'view':

@@ -44,7 +44,14 @@ test('card → own summary → printed report → card removed → nothing perso
   console.log(`[figure] ${testInfo.project.name}: card event → consent screen ${figures[0]!.toFixed(1)} ms; consent → own summary on screen ${figures[1]!.toFixed(1)} ms`);
   await shot('02-summary');
 
-  await page.getByTestId('print-report').click();
+  // The preview is the report as it will print, drawn from the same model as the PDF.
+  await page.getByTestId('preview-report').click();
+  await expect(page.getByTestId('screen-preview')).toBeVisible();
+  await expect(page.getByTestId('screen-preview')).toContainText('信用信息概要');
+  await expect(page.getByTestId('screen-preview')).toContainText('林晓岚');
+  await expectAccessible(page);
+  await shot('02b-preview');
+  await page.getByTestId('preview-print').click();
   await expect(page.getByTestId('screen-done')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('heading', { name: '请取走您的身份证和报告' })).toBeVisible();
   await shot('03-done');

@@ -1,6 +1,7 @@
 // The self-service part of KioskApi: a citizen's own card, summary and report,
 // and the demo reader that stands in for a hand in demo mode.
 import { z } from 'zod';
+import type { ReportModel } from '../report/reportModel';
 import type { CreditSummary, DemoCardView, EnterpriseChoice, KioskInfo, KioskStatus, PrintJobView } from './views';
 
 /** Session ids are opaque random tokens (base64url, 22+ characters). */
@@ -14,6 +15,8 @@ export const SELF_SERVICE_INPUTS = {
   listMyEnterprises: z.object({ sessionId: SessionId }).strict(),
   /** An enterprise's summary, for its legal representative only. */
   lookupEnterprise: z.object({ sessionId: SessionId, uscc: z.string().max(40) }).strict(),
+  /** What the report will say, before it is printed (the number is given at printing). */
+  previewReport: z.object({ sessionId: SessionId, uscc: z.string().max(40).optional() }).strict(),
   /** The holder's own report, or (with uscc) the report of an enterprise they represent. */
   printReport: z.object({ sessionId: SessionId, uscc: z.string().max(40).optional() }).strict(),
   endSession: z.object({ sessionId: SessionId, reason: z.enum(['user', 'idle']) }).strict(),
@@ -25,6 +28,7 @@ export interface SelfServiceOutputs {
   lookupSelf: CreditSummary;
   listMyEnterprises: EnterpriseChoice[];
   lookupEnterprise: CreditSummary;
+  previewReport: ReportModel;
   printReport: PrintJobView;
   endSession: null;
 }

@@ -19,6 +19,7 @@ const METHODS = {
   lookupSelf: true,
   listMyEnterprises: true,
   lookupEnterprise: true,
+  previewReport: true,
   printReport: true,
   endSession: true,
   listDemoCards: true,

@@ -27,6 +27,8 @@ import { countBySummaryCategory } from '../../common/domain/summaryCategory';
 import { isPubliclyVisible, type DisclosurePolicy, DEFAULT_DISCLOSURE_POLICY } from '../../common/rules/disclosurePolicy';
 import { maskIdNumber } from '../../common/rules/masking';
 import { statusTagsOf } from '../../common/rules/statusTags';
+import { buildReportModel } from '../../common/report/reportModel';
+import { civilTime, makeReportNumber } from '../../common/report/reportNumber';
 import { toIsoDate } from '../../common/time/isoDate';
 import type { CardReader } from '../../../native/reader/cardReader';
 import type { LocalCreditCache, SubjectWithRecords } from '../cache/creditCache';
@@ -293,6 +295,29 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         deps.usage?.('self-service-query', found.value.subject);
         log.info({ event: 'enterprise-shown', audience: 'legal-representative', uscc: found.value.subject.code, holder: maskIdNumber(session.card.idNumber) }, 'enterprise lookup');
         return ok(summary);
+      }),
+
+    previewReport: async ({ sessionId, uscc }: KioskInput<'previewReport'>) =>
+      guard('previewReport', async () => {
+        const session = requireSession(sessionId);
+        if (!('id' in session)) return session;
+        const own = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
+        if (!own.ok) return own;
+        const at = now();
+        // The same model the PDF is drawn from; the real number is drawn at printing.
+        return buildReportModel({
+          subject: own.value.subject,
+          records: own.value.records,
+          audience: 'subject',
+          edition: 'standard',
+          generatedAt: at,
+          today: civilTime(at).date,
+          reportNumber: makeReportNumber(at, (n) => new Uint8Array(n)),
+          issuer: deps.info.issuer,
+          kioskId: deps.info.kioskId,
+          provenance: own.value.provenance,
+          disclosurePolicy: policy,
+        });
       }),
 
     printReport: async ({ sessionId, uscc }: KioskInput<'printReport'>) =>

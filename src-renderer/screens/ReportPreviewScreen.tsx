@@ -1,0 +1,130 @@
+// The report as it will print, from the same model the PDF is drawn from, so the
+// person sees exactly what they are about to take away.
+import { useTranslation } from 'react-i18next';
+import type { ReportBlock, ReportModel } from '../../src-main/common/report/reportModel';
+
+function Block({ block }: { block: ReportBlock }) {
+  switch (block.kind) {
+    case 'fields':
+      return (
+        <dl className="preview-fields">
+          {block.fields.map((f) => (
+            <div key={f.label} className="preview-field">
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      );
+    case 'table':
+      return (
+        <div className="preview-table-wrap">
+          {block.caption && <h4>{block.caption}</h4>}
+          <table className="preview-table">
+            <thead>
+              <tr>
+                {block.columns.map((c) => (
+                  <th key={c.label} scope="col">
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {block.rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    case 'paragraphs':
+      return (
+        <>
+          {block.paragraphs.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </>
+      );
+    case 'none':
+      return (
+        <p>
+          {block.caption && <strong>{block.caption}：</strong>}
+          {block.text}
+        </p>
+      );
+  }
+}
+
+export function ReportPreviewScreen({ model, onPrint, onBack, busy }: { model: ReportModel; onPrint: () => void; onBack: () => void; busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <main className="screen preview" data-testid="screen-preview">
+      <div className="actions">
+        <button type="button" className="primary" onClick={onPrint} disabled={busy} data-testid="preview-print">
+          {t('actions.print')}
+        </button>
+        <button type="button" className="secondary" onClick={onBack} data-testid="preview-back">
+          {t('actions.back')}
+        </button>
+      </div>
+      <article className="preview-paper" lang="zh-CN" aria-label={model.title}>
+        <h1>{model.title}</h1>
+        <p className="preview-subtitle">{model.subtitle}</p>
+        <dl className="preview-fields">
+          {model.header.map((f) => (
+            <div key={f.label} className="preview-field">
+              <dt>{f.label}</dt>
+              <dd>{f.label.includes('编号') ? t('preview.numberAtPrint') : f.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {model.summary && (
+          <section>
+            <h2>{model.summary.title}</h2>
+            <table className="preview-table">
+              <thead>
+                <tr>
+                  {model.summary.items.map((i) => (
+                    <th key={i.category} scope="col">
+                      {i.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  {model.summary.items.map((i) => (
+                    <td key={i.category}>{i.count}</td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </section>
+        )}
+        {model.sections.map((s) => (
+          <section key={s.id}>
+            <h2>
+              {s.number}、{s.title}
+            </h2>
+            {s.blocks.map((b, i) => (
+              <Block key={i} block={b} />
+            ))}
+          </section>
+        ))}
+        <section>
+          <h2>{model.notes.title}</h2>
+          {model.notes.paragraphs.map((p) => (
+            <p key={p} className="preview-note">
+              {p}
+            </p>
+          ))}
+        </section>
+      </article>
+    </main>
+  );
+}
