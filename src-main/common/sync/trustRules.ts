@@ -1,7 +1,7 @@
 // The TUF client checks as pure rules, in the order the specification gives them
 // (update root, timestamp, snapshot, then the package). Each failure is a SyncRefusal
 // with its own code; signature arithmetic comes in as a function, so this stays pure.
-import { canonicalJson } from './canonicalJson';
+import { canonicalJson } from '../encoding/canonicalJson';
 import {
   EnvelopeSchema,
   RootSchema,
@@ -57,7 +57,7 @@ function firstIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string
  */
 export function checkSignatures(envelope: Envelope, root: Root, role: RoleName, verify: VerifySignature): void {
   const { keyids, threshold } = root.roles[role];
-  const message = utf8.encode(canonicalJson(envelope.signed));
+  const message = utf8.encode(canonicalJson(envelope.signed, { integersOnly: true }));
   const good = new Set<string>();
   let trustedSigners = 0;
   for (const s of envelope.signatures) {

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deriveCacheKeys, keyCheckValue, MASTER_KEY_BYTES } from './cacheKeys';
+import { findResourcesDir } from '../config/resourcesDir';
 import { CacheError } from './cacheError';
 import { loadDemoIntoCache, readDemoData } from './demoData';
 
@@ -92,16 +93,14 @@ function demoNeedsRebuild(file: string, key: Buffer, demoDir: string, now: Date)
   return !Number.isFinite(builtAt) || now.getTime() - builtAt > DEMO_REBUILD_AFTER_DAYS * 86_400_000;
 }
 
-/** resources/demo beside the sources or the bundle, or under the working directory. */
+/** resources/demo, wherever resources/ is (see findResourcesDir), if it holds the demo data. */
 export function findDemoDir(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): string | undefined {
-  const here = typeof __dirname === 'string' ? __dirname : cwd;
-  const candidates = [
-    env.CREDIT_KIOSK_RESOURCES_DIR && path.join(env.CREDIT_KIOSK_RESOURCES_DIR, 'demo'),
-    path.resolve(here, '../../resources/demo'), // dist/main
-    path.resolve(here, '../../../resources/demo'), // src-main/node/cache
-    path.resolve(cwd, 'resources/demo'),
-  ];
-  return candidates.find((dir): dir is string => typeof dir === 'string' && fs.existsSync(path.join(dir, 'demo-data.json')));
+  try {
+    const dir = path.join(findResourcesDir(env, cwd), 'demo');
+    return fs.existsSync(path.join(dir, 'demo-data.json')) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface CacheSelection {

@@ -1,7 +1,7 @@
 // The report's seal: what is signed, how the QR payload reads, and what is embedded in
 // the PDF for offline verification. Design and threat model: docs/report-verification.md.
 import { createHash, createPublicKey, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '../../common/report/canonicalJson';
+import { canonicalJson } from '../../common/encoding/canonicalJson';
 import type { ReportModel } from '../../common/report/reportModel';
 
 /** QR payload prefix and the signed message's domain separator. */

@@ -3,7 +3,10 @@
 // of the public key's canonical JSON, as in TUF, so it names exactly one key.
 import crypto from 'node:crypto';
 import sm2 from 'sm-crypto/src/sm2';
-import { canonicalJson } from '../../common/sync/canonicalJson';
+import { canonicalJson } from '../../common/encoding/canonicalJson';
+
+/** Signed metadata holds only integers (see canonicalJson). */
+const SIGNED = { integersOnly: true } as const;
 import type { Envelope, KeyType, PublicKey } from '../../common/sync/metadataSchemas';
 import type { VerifySignature } from '../../common/sync/trustRules';
 
@@ -40,7 +43,7 @@ export function publicKeyOf(key: PrivateKey): PublicKey {
 }
 
 export function keyIdOf(key: PublicKey): string {
-  return crypto.createHash('sha256').update(canonicalJson(key)).digest('hex');
+  return crypto.createHash('sha256').update(canonicalJson(key, SIGNED)).digest('hex');
 }
 
 export function signBytes(key: PrivateKey, message: Uint8Array): string {
@@ -58,6 +61,6 @@ export const verifySignature: VerifySignature = (key, message, signatureHex) => 
 
 /** Signs `signed` (as canonical JSON) with every given key. */
 export function signEnvelope<T>(signed: T, keys: readonly PrivateKey[]): Envelope<T> {
-  const message = Buffer.from(canonicalJson(signed), 'utf8');
+  const message = Buffer.from(canonicalJson(signed, SIGNED), 'utf8');
   return { signed, signatures: keys.map((k) => ({ keyid: keyIdOf(publicKeyOf(k)), sig: signBytes(k, message) })) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../../src-main/common/report/canonicalJson';
+import { canonicalJson } from '../../../../src-main/common/encoding/canonicalJson';
 import { buildReportModel, type ReportInput, type ReportModel } from '../../../../src-main/common/report/reportModel';
 import { REPORT_TEXTS } from '../../../../src-main/common/report/reportTexts';
 import { COMPANY, companyRecords, GENERATED_AT, PERSON, PROVENANCE, record, REPORT_NUMBER, TODAY } from './reportFixtures';

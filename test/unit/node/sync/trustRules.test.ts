@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../../src-main/common/sync/canonicalJson';
+import { canonicalJson } from '../../../../src-main/common/encoding/canonicalJson';
 import { assessFreshness, staleNotice } from '../../../../src-main/common/sync/freshness';
 import type { SyncRefusal } from '../../../../src-main/common/sync/trustRules';
 import { checkNextRoot, checkTimestamp, choosePackage } from '../../../../src-main/common/sync/trustRules';
@@ -20,8 +20,8 @@ const code = (fn: () => unknown): string => {
 
 describe('canonical JSON', () => {
   it('sorts keys and refuses floats', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'] })).toBe('{"a":[true,null,"x"],"b":1}');
-    expect(() => canonicalJson({ a: 1.5 })).toThrow();
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'] }, { integersOnly: true })).toBe('{"a":[true,null,"x"],"b":1}');
+    expect(() => canonicalJson({ a: 1.5 }, { integersOnly: true })).toThrow();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../../src-main/common/report/canonicalJson';
+import { canonicalJson } from '../../../../src-main/common/encoding/canonicalJson';
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined', () => {
@@ -13,5 +13,12 @@ describe('canonicalJson', () => {
   it('refuses values JSON cannot carry faithfully', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow();
     expect(() => canonicalJson({ f: () => 1 })).toThrow();
+  });
+
+  it('holds only safe integers when asked, as signed sync metadata does', () => {
+    expect(canonicalJson({ version: 3, expires: '2026-12-01T00:00:00Z' }, { integersOnly: true })).toBe('{"expires":"2026-12-01T00:00:00Z","version":3}');
+    expect(() => canonicalJson({ amount: 1.5 }, { integersOnly: true })).toThrow(TypeError);
+    expect(() => canonicalJson({ big: 2 ** 60 }, { integersOnly: true })).toThrow(TypeError);
+    expect(canonicalJson({ amount: 1.5 })).toBe('{"amount":1.5}');
   });
 });
