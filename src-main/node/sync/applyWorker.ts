@@ -1,18 +1,27 @@
-// Runs applyPackage in a worker thread, so a long apply (index builds, a large
-// delta) never blocks the main process: the kiosk keeps answering lookups from its
-// own connections, which see the old version until the commit.
-import path from 'node:path';
+// Runs applyPackage in a child process at the lowest CPU priority, so a long apply
+// (index builds, a large delta) never starves lookups: on a 2-core kiosk a worker
+// thread of the same process competed with the cache's queries at equal priority.
+// The kiosk keeps answering from its own connections, which see the old version
+// until the commit; a child killed at any moment leaves the old version (one
+// transaction, or a temp file never renamed), as an in-process apply would.
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import os from 'node:os';
+import path from 'node:path';
 import { SyncRefusal } from '../../common/sync/trustRules';
 import type { SyncErrorCode } from '../../common/sync/syncErrors';
 import { applyPackage, type ApplyOptions, type ApplyResult } from './packageApplier';
 
-type WorkerMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; result: ApplyResult } | { type: 'error'; code?: SyncErrorCode; message: string };
+type ChildMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; result: ApplyResult } | { type: 'error'; code?: SyncErrorCode; message: string };
+type ChildRequest = Omit<ApplyOptions, 'onProgress' | 'onLine'>;
+
+/** Lowest priority (nice 19; IDLE class on Windows). */
+const APPLY_PRIORITY = os.constants.priority.PRIORITY_LOW;
 
 export interface ApplyWorkerScript {
-  /** The worker entry: dist/main/sync-apply-worker.cjs when bundled, or this file with a TS loader. */
+  /** The child's entry: dist/main/sync-apply-worker.cjs when bundled, or syncApplyWorkerEntry.ts with execArgv ['--import', 'tsx']. */
   script: string;
+  /** Node options of the child; default none (the parent's, e.g. --inspect, must not leak into it). */
   execArgv?: string[];
 }
 
@@ -27,35 +36,59 @@ export function applyInWorker(worker: ApplyWorkerScript): (options: ApplyOptions
   return (options) =>
     new Promise((resolve, reject) => {
       const { onProgress, onLine: _onLine, ...data } = options;
-      const w = new Worker(worker.script, { workerData: { ...data, cacheKey: Buffer.from(options.cacheKey) }, ...(worker.execArgv && { execArgv: worker.execArgv }) });
+      // 'advanced' (structured clone) carries the key as bytes; it travels over the IPC pipe, never on the command line.
+      const child = fork(worker.script, [], { execArgv: worker.execArgv ?? [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      lowerPriority(child.pid);
       let settled = false;
-      w.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') onProgress?.(m.done, m.total);
-        else if (m.type === 'done') {
-          settled = true;
-          resolve(m.result);
-        } else {
-          settled = true;
-          reject(new SyncRefusal(m.code ?? 'SYNC_APPLY_FAILED', m.code ? undefined : m.message));
-        }
-      });
-      w.on('error', (err) => {
-        if (!settled) reject(new SyncRefusal('SYNC_APPLY_FAILED', err.message));
+      const settle = (fn: () => void): void => {
+        if (settled) return;
         settled = true;
+        fn();
+      };
+      child.on('message', (m: ChildMessage) => {
+        if (m.type === 'progress') onProgress?.(m.done, m.total);
+        else if (m.type === 'done') settle(() => resolve(m.result));
+        else settle(() => reject(new SyncRefusal(m.code ?? 'SYNC_APPLY_FAILED', m.code ? undefined : m.message)));
       });
-      w.on('exit', () => {
-        if (!settled) reject(new SyncRefusal('SYNC_APPLY_FAILED', 'the apply worker stopped'));
-      });
+      child.on('error', (err) => settle(() => reject(new SyncRefusal('SYNC_APPLY_FAILED', err.message))));
+      // 'close', not 'exit': it comes after the IPC channel has delivered the last message.
+      child.on('close', (code, signal) => settle(() => reject(new SyncRefusal('SYNC_APPLY_FAILED', `the apply process stopped (${signal ?? code ?? '?'})`))));
+      child.send({ ...data, cacheKey: Buffer.from(options.cacheKey) } satisfies ChildRequest);
     });
 }
 
-/** Worker side: started with workerData = ApplyOptions (without callbacks). */
+/** Child side: receives one ApplyOptions (without callbacks), applies, answers, exits. */
 export function runApplyWorker(): void {
-  if (isMainThread || !parentPort) return;
-  const port = parentPort;
-  const options = workerData as ApplyOptions;
-  applyPackage({ ...options, cacheKey: Buffer.from(options.cacheKey), onProgress: (done, total) => port.postMessage({ type: 'progress', done, total }) }).then(
-    (result) => port.postMessage({ type: 'done', result }),
-    (err: unknown) => port.postMessage({ type: 'error', code: err instanceof SyncRefusal ? err.code : undefined, message: (err as Error).message }),
-  );
+  const send = process.send?.bind(process);
+  if (!send) return;
+  // On Linux nice is per thread: lower the threads already running (V8's helpers); later ones inherit it.
+  for (const tid of threadIds()) lowerPriority(tid);
+  // The kiosk went away: stop; the open transaction is never committed.
+  process.on('disconnect', () => process.exit(1));
+  const finish = (m: ChildMessage): void => {
+    send(m, () => process.exit(0));
+  };
+  process.once('message', (options: ChildRequest) => {
+    applyPackage({ ...options, cacheKey: Buffer.from(options.cacheKey), onProgress: (done, total) => send({ type: 'progress', done, total } satisfies ChildMessage) }).then(
+      (result) => finish({ type: 'done', result }),
+      (err: unknown) => finish({ type: 'error', code: err instanceof SyncRefusal ? err.code : undefined, message: (err as Error).message }),
+    );
+  });
+}
+
+function threadIds(): number[] {
+  try {
+    return process.platform === 'linux' ? fs.readdirSync('/proc/self/task').map(Number) : [0];
+  } catch {
+    return [0];
+  }
+}
+
+function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    os.setPriority(pid, APPLY_PRIORITY);
+  } catch {
+    // not permitted (or already gone): the apply still runs, at normal priority
+  }
 }

@@ -1,4 +1,4 @@
-// Entry of the sync apply worker (bundle it as dist/main/sync-apply-worker.cjs).
+// Entry of the sync apply child process (bundled as dist/main/sync-apply-worker.cjs); see applyWorker.ts.
 import { runApplyWorker } from './applyWorker';
 
 runApplyWorker();

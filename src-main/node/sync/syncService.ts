@@ -33,7 +33,7 @@ export interface SyncServiceDeps {
   reopenCache: () => Promise<void>;
   /** Delivered on the same schedule as the pulls, when given. */
   outbox?: Outbox;
-  /** Runs an apply off the main thread (see applyInWorker); default in-thread. */
+  /** Runs an apply in a low-priority child process (see applyInWorker); default in-thread. */
   apply?: SyncCycleOptions['apply'];
 }
 
