@@ -52,9 +52,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const logger = options.logger ?? createLogger({ logDir: path.join(config.dataDir, 'logs') });
   const demoMode = config.mode === 'demo';
 
+  const configured = resolveCacheLocation({ dataDir: config.dataDir });
   const location = demoMode
     ? ensureDemoCache({ dataDir: config.dataDir, demoDir: path.join(resourcesDir, 'demo'), now: now() })
-    : { ...resolveCacheLocation({ dataDir: config.dataDir }), key: ensureCacheKey(resolveCacheLocation({ dataDir: config.dataDir }).keyFile) };
+    : { ...configured, key: ensureCacheKey(configured.keyFile) };
   // A full city cache is large: check the header at start and the whole file in the
   // background (a corrupt file then says so and offers re-sync).
   const cache = await createReopenableCache(() => openCreditCache({ file: location.file, key: location.key, integrity: demoMode ? 'quick' : 'header' }));
