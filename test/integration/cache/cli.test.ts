@@ -1,6 +1,6 @@
 // The cache's CLI commands, registered on a fresh program as main.ts does.
-import { Command } from 'commander';
 import path from 'node:path';
+import { runCliJson } from '../../support/runCli';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register as cacheCheck } from '../../../src-main/cli/commands/cacheCheck';
 import { register as genData } from '../../../src-main/cli/commands/genData';
@@ -14,17 +14,8 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function run(...args: string[]): Promise<{ out: unknown; exit: number }> {
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = undefined;
-  const program = new Command().exitOverride();
-  for (const register of [query, search, cacheCheck, genData]) register(program);
-  await program.parseAsync(['node', 'credit-kiosk', ...args]);
-  const exit = Number(process.exitCode ?? 0);
-  vi.restoreAllMocks();
-  return { out: JSON.parse(chunks.join('')), exit };
+function run(...args: string[]): Promise<{ out: unknown; exit: number }> {
+  return runCliJson([query, search, cacheCheck, genData], args);
 }
 
 describe('credit-kiosk cache commands', () => {

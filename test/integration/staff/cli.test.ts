@@ -1,8 +1,8 @@
 // The staff CLI commands (audit verify, stats, staff), registered as main.ts will.
 import Database from 'better-sqlite3';
-import { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
+import { runCliJson } from '../../support/runCli';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register as audit } from '../../../src-main/cli/commands/audit';
 import { register as staff } from '../../../src-main/cli/commands/staff';
@@ -17,17 +17,8 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function run(...args: string[]): Promise<{ out: unknown; exit: number }> {
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = undefined;
-  const program = new Command().exitOverride();
-  for (const register of [audit, stats, staff]) register(program);
-  await program.parseAsync(['node', 'credit-kiosk', ...args]);
-  const exit = Number(process.exitCode ?? 0);
-  vi.restoreAllMocks();
-  return { out: JSON.parse(chunks.join('')), exit };
+function run(...args: string[]): Promise<{ out: unknown; exit: number }> {
+  return runCliJson([audit, stats, staff], args);
 }
 
 describe('credit-kiosk staff, audit and stats', () => {
