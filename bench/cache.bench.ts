@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { buildCacheFile } from '../src-main/node/cache/cacheWriter';
 import { openCreditCache } from '../src-main/node/cache/openCreditCache';
 import { syntheticCodeOf, syntheticSubjects } from '../src-main/node/cache/syntheticData';
+import { rawBulkLoad } from './rawBaseline';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,24 +61,7 @@ async function main(): Promise<void> {
   const loadS = (performance.now() - t) / 1000;
   const rows = built.subjects + built.records;
 
-  const rawFile = path.join(dir, 'raw.sqlite');
-  t = performance.now();
-  const raw = new Database(rawFile);
-  raw.pragma('journal_mode = OFF');
-  raw.pragma('synchronous = OFF');
-  raw.exec('CREATE TABLE subjects (id TEXT, kind TEXT, code TEXT, name TEXT, doc TEXT); CREATE TABLE records (id TEXT, sid TEXT, category TEXT, title TEXT, doc TEXT)');
-  const rs = raw.prepare('INSERT INTO subjects VALUES (?, ?, ?, ?, ?)');
-  const rr = raw.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?)');
-  raw.transaction(() => {
-    for (const { subject, records } of gen()) {
-      rs.run(subject.id, subject.kind, subject.code, subject.name, JSON.stringify(subject));
-      for (const r of records) rr.run(r.id, r.subjectId, r.category, r.title, JSON.stringify(r));
-    }
-  })();
-  raw.close();
-  const rawS = (performance.now() - t) / 1000;
-  const rawBytes = fs.statSync(rawFile).size;
-  fs.rmSync(rawFile);
+  const { seconds: rawS, bytes: rawBytes } = rawBulkLoad(path.join(dir, 'raw.sqlite'), gen());
 
   console.log('\nbulk load (one transaction, same generated rows):');
   console.log(`  cache (encrypt, hash, grams, indexes, FTS)  ${fmt(rows / loadS, 0)} rows/s  (${fmt(loadS)} s, ${fmt(rows, 0)} rows)`);

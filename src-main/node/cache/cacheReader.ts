@@ -8,7 +8,7 @@ import { codePointLength, ftsPhrase, normalizeName, normalizeSearchText, TRIGRAM
 import { CacheError, toCacheError } from './cacheError';
 import { checkHeader, quickCheck } from './cacheIntegrity';
 import { deriveCacheKeys, keyCheckValue, lookupHash } from './cacheKeys';
-import { rowToRecord, rowToSubject, type Codec, type RecordRow, type SubjectRow } from './cacheRows';
+import { rowsToBundle, rowToSubject, STORED_RECORD_COLUMNS, type Codec, type StoredRecord, type SubjectRow } from './cacheRows';
 import type { CacheCheck, CacheDataInfo, SearchOptions, SearchPage, SubjectWithRecords } from './creditCache';
 import { CIPHER_NAMES, createFieldCipher, type CipherName } from './fieldCipher';
 import { schemaVersionOf, SCHEMA_VERSION } from './migrations';
@@ -51,6 +51,8 @@ export class CacheReader {
   ) {
     try {
       this.db = new Database(file, { readonly: true, fileMustExist: true });
+      // Room for the interior pages of every index at a million subjects, so a lookup reads only leaves.
+      this.db.pragma('cache_size = -65536');
       const meta = this.metaMap();
       const keys = deriveCacheKeys(key);
       if (meta.key_check !== keyCheckValue(keys)) {
@@ -61,7 +63,7 @@ export class CacheReader {
       this.codec = { keys, cipher: createFieldCipher(cipher, keys.field) };
       this.stmts = {
         byCodeHash: this.db.prepare('SELECT s.* FROM subject_codes c JOIN subjects s ON s.sid = c.sid WHERE c.code_hash = ?'),
-        records: this.db.prepare('SELECT * FROM records WHERE sid = ? ORDER BY category, decision_date DESC, rid'),
+        records: this.db.prepare(`SELECT ${STORED_RECORD_COLUMNS} FROM records WHERE sid = ? ORDER BY category, decision_date DESC, rid`).raw(true),
         byRepId: this.db.prepare('SELECT * FROM subjects WHERE rep_id_hash = ? ORDER BY sid'),
         byRepName: this.db.prepare('SELECT * FROM subjects WHERE rep_name_hash = ? AND rep_id_hash IS NULL ORDER BY sid'),
         searchShort: this.db.prepare(searchSql(1, 'page')),
@@ -80,9 +82,7 @@ export class CacheReader {
       if (normalized === '' || normalized.length > 64) return null;
       const row = this.stmts.byCodeHash.get(lookupHash(this.codec.keys, 'code', normalized)) as SubjectRow | undefined;
       if (!row) return null;
-      const subject = rowToSubject(this.codec, row);
-      const records = (this.stmts.records.all(row.sid) as RecordRow[]).map((r) => rowToRecord(this.codec, r, subject.id));
-      return { subject, records };
+      return rowsToBundle(this.codec, row, this.stmts.records.all(row.sid) as StoredRecord[]);
     });
   }
 

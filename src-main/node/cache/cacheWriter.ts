@@ -7,12 +7,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CreditRecord } from '../../common/domain/creditRecord';
-import { shortGrams } from '../../common/search/nameSearchText';
 import { CacheError, toCacheError } from './cacheError';
 import { deriveCacheKeys, keyCheckValue } from './cacheKeys';
-import { recordToRow, subjectToRow, type Codec, type SubjectInput } from './cacheRows';
+import type { Codec, SubjectInput } from './cacheRows';
 import { createFieldCipher, type CipherName } from './fieldCipher';
 import { migrate, SECONDARY_INDEXES } from './migrations';
+import { createSubjectInserter } from './subjectInserter';
 
 export interface SubjectBundle {
   subject: SubjectInput;
@@ -80,28 +80,14 @@ export function buildCacheFile(options: BuildCacheOptions): BuildCacheResult {
 function load(db: Database.Database, options: BuildCacheOptions): { subjects: number; records: number } {
   const keys = deriveCacheKeys(options.key);
   const codec: Codec = { keys, cipher: createFieldCipher(options.cipher ?? 'aes-256-gcm', keys.field) };
-  const insertSubject = db.prepare(`INSERT INTO subjects (id, kind, code, name, former_codes, entity_type, registered_capital, established_on, address,
-      registration_authority, registration_status, rep_id_hash, rep_name_hash, sealed, data_version)
-    VALUES (@id, @kind, @code, @name, @former_codes, @entity_type, @registered_capital, @established_on, @address,
-      @registration_authority, @registration_status, @rep_id_hash, @rep_name_hash, @sealed, @data_version)`);
-  const insertCode = db.prepare('INSERT OR IGNORE INTO subject_codes (code_hash, sid) VALUES (?, ?)');
-  const insertGram = db.prepare('INSERT INTO name_grams (gram, sid) VALUES (?, ?)');
-  const insertRecord = db.prepare(`INSERT INTO records (id, sid, category, title, document_number, authority, decision_date, valid_from, valid_to,
-      content, severity, status, disclosure_deadline, source_department, data_version, fields, sealed)
-    VALUES (@id, @sid, @category, @title, @document_number, @authority, @decision_date, @valid_from, @valid_to,
-      @content, @severity, @status, @disclosure_deadline, @source_department, @data_version, @fields, @sealed)`);
+  const inserter = createSubjectInserter(db, codec);
   const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
   let subjects = 0;
   let records = 0;
   db.transaction(() => {
     for (const index of SECONDARY_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`);
     for (const { subject, records: recs } of options.subjects) {
-      const { row, codeHashes } = subjectToRow(codec, subject, options.dataVersion);
-      const sid = Number(insertSubject.run(row).lastInsertRowid);
-      for (const h of codeHashes) insertCode.run(h, sid);
-      if (row.name !== null) for (const gram of shortGrams(row.name)) insertGram.run(gram, sid);
-      const personal = subject.kind === 'natural-person';
-      for (const r of recs) insertRecord.run(recordToRow(codec, { ...r, subjectId: subject.id }, sid, personal));
+      inserter.insert(subject, recs, options.dataVersion);
       subjects += 1;
       records += recs.length;
     }

@@ -15,9 +15,10 @@ import type { PackageEntry, Snapshot } from '../../common/sync/metadataSchemas';
 import { SyncRefusal } from '../../common/sync/trustRules';
 import { shortGrams } from '../../common/search/nameSearchText';
 import { deriveCacheKeys, keyCheckValue } from '../cache/cacheKeys';
-import { recordToRow, rowToSubject, subjectToRow, type Codec, type SubjectRow } from '../cache/cacheRows';
+import { codeHashesOf, rowToSubject, sealedWithoutRecord, type Codec, type SubjectRow } from '../cache/cacheRows';
 import { CIPHER_NAMES, createFieldCipher } from '../cache/fieldCipher';
 import { migrate, SECONDARY_INDEXES } from '../cache/migrations';
+import { createSubjectInserter, type SubjectInserter } from '../cache/subjectInserter';
 import { readPackage } from './packageReader';
 import { marksToMeta, readMeta, writeMeta, marksFromMeta, type SyncMarks } from './syncMarks';
 
@@ -60,42 +61,12 @@ function checkHeader(header: PackageHeader, options: ApplyOptions): void {
   }
 }
 
-interface Statements {
-  insertSubject: Database.Statement;
-  insertCode: Database.Statement;
-  insertGram: Database.Statement;
-  insertRecord: Database.Statement;
-}
-
-function prepare(db: Database.Database): Statements {
-  return {
-    // sid NULL: SQLite picks the next row id (a new subject); a number: a replaced subject keeps its id.
-    insertSubject: db.prepare(`INSERT INTO subjects (sid, id, kind, code, name, former_codes, entity_type, registered_capital, established_on, address,
-        registration_authority, registration_status, rep_id_hash, rep_name_hash, sealed, data_version)
-      VALUES (@sid, @id, @kind, @code, @name, @former_codes, @entity_type, @registered_capital, @established_on, @address,
-        @registration_authority, @registration_status, @rep_id_hash, @rep_name_hash, @sealed, @data_version)`),
-    insertCode: db.prepare('INSERT OR IGNORE INTO subject_codes (code_hash, sid) VALUES (?, ?)'),
-    insertGram: db.prepare('INSERT INTO name_grams (gram, sid) VALUES (?, ?)'),
-    insertRecord: db.prepare(`INSERT INTO records (id, sid, category, title, document_number, authority, decision_date, valid_from, valid_to,
-        content, severity, status, disclosure_deadline, source_department, data_version, fields, sealed)
-      VALUES (@id, @sid, @category, @title, @document_number, @authority, @decision_date, @valid_from, @valid_to,
-        @content, @severity, @status, @disclosure_deadline, @source_department, @data_version, @fields, @sealed)`),
-  };
-}
-
-/** Inserts one subject line; returns its sid and stored name. `sid` given: reuse it (a delta's replacement keeps the row id). */
-function insertBundle(st: Statements, codec: Codec, line: SubjectLine, dataVersion: number, sid?: number): { sid: number; name: string | null } {
-  const { subject, records } = line;
-  const { row, codeHashes } = subjectToRow(codec, subject, dataVersion);
-  const id = Number(st.insertSubject.run({ ...row, sid: sid ?? null }).lastInsertRowid);
-  for (const h of codeHashes) st.insertCode.run(h, id);
-  if (row.name !== null) for (const gram of shortGrams(row.name)) st.insertGram.run(gram, id);
-  const personal = subject.kind === 'natural-person';
-  for (const r of records) {
-    if (r.subjectId !== subject.id) throw new SyncRefusal('SYNC_BAD_PACKAGE', `record ${r.id} names another subject`);
-    st.insertRecord.run(recordToRow(codec, r, id, personal));
+/** Inserts one subject line (its records must name it). */
+function insertLine(inserter: SubjectInserter, line: SubjectLine, dataVersion: number, sid?: number): { sid: number; name: string | null } {
+  for (const r of line.records) {
+    if (r.subjectId !== line.subject.id) throw new SyncRefusal('SYNC_BAD_PACKAGE', `record ${r.id} names another subject`);
   }
-  return { sid: id, name: row.name };
+  return inserter.insert(line.subject, line.records, dataVersion, sid);
 }
 
 async function applyFull(options: ApplyOptions): Promise<ApplyResult> {
@@ -113,12 +84,12 @@ async function applyFull(options: ApplyOptions): Promise<ApplyResult> {
     db.pragma('cache_size = -131072');
     migrate(db);
     const codec = codecFor(options.cacheKey);
-    const st = prepare(db);
+    const inserter = createSubjectInserter(db, codec);
     db.exec('BEGIN');
     for (const index of SECONDARY_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`);
     for await (const line of readPackage(options.packagePath, { maxUncompressed: options.entry.uncompressedLength, onHeader: (h) => checkHeader(h, options) })) {
       if (line.t !== 'subject') throw new SyncRefusal('SYNC_BAD_PACKAGE', 'a full package holds no deletions');
-      insertBundle(st, codec, line, options.snapshot.version);
+      insertLine(inserter, line, options.snapshot.version);
       counts.subjects += 1;
       counts.records += line.records.length;
       options.onLine?.(counts.subjects);
@@ -174,7 +145,7 @@ async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
       throw new SyncRefusal('SYNC_NO_PACKAGE', `delta from v${options.entry.baseVersion ?? '?'} does not apply onto local v${local.dataVersion ?? 'none'}`);
     }
     const codec = codecFor(options.cacheKey, meta.cipher);
-    const st = prepare(db);
+    const inserter = createSubjectInserter(db, codec);
     const findSubject = db.prepare('SELECT * FROM subjects WHERE id = ?');
     const removeRecords = db.prepare('DELETE FROM records WHERE sid = ?');
     const removeCode = db.prepare('DELETE FROM subject_codes WHERE code_hash = ? AND sid = ?');
@@ -184,9 +155,7 @@ async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
     // subject_codes and name_grams have no index on sid: their keys are recomputed from
     // the old row (its codes decrypted with the cache key), so every delete is by key.
     const removeSubject = (old: SubjectRow): void => {
-      const subject = rowToSubject(codec, old);
-      const { codeHashes } = subjectToRow(codec, { ...subject }, old.data_version);
-      for (const h of codeHashes) removeCode.run(h, old.sid);
+      for (const h of codeHashesOf(codec, rowToSubject(codec, old))) removeCode.run(h, old.sid);
       if (old.name !== null) {
         for (const gram of shortGrams(old.name)) removeGram.run(gram, old.sid);
         // The FTS index has external content: it must be told the old text before the row goes.
@@ -197,13 +166,22 @@ async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
     };
     const addFts = db.prepare('INSERT INTO name_fts (rowid, name) VALUES (?, ?)');
     const deleteRecord = db.prepare('DELETE FROM records WHERE id = ?');
+    const recordOwner = db.prepare('SELECT s.* FROM records r JOIN subjects s ON s.sid = r.sid WHERE r.id = ?');
+    const updateSealed = db.prepare('UPDATE subjects SET sealed = ? WHERE sid = ?');
+    // A person's record facts live in their subject's sealed blob: a tombstone removes them there too.
+    const removeRecord = (id: string): void => {
+      const owner = recordOwner.get(id) as SubjectRow | undefined;
+      const resealed = owner ? sealedWithoutRecord(codec, owner, id) : null;
+      if (owner && resealed) updateSealed.run(resealed, owner.sid);
+      deleteRecord.run(id);
+    };
     let n = 0;
     for await (const line of readPackage(options.packagePath, { maxUncompressed: options.entry.uncompressedLength, onHeader: (h) => checkHeader(h, options) })) {
       n += 1;
       if (line.t === 'subject') {
         const old = findSubject.get(line.subject.id) as SubjectRow | undefined;
         if (old) removeSubject(old);
-        const added = insertBundle(st, codec, line, options.snapshot.version, old?.sid);
+        const added = insertLine(inserter, line, options.snapshot.version, old?.sid);
         if (added.name !== null) addFts.run(added.sid, added.name);
         counts.subjects += 1;
         counts.records += line.records.length;
@@ -212,7 +190,7 @@ async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
         if (old) removeSubject(old);
         counts.tombstones += 1;
       } else {
-        deleteRecord.run(line.id);
+        removeRecord(line.id);
         counts.tombstones += 1;
       }
       options.onLine?.(n);

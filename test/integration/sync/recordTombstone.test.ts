@@ -1,0 +1,63 @@
+// A record tombstone in a delta removes the record, and for a natural person also
+// its facts from the person's sealed blob: a deleted fact must not linger encrypted.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PackageLine } from '../../../src-main/common/sync/packageLines';
+import { deriveCacheKeys } from '../../../src-main/node/cache/cacheKeys';
+import { createFieldCipher } from '../../../src-main/node/cache/fieldCipher';
+import { openCreditCache } from '../../../src-main/node/cache/openCreditCache';
+import { applyPackage } from '../../../src-main/node/sync/packageApplier';
+import { PackageWriter } from '../../../src-main/node/sync/packageWriter';
+import { bundles, importFolder, makeFixture, publish, T0, type Fixture } from './syncFixtures';
+
+let f: Fixture;
+afterEach(() => f?.cleanup());
+
+async function writePackage(file: string, lines: PackageLine[]) {
+  const w = new PackageWriter(file);
+  for (const line of lines) await w.write(line);
+  return w.close();
+}
+
+describe('a record tombstone', () => {
+  it("removes a person's record and its sealed facts, and leaves the rest readable", async () => {
+    f = makeFixture();
+    const data = bundles(30, { records: 4 });
+    const person = data.find((b) => b.subject.kind === 'natural-person' && b.records.some((r) => r.content !== undefined))!;
+    const gone = person.records.find((r) => r.content !== undefined)!;
+    await publish(f, data);
+    expect(await importFolder(f)).toMatchObject({ outcome: 'applied', version: 1 });
+
+    const pkg = path.join(f.dir, 'delta.ndjson.gz');
+    const written = await writePackage(pkg, [
+      { t: 'header', format: 'credit-kiosk-package/1', kind: 'delta', version: 2, baseVersion: 1, dataAsOf: T0.toISOString() },
+      { t: 'delete-record', id: gone.id },
+      { t: 'end', subjects: 0, records: 0, tombstones: 1 },
+    ]);
+    const result = await applyPackage({
+      cacheFile: f.cacheFile,
+      cacheKey: f.cacheKey,
+      packagePath: pkg,
+      entry: { name: `${written.sha256}.delta-v1-v2.ndjson.gz`, kind: 'delta', baseVersion: 1, ...written, subjects: 0, records: 0, tombstones: 1 },
+      snapshot: { version: 2, dataAsOf: T0.toISOString() },
+      marks: { rootJson: null, rootVersion: 1, timestampVersion: 2, timestampExpires: null, snapshotVersion: 2, dataVersion: null, dataAsOf: null, source: null },
+    });
+    expect(result).toMatchObject({ kind: 'delta', dataVersion: 2, tombstones: 1 });
+
+    const cache = await openCreditCache({ file: f.cacheFile, key: f.cacheKey });
+    const found = await cache.findByCode(person.subject.code);
+    await cache.close();
+    expect(found?.records.map((r) => r.id).sort()).toEqual(person.records.filter((r) => r !== gone).map((r) => r.id).sort());
+    for (const r of found!.records) expect(r.content).toBe(person.records.find((o) => o.id === r.id)!.content);
+
+    // The subject's sealed blob no longer names the deleted record.
+    const db = new Database(f.cacheFile, { readonly: true });
+    const row = db.prepare('SELECT sealed FROM subjects WHERE id = ?').get(person.subject.id) as { sealed: Buffer };
+    db.close();
+    const keys = deriveCacheKeys(f.cacheKey);
+    const opened = JSON.parse(createFieldCipher('aes-256-gcm', keys.field).open(row.sealed, `subject:${person.subject.id}`)) as { records?: Record<string, unknown> };
+    expect(Object.keys(opened.records ?? {})).not.toContain(gone.id);
+    expect(Object.keys(opened.records ?? {}).length).toBeGreaterThan(0);
+  });
+});
