@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { publishFromFolder, refreshTimestamp, rotateRoot } from '../../node/sync/publisher';
 import { readKeyFile } from '../../node/sync/keyFile';
+import { DEFAULT_KEEP_RELEASES } from '../../node/sync/repoPruner';
 import { emit, emitError, EXIT_USAGE } from '../output';
 
 interface PublishCliOptions {
@@ -13,6 +14,7 @@ interface PublishCliOptions {
   timestampOnly?: boolean;
   rotateTo?: string;
   timestampDays: string;
+  keepReleases: string;
   json?: boolean;
 }
 
@@ -26,11 +28,13 @@ export function register(program: Command): void {
     .option('--timestamp-only', 're-sign the timestamp only (keeps kiosks fresh)')
     .option('--rotate-to <file>', 'rotate the root to this new key (signed by --key and the new key)')
     .option('--timestamp-days <n>', 'timestamp validity in days', '7')
+    .option('--keep-releases <n>', 'releases whose packages stay in the repository (older ones are removed)', String(DEFAULT_KEEP_RELEASES))
     .option('--json', 'print JSON')
     .action(async (options: PublishCliOptions) => {
       const days = Number(options.timestampDays);
-      if (!options.out || !options.key || !(days > 0) || (!options.input && !options.timestampOnly && !options.rotateTo)) {
-        emitError(options, 'USAGE', '用法 / usage: credit-kiosk publish --input DIR --out REPO --key KEY [--timestamp-only] [--rotate-to NEWKEY]', EXIT_USAGE);
+      const keepReleases = Number(options.keepReleases);
+      if (!options.out || !options.key || !(days > 0) || !(Number.isInteger(keepReleases) && keepReleases >= 1) || (!options.input && !options.timestampOnly && !options.rotateTo)) {
+        emitError(options, 'USAGE', '用法 / usage: credit-kiosk publish --input DIR --out REPO --key KEY [--keep-releases N] [--timestamp-only] [--rotate-to NEWKEY]', EXIT_USAGE);
         return;
       }
       try {
@@ -45,12 +49,13 @@ export function register(program: Command): void {
           emit(options, { timestampVersion: version }, `timestamp v${version} written`);
           return;
         }
-        const result = await publishFromFolder(options.input!, { repo: options.out, key, timestampDays: days });
+        const result = await publishFromFolder(options.input!, { repo: options.out, key, timestampDays: days, keepReleases });
         emit(
           options,
           result,
           `v${result.version}: full ${result.full.subjects} subjects / ${result.full.records} records (${result.full.length} bytes)` +
-            (result.delta ? `; delta ${result.delta.subjects} changed, ${result.delta.tombstones} deleted` : ''),
+            (result.delta ? `; delta ${result.delta.subjects} changed, ${result.delta.tombstones} deleted` : '') +
+            (result.pruned.removed.length > 0 ? `; removed ${result.pruned.removed.length} obsolete files (${result.pruned.bytesFreed} bytes)` : ''),
         );
       } catch (err) {
         emitError(options, (err as { code?: string }).code ?? 'INTERNAL', (err as Error).message);

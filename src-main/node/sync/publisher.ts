@@ -29,6 +29,7 @@ import { writeFileAtomic } from './atomicFile';
 import { readPackage } from './packageReader';
 import { PackageWriter, type WrittenPackage } from './packageWriter';
 import { PACKAGES_DIR, ROOT_FILE, rootFile, snapshotFile, TIMESTAMP_FILE } from './repoLayout';
+import { checkKeepReleases, pruneRepository, type PruneResult } from './repoPruner';
 import { keyIdOf, publicKeyOf, signEnvelope, type PrivateKey } from './signing';
 
 const DAY = 86_400_000;
@@ -45,6 +46,8 @@ export interface PublishOptions {
   timestampDays?: number;
   snapshotDays?: number;
   rootDays?: number;
+  /** Releases whose packages stay in the repository (default 2: this one and the previous); older ones are removed. */
+  keepReleases?: number;
 }
 
 export interface PublishResult {
@@ -52,6 +55,8 @@ export interface PublishResult {
   full: PackageEntry;
   delta: PackageEntry | null;
   timestampVersion: number;
+  /** What the release made obsolete and removed (see repoPruner). */
+  pruned: PruneResult;
 }
 
 /** Source exports in a folder (docs/sync.md): subjects.ndjson and one NDJSON file per record category. */
@@ -116,6 +121,7 @@ interface Stage {
 }
 
 async function publishStaged(options: PublishOptions, fill: (stage: Stage) => Promise<void>): Promise<PublishResult> {
+  if (options.keepReleases !== undefined) checkKeepReleases(options.keepReleases);
   const repo = path.resolve(options.repo);
   fs.mkdirSync(path.join(repo, PACKAGES_DIR), { recursive: true });
   const now = options.now ?? new Date();
@@ -167,7 +173,9 @@ async function publishStaged(options: PublishOptions, fill: (stage: Stage) => Pr
     const snapshotBytes = Buffer.from(`${JSON.stringify(signEnvelope(snapshot, [options.key]))}\n`, 'utf8');
     writeFileAtomic(path.join(repo, snapshotFile(version)), snapshotBytes);
     const timestampVersion = writeTimestamp(repo, options.key, version, snapshotBytes, now, options.timestampDays);
-    return { version, full: written.full, delta: written.delta, timestampVersion };
+    // Only after the timestamp names the new release: until then kiosks may need the old files.
+    const pruned = pruneRepository(repo, version, options.keepReleases);
+    return { version, full: written.full, delta: written.delta, timestampVersion, pruned };
   } finally {
     db.close();
     fs.rmSync(stageDir, { recursive: true, force: true });
