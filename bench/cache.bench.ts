@@ -3,8 +3,8 @@
 // peak memory. Prints figures and ratios; asserts nothing.
 //   npx tsx bench/cache.bench.ts [--subjects N] [--records R] [--keep]
 import Database from 'better-sqlite3';
+import { buildSync } from 'esbuild';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -104,11 +104,11 @@ async function main(): Promise<void> {
   line('findByCode in-thread (hash, decrypt, map)', ours);
   console.log(`  ratio findByCode / bare subject+records    p50 ${fmt(ours.p50 / bareWithRecords.p50, 2)}×   p99 ${fmt(ours.p99 / bareWithRecords.p99, 2)}×`);
 
-  // The same through the worker thread (TypeScript entry via tsx; the bundle needs no shim).
-  const shim = path.join(dir, 'worker-shim.cjs');
-  const req = createRequire(path.resolve('bench/cache.bench.ts'));
-  fs.writeFileSync(shim, `require(${JSON.stringify(req.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.resolve('src-main/node/cache/cacheWorker.ts'))});\n`);
-  const inWorker = await openCreditCache({ file, key: KEY, worker: { script: shim }, integrity: 'header' });
+  // The same through the worker thread, bundled as the kiosk ships it (scripts/build-main.mjs):
+  // under a TypeScript loader the worker's figures would include the loader's overhead.
+  const workerScript = path.resolve('dist/bench/cache-worker.cjs');
+  buildSync({ entryPoints: ['src-main/node/cache/cacheWorker.ts'], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+  const inWorker = await openCreditCache({ file, key: KEY, worker: { script: workerScript }, integrity: 'header' });
   const viaWorker = stats(await timeIt((i) => inWorker.findByCode(codes[i]!)));
   line('findByCode via worker thread', viaWorker);
   await inWorker.close();
