@@ -3,6 +3,7 @@
 // up to a limit, then is cancelled in CUPS and reported 'failed': it is never silently
 // lost, and never printed later into an empty hall.
 import ippDefault, { type IppMessage, type IppPrinter, type IppResponse } from 'ipp';
+import os from 'node:os';
 import type { PrinterState, PrinterStatus } from '../../common/contract/views';
 import type { PrinterAdapter, PrintJobUpdate, PrintRequest } from './printerAdapter';
 import { normaliseReasons, reasonMessage } from './printerReasons';
@@ -12,7 +13,7 @@ export interface CupsPrinterOptions {
   url: string;
   /** Display name; default the queue name from the URL. */
   name?: string;
-  /** requesting-user-name sent with each job. */
+  /** requesting-user-name sent with each job; default the local account the kiosk runs as (see localUserName). */
   userName?: string;
   pollMs?: number;
   /** How long a job may wait for a stopped printer before it is cancelled and reported failed. */
@@ -43,8 +44,10 @@ export class CupsPrinter implements PrinterAdapter {
   private readonly name: string;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
+  private readonly userName: string;
 
   constructor(private readonly options: CupsPrinterOptions) {
+    this.userName = options.userName ?? localUserName();
     this.printer = (options.ipp ?? ippDefault).Printer(options.url);
     this.name = options.name ?? decodeURIComponent(options.url.replace(/\/+$/, '').split('/').pop() ?? options.url);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -82,7 +85,7 @@ export class CupsPrinter implements PrinterAdapter {
       if (before.state === 'unavailable') return report({ state: 'failed', message: before.message ?? CUPS_MESSAGES.unreachable });
       const res = await this.execute('Print-Job', {
         'operation-attributes-tag': {
-          'requesting-user-name': this.options.userName ?? 'credit-kiosk',
+          'requesting-user-name': this.userName,
           'job-name': request.jobName,
           'document-format': 'application/pdf',
         },
@@ -157,7 +160,7 @@ export class CupsPrinter implements PrinterAdapter {
 
   private async cancel(jobId: number): Promise<void> {
     try {
-      await this.execute('Cancel-Job', { 'operation-attributes-tag': { 'job-id': jobId, 'requesting-user-name': this.options.userName ?? 'credit-kiosk' } });
+      await this.execute('Cancel-Job', { 'operation-attributes-tag': { 'job-id': jobId, 'requesting-user-name': this.userName } });
     } catch {
       // Reported failed either way; an operator sees the job in CUPS if the cancel did not land.
     }
@@ -167,6 +170,19 @@ export class CupsPrinter implements PrinterAdapter {
     return new Promise((resolve, reject) => {
       this.printer.execute(operation, message, (err, res) => (err ? reject(err) : resolve(res)));
     });
+  }
+}
+
+/**
+ * The account the kiosk runs as, as `lp` names it. CUPS checks job ownership against
+ * local accounts, and Debian 12's cupsd (2.4.2-3+deb12u10) crashes on a Cancel-Job from
+ * a user name no account has — a made-up name would take the print server down with it.
+ */
+export function localUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'credit-kiosk';
   }
 }
 

@@ -97,6 +97,8 @@ describe('CupsPrinter against real CUPS', () => {
     expect(end.message).toBe(CUPS_MESSAGES.gaveUp(status.message!));
     // Never printed later into an empty hall: the job is gone from the queue.
     expect(sh('lpstat', ['-o', QUEUE])).not.toContain(`${QUEUE}-${end.jobId} `);
+    // …and the cancel, sent as the local account the kiosk runs as, left the print server running.
+    expect(sh('lpstat', ['-r'])).toContain('is running');
   });
 
   it('a printer resumed while the job waits: the job completes', async () => {
