@@ -8,10 +8,11 @@ import { codePointLength, ftsPhrase, normalizeName, normalizeSearchText, TRIGRAM
 import { CacheError, toCacheError } from './cacheError';
 import { checkHeader, quickCheck } from './cacheIntegrity';
 import { deriveCacheKeys, keyCheckValue, lookupHash } from './cacheKeys';
-import { rowsToBundle, rowToSubject, STORED_RECORD_COLUMNS, type Codec, type StoredRecord, type SubjectRow } from './cacheRows';
-import type { CacheCheck, CacheDataInfo, SearchOptions, SearchPage, SubjectWithRecords } from './creditCache';
+import { bundleWire, RECORD_TUPLE_SQL, rowToSubject, type BundleWire, type Codec, type SubjectRow } from './cacheRows';
+import type { CacheCheck, CacheDataInfo, SearchOptions, SearchPage } from './creditCache';
 import { CIPHER_NAMES, createFieldCipher, type CipherName } from './fieldCipher';
 import { schemaVersionOf, SCHEMA_VERSION } from './migrations';
+import { recordRowRange } from './recordLayout';
 
 /** Candidates taken from each source (exact, prefix, substring) before ranking: bounds the work of a very common query. */
 export const SEARCH_CANDIDATE_CAP = 1000;
@@ -29,12 +30,19 @@ export function searchSql(queryChars: number, mode: 'page' | 'count'): string {
       UNION SELECT sid FROM (${substring})
     )`;
   if (mode === 'count') return `${cand} SELECT count(*) AS n FROM cand`;
-  return `${cand}
-    SELECT s.id, s.kind, s.code, s.name,
-      CASE WHEN s.name = :q THEN 0 WHEN substr(s.name, 1, :qLen) = :q THEN 1 ELSE 2 END AS rank
-    FROM cand JOIN subjects s ON s.sid = cand.sid
-    ORDER BY rank, length(s.name), s.name, s.sid
-    LIMIT :limit OFFSET :offset`;
+  // Candidates are ranked on the narrow (sid, name) index — SQLite would otherwise read
+  // each candidate's whole subject row — and only the page's rows are read from subjects.
+  return `${cand},
+    ranked AS (
+      SELECT n.sid, n.name, length(n.name) AS len,
+        CASE WHEN n.name = :q THEN 0 WHEN substr(n.name, 1, :qLen) = :q THEN 1 ELSE 2 END AS rank
+      FROM cand JOIN subjects n INDEXED BY subjects_sid_name ON n.sid = cand.sid
+      ORDER BY rank, len, n.name, n.sid
+      LIMIT :limit OFFSET :offset
+    )
+    SELECT s.id, s.kind, s.code, s.name, ranked.rank
+    FROM ranked JOIN subjects s ON s.sid = ranked.sid
+    ORDER BY ranked.rank, ranked.len, ranked.name, ranked.sid`;
 }
 
 const MATCH = ['exact', 'prefix', 'substring'] as const;
@@ -63,7 +71,10 @@ export class CacheReader {
       this.codec = { keys, cipher: createFieldCipher(cipher, keys.field) };
       this.stmts = {
         byCodeHash: this.db.prepare('SELECT s.* FROM subject_codes c JOIN subjects s ON s.sid = c.sid WHERE c.code_hash = ?'),
-        records: this.db.prepare(`SELECT ${STORED_RECORD_COLUMNS} FROM records WHERE sid = ? ORDER BY category, decision_date DESC, rid`).raw(true),
+        // One contiguous range, in display order (recordLayout.ts), as one JSON text; and how
+        // many rows carry their own ciphertext (files written before a person's facts were sealed with them).
+        records: this.db.prepare(`SELECT json_group_array(${RECORD_TUPLE_SQL}), count(sealed) FROM records WHERE rid BETWEEN ? AND ?`).raw(true),
+        ownSealed: this.db.prepare('SELECT id, sealed FROM records WHERE rid BETWEEN ? AND ? AND sealed IS NOT NULL').raw(true),
         byRepId: this.db.prepare('SELECT * FROM subjects WHERE rep_id_hash = ? ORDER BY sid'),
         byRepName: this.db.prepare('SELECT * FROM subjects WHERE rep_name_hash = ? AND rep_id_hash IS NULL ORDER BY sid'),
         searchShort: this.db.prepare(searchSql(1, 'page')),
@@ -76,13 +87,16 @@ export class CacheReader {
     }
   }
 
-  findByCode(code: string): SubjectWithRecords | null {
+  /** A subject with its records, the records still JSON text (decodeBundle makes them objects, on the caller's side). */
+  findByCode(code: string): BundleWire | null {
     return this.guard(() => {
       const normalized = normalizeCode(code);
       if (normalized === '' || normalized.length > 64) return null;
       const row = this.stmts.byCodeHash.get(lookupHash(this.codec.keys, 'code', normalized)) as SubjectRow | undefined;
       if (!row) return null;
-      return rowsToBundle(this.codec, row, this.stmts.records.all(row.sid) as StoredRecord[]);
+      const { first, last } = recordRowRange(row.sid);
+      const [records, ownSealed] = this.stmts.records.get(first, last) as [string, number];
+      return bundleWire(this.codec, row, records, ownSealed > 0 ? (this.stmts.ownSealed.all(first, last) as Array<[string, Buffer]>) : []);
     });
   }
 

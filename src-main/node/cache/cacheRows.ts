@@ -62,10 +62,13 @@ export interface RecordRow {
 }
 
 /**
- * A record row as the reader fetches it: positional (better-sqlite3's raw mode), which
- * builds no per-row object — a third less time per lookup. Order = STORED_RECORD_COLUMNS.
+ * A record as the reader's SQL hands it over (RECORD_TUPLE_SQL): positional, its
+ * `fields` already a JSON value. The reader asks SQLite for all of a subject's records
+ * as ONE JSON text (json_group_array): one string to build and, from the query worker,
+ * one string to copy across threads, where twenty records as objects cost the worker
+ * thread more to clone than the query itself (bench/cache.bench.ts).
  */
-export type StoredRecord = [
+export type RecordTuple = [
   id: string,
   category: RecordCategory,
   title: string,
@@ -80,18 +83,34 @@ export type StoredRecord = [
   disclosureDeadline: string | null,
   sourceDepartment: string | null,
   dataVersion: number,
-  fields: string | null,
-  sealed: Buffer | null,
+  fields: Record<string, RecordFieldValue> | null,
+  rid: number,
 ];
 
-export const STORED_RECORD_COLUMNS =
-  'id, category, title, document_number, authority, decision_date, valid_from, valid_to, content, severity, status, disclosure_deadline, source_department, data_version, fields, sealed';
+/**
+ * One record row as a RecordTuple, in SQL. The row id comes last: json_group_array keeps
+ * the order it is fed (a range scan feeds it by row id), but SQL does not promise that,
+ * and asking for it (ORDER BY inside the aggregate) costs a sort per lookup; decodeBundle checks instead.
+ */
+export const RECORD_TUPLE_SQL =
+  'json_array(id, category, title, document_number, authority, decision_date, valid_from, valid_to, content, severity, status, disclosure_deadline, source_department, data_version, json(fields), rid)';
+
+/**
+ * A subject with its records as a lookup returns them across the worker boundary: the
+ * subject opened, its records still the JSON text SQLite made, and the sealed facts of a
+ * person's records, opened, by record id. decodeBundle makes the domain objects.
+ */
+export interface BundleWire {
+  subject: Subject;
+  records: string;
+  facts: Record<string, SealedRecord> | null;
+}
 
 const subjectAad = (id: string): string => `subject:${id}`;
 const recordAad = (id: string): string => `record:${id}`;
 
 /** The sealed part of a person's record (its facts and fields); kept in the subject's sealed blob. */
-interface SealedRecord {
+export interface SealedRecord {
   content?: string;
   fields: Record<string, RecordFieldValue>;
 }
@@ -180,12 +199,24 @@ export function rowToSubject(codec: Codec, row: SubjectRow): Subject {
   return subjectFrom(row, openSubject(codec, row));
 }
 
-/** A subject row and its record rows back to the domain objects, opening the subject's sealed blob once. */
-export function rowsToBundle(codec: Codec, row: SubjectRow, recordRows: readonly StoredRecord[]): { subject: Subject; records: CreditRecord[] } {
+/**
+ * The reader's side of a lookup: opens the subject's sealed blob once, and gathers the
+ * facts of a person's records — from that blob, or (files written before the facts
+ * moved there) from each record's own ciphertext, given as [record id, sealed] pairs.
+ */
+export function bundleWire(codec: Codec, row: SubjectRow, records: string, ownSealed: ReadonlyArray<readonly [string, Buffer]>): BundleWire {
   const sealed = openSubject(codec, row);
-  const subject = subjectFrom(row, sealed);
-  const payloads = sealed.records ?? {};
-  return { subject, records: recordRows.map((r) => rowToRecord(codec, r, subject.id, payloads[r[0]])) };
+  let facts = sealed.records ?? null;
+  for (const [id, blob] of ownSealed) (facts ??= {})[id] = JSON.parse(codec.cipher.open(blob, recordAad(id))) as SealedRecord;
+  return { subject: subjectFrom(row, sealed), records, facts };
+}
+
+/** The caller's side of a lookup: the domain objects, records in display order. */
+export function decodeBundle(wire: BundleWire): { subject: Subject; records: CreditRecord[] } {
+  const tuples = JSON.parse(wire.records) as RecordTuple[];
+  const rid = (t: RecordTuple): number => t[15];
+  if (tuples.some((t, i) => i > 0 && rid(tuples[i - 1]!) > rid(t))) tuples.sort((a, b) => rid(a) - rid(b));
+  return { subject: wire.subject, records: tuples.map((t) => tupleToRecord(t, wire.subject.id, wire.facts?.[t[0]])) };
 }
 
 /** A person's sealed blob without one record's facts (a record tombstone); null when there is nothing to remove. */
@@ -241,19 +272,9 @@ function recordToRow(r: CreditRecord, personal: boolean): Omit<RecordRow, 'rid' 
   };
 }
 
-function rowToRecord(codec: Codec, row: StoredRecord, subjectId: string, payload: SealedRecord | undefined): CreditRecord {
-  const [id, category, title, documentNumber, authority, decisionDate, validFrom, validTo, clearContent, severity, status, disclosureDeadline, sourceDepartment, dataVersion, clearFields, ownSealed] = row;
-  // Rows written before person records were sealed with their subject carry their own ciphertext.
-  const sealed: SealedRecord | undefined = ownSealed ? (JSON.parse(codec.cipher.open(ownSealed, recordAad(id))) as SealedRecord) : payload;
-  const record: CreditRecord = {
-    id,
-    subjectId,
-    category,
-    title,
-    status,
-    dataVersion,
-    fields: sealed ? sealed.fields : clearFields ? (JSON.parse(clearFields) as Record<string, RecordFieldValue>) : {},
-  };
+function tupleToRecord(t: RecordTuple, subjectId: string, sealed: SealedRecord | undefined): CreditRecord {
+  const [id, category, title, documentNumber, authority, decisionDate, validFrom, validTo, clearContent, severity, status, disclosureDeadline, sourceDepartment, dataVersion, clearFields] = t;
+  const record: CreditRecord = { id, subjectId, category, title, status, dataVersion, fields: sealed ? sealed.fields : (clearFields ?? {}) };
   // Plain assignments, not a table of pairs: this runs for every record of every lookup, and garbage is latency.
   if (documentNumber !== null) record.documentNumber = documentNumber;
   if (authority !== null) record.authority = authority;

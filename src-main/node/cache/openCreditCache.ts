@@ -15,6 +15,7 @@ import type { Subject } from '../../common/domain/subject';
 import { CacheError, toCacheError } from './cacheError';
 import { checkHeader, quickCheck } from './cacheIntegrity';
 import { CacheReader } from './cacheReader';
+import { decodeBundle, type BundleWire } from './cacheRows';
 import { runQuery, type QueryMethod, type QueryResponse, type WorkerInit } from './cacheWorkerProtocol';
 import type { CacheCheck, CacheDataInfo, LocalCreditCache, SearchOptions, SearchPage, SubjectWithRecords } from './creditCache';
 import { migrate, schemaVersionOf, SCHEMA_VERSION } from './migrations';
@@ -35,7 +36,10 @@ export async function openCreditCache(options: OpenCacheOptions): Promise<LocalC
   const execArgv = typeof options.worker === 'object' ? options.worker.execArgv : undefined;
   const call = script ? await workerCaller(script, execArgv, { file, key: options.key }) : inThreadCaller(file, options.key);
   return {
-    findByCode: (code: string) => call.run('findByCode', [code]) as Promise<SubjectWithRecords | null>,
+    findByCode: async (code: string): Promise<SubjectWithRecords | null> => {
+      const wire = (await call.run('findByCode', [code])) as BundleWire | null;
+      return wire && decodeBundle(wire);
+    },
     findRepresentedBy: (person: { idNumber: string; name: string }) => call.run('findRepresentedBy', [person]) as Promise<Subject[]>,
     search: (text: string, opts: SearchOptions = {}) => call.run('search', [text, opts]) as Promise<SearchPage>,
     dataInfo: () => call.run('dataInfo', []) as Promise<CacheDataInfo>,

@@ -1,5 +1,6 @@
 // Writes one subject with its records, code hashes and name grams: the one insert
-// path shared by the bulk builder and the sync applier.
+// path shared by the bulk builder and the sync applier. Records go in display order
+// at the row ids recordLayout.ts gives them.
 //
 // Two things make it fast at twenty million rows. It binds positionally (naming every
 // parameter is measurable). And it checks kinds, categories, statuses and severities
@@ -13,6 +14,7 @@ import { SUBJECT_KINDS } from '../../common/domain/subject';
 import { shortGrams } from '../../common/search/nameSearchText';
 import { CacheError } from './cacheError';
 import { bundleToRows, type Codec, type SubjectInput } from './cacheRows';
+import { MAX_RECORDS_PER_SUBJECT, recordRowRange, sortForDisplay } from './recordLayout';
 
 export interface SubjectInserter {
   /** `sid` given: the row keeps that id (a delta's replacement); otherwise SQLite picks the next. */
@@ -27,6 +29,7 @@ const SEVERITY_SET = new Set<string>(SEVERITIES);
 /** The schema's CHECK constraints, as the inserter enforces them. */
 function checkValues(subject: SubjectInput, records: readonly CreditRecord[]): void {
   if (!KINDS.has(subject.kind)) throw invalid(`subject ${subject.id}: unknown kind ${String(subject.kind)}`);
+  if (records.length > MAX_RECORDS_PER_SUBJECT) throw invalid(`subject ${subject.id}: more than ${MAX_RECORDS_PER_SUBJECT} records`);
   for (const r of records) {
     if (!CATEGORIES.has(r.category)) throw invalid(`record ${r.id}: unknown category ${String(r.category)}`);
     if (!STATUSES.has(r.status)) throw invalid(`record ${r.id}: unknown status ${String(r.status)}`);
@@ -44,12 +47,12 @@ export function createSubjectInserter(db: Database.Database, codec: Codec): Subj
       registration_authority, registration_status, rep_id_hash, rep_name_hash, sealed, data_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertCode = db.prepare('INSERT OR IGNORE INTO subject_codes (code_hash, sid) VALUES (?, ?)');
   const insertGram = db.prepare('INSERT INTO name_grams (gram, sid) VALUES (?, ?)');
-  const insertRecord = db.prepare(`INSERT INTO records (id, sid, category, title, document_number, authority, decision_date, valid_from, valid_to,
-      content, severity, status, disclosure_deadline, source_department, data_version, fields, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertRecord = db.prepare(`INSERT INTO records (rid, id, sid, category, title, document_number, authority, decision_date, valid_from, valid_to,
+      content, severity, status, disclosure_deadline, source_department, data_version, fields, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   return {
     insert(subject, records, dataVersion, sid) {
       checkValues(subject, records);
-      const rows = bundleToRows(codec, subject, records, dataVersion);
+      const rows = bundleToRows(codec, subject, sortForDisplay(records), dataVersion);
       const s = rows.subject;
       const id = Number(
         insertSubject.run(
@@ -59,9 +62,10 @@ export function createSubjectInserter(db: Database.Database, codec: Codec): Subj
       );
       for (const h of rows.codeHashes) insertCode.run(h, id);
       if (s.name !== null) for (const gram of shortGrams(s.name)) insertGram.run(gram, id);
+      let rid = recordRowRange(id).first;
       for (const r of rows.records) {
         insertRecord.run(
-          r.id, id, r.category, r.title, r.document_number, r.authority, r.decision_date, r.valid_from, r.valid_to,
+          rid++, r.id, id, r.category, r.title, r.document_number, r.authority, r.decision_date, r.valid_from, r.valid_to,
           r.content, r.severity, r.status, r.disclosure_deadline, r.source_department, r.data_version, r.fields, r.sealed,
         );
       }

@@ -7,17 +7,17 @@
 // The sync marks go into `meta` inside the same transaction. A crash at any moment
 // leaves the old version (or, after the commit/rename, the new one) and nothing between.
 import Database from 'better-sqlite3';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { PackageHeader, SubjectLine } from '../../common/sync/packageLines';
 import type { PackageEntry, Snapshot } from '../../common/sync/metadataSchemas';
 import { SyncRefusal } from '../../common/sync/trustRules';
 import { shortGrams } from '../../common/search/nameSearchText';
-import { deriveCacheKeys, keyCheckValue } from '../cache/cacheKeys';
+import { startBulkBuild, type BulkBuild } from '../cache/bulkBuild';
+import { deriveCacheKeys } from '../cache/cacheKeys';
 import { codeHashesOf, rowToSubject, sealedWithoutRecord, type Codec, type SubjectRow } from '../cache/cacheRows';
 import { CIPHER_NAMES, createFieldCipher } from '../cache/fieldCipher';
-import { migrate, SECONDARY_INDEXES } from '../cache/migrations';
+import { migrate } from '../cache/migrations';
+import { recordRowRange } from '../cache/recordLayout';
 import { createSubjectInserter, type SubjectInserter } from '../cache/subjectInserter';
 import { readPackage } from './packageReader';
 import { marksToMeta, readMeta, writeMeta, marksFromMeta, type SyncMarks } from './syncMarks';
@@ -70,58 +70,26 @@ function insertLine(inserter: SubjectInserter, line: SubjectLine, dataVersion: n
 }
 
 async function applyFull(options: ApplyOptions): Promise<ApplyResult> {
-  const target = path.resolve(options.cacheFile);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = `${target}.sync-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-  let db: Database.Database | undefined;
   const counts = { subjects: 0, records: 0, tombstones: 0 };
+  let build: BulkBuild | undefined;
   try {
-    db = new Database(temp);
-    // A throw-away file until the rename: no journal needed while loading.
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('cache_size = -131072');
-    migrate(db);
-    const codec = codecFor(options.cacheKey);
-    const inserter = createSubjectInserter(db, codec);
-    db.exec('BEGIN');
-    for (const index of SECONDARY_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`);
+    build = startBulkBuild({ target: options.cacheFile, key: options.cacheKey, tempTag: 'sync', cacheKiB: 131072 });
     for await (const line of readPackage(options.packagePath, { maxUncompressed: options.entry.uncompressedLength, onHeader: (h) => checkHeader(h, options) })) {
       if (line.t !== 'subject') throw new SyncRefusal('SYNC_BAD_PACKAGE', 'a full package holds no deletions');
-      insertLine(inserter, line, options.snapshot.version);
+      insertLine(build.inserter, line, options.snapshot.version);
       counts.subjects += 1;
       counts.records += line.records.length;
       options.onLine?.(counts.subjects);
       if (counts.subjects % 5000 === 0) options.onProgress?.(counts.subjects, options.entry.subjects);
     }
-    for (const index of SECONDARY_INDEXES) db.exec(index.ddl);
-    db.exec(`INSERT INTO name_fts (name_fts) VALUES ('rebuild')`);
-    writeMeta(db, {
+    build.finish({
       ...marksToMeta({ ...options.marks, dataVersion: options.snapshot.version, dataAsOf: options.snapshot.dataAsOf, source: 'sync' }),
       subject_count: String(counts.subjects),
-      cipher: codec.cipher.name,
-      key_check: keyCheckValue(codec.keys),
-      built_at: new Date().toISOString(),
     });
-    db.exec('COMMIT');
-    db.pragma('journal_mode = WAL');
-    db.close();
-    db = undefined;
-    fsyncPath(temp, 'r+');
-    // A stale WAL of the old file must never be replayed onto the new one.
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-    fs.renameSync(temp, target);
-    if (process.platform !== 'win32') fsyncPath(path.dirname(target), 'r');
     options.onProgress?.(counts.subjects, options.entry.subjects);
     return { kind: 'full', dataVersion: options.snapshot.version, ...counts };
   } catch (err) {
-    try {
-      db?.close();
-    } catch {
-      // already failing; the temp file goes below
-    }
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+    build?.abandon();
     throw asApplyError(err);
   }
 }
@@ -137,6 +105,8 @@ async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
     db.pragma('synchronous = NORMAL');
     // A large page cache keeps a big delta from spilling half-done pages to the WAL mid-transaction.
     db.pragma('cache_size = -131072');
+    // A delta writes the newest layout (e.g. records at their row-id range): bring an older file forward first.
+    migrate(db);
     db.exec('BEGIN IMMEDIATE');
     inTx = true;
     const meta = readMeta(db);
@@ -147,7 +117,7 @@ async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
     const codec = codecFor(options.cacheKey, meta.cipher);
     const inserter = createSubjectInserter(db, codec);
     const findSubject = db.prepare('SELECT * FROM subjects WHERE id = ?');
-    const removeRecords = db.prepare('DELETE FROM records WHERE sid = ?');
+    const removeRecords = db.prepare('DELETE FROM records WHERE rid BETWEEN ? AND ?');
     const removeCode = db.prepare('DELETE FROM subject_codes WHERE code_hash = ? AND sid = ?');
     const removeGram = db.prepare('DELETE FROM name_grams WHERE gram = ? AND sid = ?');
     const removeRow = db.prepare('DELETE FROM subjects WHERE sid = ?');
@@ -161,7 +131,8 @@ async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
         // The FTS index has external content: it must be told the old text before the row goes.
         removeFts.run(old.sid, old.name);
       }
-      removeRecords.run(old.sid);
+      const range = recordRowRange(old.sid);
+      removeRecords.run(range.first, range.last);
       removeRow.run(old.sid);
     };
     const addFts = db.prepare('INSERT INTO name_fts (rowid, name) VALUES (?, ?)');
@@ -223,13 +194,4 @@ function asApplyError(err: unknown): Error {
   if (err instanceof SyncRefusal) return err;
   const code = (err as { code?: unknown }).code;
   return new SyncRefusal('SYNC_APPLY_FAILED', typeof code === 'string' ? code : (err as Error).message);
-}
-
-function fsyncPath(p: string, flags: 'r' | 'r+'): void {
-  const fd = fs.openSync(p, flags);
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

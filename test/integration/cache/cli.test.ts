@@ -6,6 +6,7 @@ import { register as cacheCheck } from '../../../src-main/cli/commands/cacheChec
 import { register as genData } from '../../../src-main/cli/commands/genData';
 import { register as query } from '../../../src-main/cli/commands/query';
 import { register as search } from '../../../src-main/cli/commands/search';
+import { SCHEMA_VERSION } from '../../../src-main/node/cache/migrations';
 import { demoCache, LIN_ID, QINGHE_FORMER, QINGHE_USCC, removeTempDirs, tempDir } from './cacheTestFiles';
 
 afterEach(() => {
@@ -50,7 +51,7 @@ describe('credit-kiosk cache commands', () => {
     const found = await run('search', '青禾', '--json', '--db', file, '--key-file', keyFile);
     expect((found.out as { hits: Array<{ subjectId: string }> }).hits.map((h) => h.subjectId)).toEqual(['demo-s-qinghe']);
     const check = await run('cache', 'check', '--json', '--db', file, '--key-file', keyFile);
-    expect(check.out).toMatchObject({ ok: true, subjects: 6, records: 16, schemaVersion: 2 });
+    expect(check.out).toMatchObject({ ok: true, subjects: 6, records: 16, schemaVersion: SCHEMA_VERSION });
     const out = path.join(tempDir(), 'gen.sqlite');
     const gen = await run('gen-data', '--subjects', '300', '--out', out, '--seed', '7', '--key-file', keyFile, '--json');
     expect(gen.out).toMatchObject({ subjects: 300 });

@@ -104,6 +104,8 @@ describe('name search', () => {
         // Every access to subjects or name_grams is a SEARCH by index or primary key; SCANs are of the small candidate set only.
         expect(details.filter((d) => /^SCAN (subjects|s|name_grams)\b/.test(d)), details.join('\n')).toEqual([]);
         expect(details.some((d) => /SEARCH (s|subjects) USING INTEGER PRIMARY KEY/.test(d)), details.join('\n')).toBe(true);
+        // Candidates are ranked on the narrow names-by-sid index, not on their subject rows.
+        expect(details.some((d) => /SEARCH n USING COVERING INDEX subjects_sid_name/.test(d)), details.join('\n')).toBe(true);
       }
     } finally {
       reader.close();

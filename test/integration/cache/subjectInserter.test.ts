@@ -10,6 +10,7 @@ import { deriveCacheKeys } from '../../../src-main/node/cache/cacheKeys';
 import { buildCacheFile, type SubjectBundle } from '../../../src-main/node/cache/cacheWriter';
 import { createFieldCipher } from '../../../src-main/node/cache/fieldCipher';
 import { migrate } from '../../../src-main/node/cache/migrations';
+import { MAX_RECORDS_PER_SUBJECT, recordRowRange } from '../../../src-main/node/cache/recordLayout';
 import { createSubjectInserter } from '../../../src-main/node/cache/subjectInserter';
 import { removeTempDirs, tempDir } from './cacheTestFiles';
 
@@ -39,6 +40,33 @@ describe('the subject inserter', () => {
     expect(db.prepare('SELECT count(*) FROM records WHERE sid = ?').pluck().get(sid)).toBe(1);
     expect(db.prepare('SELECT count(*) FROM subject_codes WHERE sid = ?').pluck().get(sid)).toBe(1);
     expect(db.prepare(`SELECT count(*) FROM name_grams WHERE sid = ? AND gram = '插入'`).pluck().get(sid)).toBe(1);
+    db.close();
+  });
+
+  it('places the records in display order at the subject’s own row ids, and a replacement at the same ones', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const inserter = createSubjectInserter(db, codec);
+    const rec = (id: string, category: CreditRecord['category'], decisionDate?: string): CreditRecord => ({
+      id, subjectId: 'e1', category, title: id, status: 'active', dataVersion: 1, fields: {}, ...(decisionDate && { decisionDate }),
+    });
+    const given = [rec('pen', 'penalty', '2024-01-01'), rec('lic-undated', 'licence'), rec('lic-2020', 'licence', '2020-05-01'), rec('lic-2023', 'licence', '2023-05-01')];
+    inserter.insert({ ...enterprise.subject, id: 'e0', code: '91350100M000200Y20' }, [], 1);
+    const { sid } = inserter.insert(enterprise.subject, given, 1);
+    const { first, last } = recordRowRange(sid);
+    const rows = () => db.prepare('SELECT rid, id FROM records WHERE sid = ? ORDER BY rid').all(sid) as Array<{ rid: number; id: string }>;
+    expect(rows()).toEqual([
+      { rid: first, id: 'lic-2023' },
+      { rid: first + 1, id: 'lic-2020' },
+      { rid: first + 2, id: 'lic-undated' },
+      { rid: first + 3, id: 'pen' },
+    ]);
+    expect(last - first + 1).toBe(MAX_RECORDS_PER_SUBJECT);
+    // A delta replaces a subject under its sid: the new records take the same range.
+    db.prepare('DELETE FROM records WHERE rid BETWEEN ? AND ?').run(first, last);
+    db.prepare('DELETE FROM subjects WHERE sid = ?').run(sid);
+    inserter.insert(enterprise.subject, [rec('pen', 'penalty', '2024-01-01')], 2, sid);
+    expect(rows()).toEqual([{ rid: first, id: 'pen' }]);
     db.close();
   });
 
