@@ -1,16 +1,17 @@
 // The local cache at scale: bulk load vs a raw better-sqlite3 baseline, lookups vs a
 // bare indexed SELECT on the same file, name search by query length, file size and
 // peak memory. Prints figures and ratios; asserts nothing.
-//   npx tsx bench/cache.bench.ts [--subjects N] [--records R] [--keep]
+//   npx tsx bench/cache.bench.ts [--subjects N] [--records R] [--keep] [--cold-disk] [--file F]
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildCacheFile } from '../src-main/node/cache/cacheWriter';
+import { buildCacheFile, type SubjectBundle } from '../src-main/node/cache/cacheWriter';
 import { openCreditCache } from '../src-main/node/cache/openCreditCache';
+import { recordRowRange } from '../src-main/node/cache/recordLayout';
 import { syntheticCodeOf, syntheticSubjects } from '../src-main/node/cache/syntheticData';
+import { bundledEntry } from './bundled';
 import { rawBulkLoad } from './rawBaseline';
 
 function arg(name: string, fallback: number): number {
@@ -19,12 +20,15 @@ function arg(name: string, fallback: number): number {
 }
 
 const SUBJECTS = arg('subjects', 1_000_000);
+const COLD_DISK = process.argv.includes('--cold-disk');
 const RECORDS = arg('records', 20);
 const SEED = 1;
 const TODAY = '2026-05-15';
 const KEY = Buffer.alloc(32, 0x5a);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-bench-'));
-const file = path.join(dir, 'bench.sqlite');
+/** --file F: measure a file kept by an earlier run (--keep) of the same --subjects; skips the load. */
+const GIVEN_FILE = process.argv.includes('--file') ? process.argv[process.argv.indexOf('--file') + 1]! : undefined;
+const file = GIVEN_FILE ?? path.join(dir, 'bench.sqlite');
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -35,7 +39,11 @@ function stats(samples: number[]): { p50: number; p99: number } {
 }
 
 function line(label: string, s: { p50: number; p99: number }, unit = 'µs'): void {
-  console.log(`  ${label.padEnd(40)} p50 ${fmt(s.p50).padStart(9)} ${unit}   p99 ${fmt(s.p99).padStart(9)} ${unit}`);
+  console.log(`  ${label.padEnd(46)} p50 ${fmt(s.p50).padStart(9)} ${unit}   p99 ${fmt(s.p99).padStart(9)} ${unit}`);
+}
+
+function dropOsPageCache(): void {
+  fs.writeFileSync('/proc/sys/vm/drop_caches', '3');
 }
 
 /** Deterministic sample of subject indices. */
@@ -51,12 +59,9 @@ function sampleIndices(n: number, salt: number): number[] {
   return out;
 }
 
-async function main(): Promise<void> {
-  console.log(`cache bench: ${fmt(SUBJECTS, 0)} subjects × ~${RECORDS} records, node ${process.version}, ${os.cpus().length} CPUs`);
-  const gen = () => syntheticSubjects({ count: SUBJECTS, seed: SEED, recordsPerSubject: RECORDS, today: TODAY });
-
-  // ── Bulk load ──
-  let t = performance.now();
+/** The cache's bulk load against the raw better-sqlite3 baseline, same generated rows. */
+function bulkLoad(gen: () => Iterable<SubjectBundle>): void {
+  const t = performance.now();
   const built = buildCacheFile({ file, key: KEY, dataVersion: 1, dataAsOf: new Date().toISOString(), source: 'bench', subjects: gen() });
   const loadS = (performance.now() - t) / 1000;
   const rows = built.subjects + built.records;
@@ -68,53 +73,72 @@ async function main(): Promise<void> {
   console.log(`  raw better-sqlite3 baseline (bare tables)   ${fmt(rows / rawS, 0)} rows/s  (${fmt(rawS)} s)`);
   console.log(`  ratio cache / baseline throughput           ${fmt(rawS / loadS, 2)}×`);
   console.log(`\nfile: ${fmt(built.bytes / 1048576)} MiB for ${fmt(built.records, 0)} records → ${fmt((built.bytes / built.records) * 1e6 / 1048576)} MiB per million records (raw baseline ${fmt((rawBytes / built.records) * 1e6 / 1048576)} MiB)`);
+}
 
-  // ── Open ──
-  t = performance.now();
-  const cache = await openCreditCache({ file, key: KEY, worker: 'none' });
-  const openMs = performance.now() - t;
-  t = performance.now();
-  await (await openCreditCache({ file, key: KEY, worker: 'none', integrity: 'header' })).close();
-  console.log(`\nopen: ${fmt(openMs, 0)} ms with quick_check, ${fmt(performance.now() - t, 0)} ms header only`);
+async function main(): Promise<void> {
+  console.log(`cache bench: ${fmt(SUBJECTS, 0)} subjects × ~${RECORDS} records, node ${process.version}, ${os.cpus().length} CPUs`);
+  const gen = () => syntheticSubjects({ count: SUBJECTS, seed: SEED, recordsPerSubject: RECORDS, today: TODAY });
+
+  if (!GIVEN_FILE) bulkLoad(gen);
+
+  // ── Open (the full check last: it reads the whole file, warming the OS page cache) ──
+  const t = performance.now();
+  const cache = await openCreditCache({ file, key: KEY, worker: 'none', integrity: 'header' });
+  const headerOpenMs = performance.now() - t;
 
   // ── Lookups ──
-  const indices = sampleIndices(5000, 1);
-  const codes = indices.map((i) => syntheticCodeOf(i, SEED));
-  const ids = indices.map((i) => `syn-${SEED}-${i}`);
+  // Each way of looking up gets its own random subjects, so none reads pages another has
+  // just brought in: the first pass over them is cold (pages this connection has not read,
+  // as for a person walking up to the kiosk), the second warm. With --cold-disk (Linux,
+  // root) the OS page cache is dropped before each first pass, so cold means from disk.
+  const [bareSet, oursSet, workerSet] = [1, 2, 3].map((salt) => sampleIndices(5000, salt));
   const bare = new Database(file, { readonly: true });
+  bare.pragma('cache_size = -65536'); // the reader's own setting
   const bareSelect = bare.prepare('SELECT * FROM subjects WHERE id = ?');
-  const bareRecords = bare.prepare('SELECT * FROM records WHERE sid = ?');
-  const timeIt = async (fn: (i: number) => unknown): Promise<number[]> => {
-    for (let i = 0; i < 200; i++) await fn(i); // warm-up
-    const out: number[] = [];
-    for (let i = 0; i < codes.length; i++) {
-      const s = performance.now();
-      await fn(i);
-      out.push((performance.now() - s) * 1000);
-    }
-    return out;
+  const bareRecords = bare.prepare('SELECT * FROM records WHERE rid BETWEEN ? AND ?');
+  const passes = async (indices: number[], fn: (i: number) => unknown): Promise<{ cold: number[]; warm: number[] }> => {
+    if (COLD_DISK) dropOsPageCache();
+    const once = async (): Promise<number[]> => {
+      const out: number[] = [];
+      for (const i of indices) {
+        const s = performance.now();
+        await fn(i);
+        out.push((performance.now() - s) * 1000);
+      }
+      return out;
+    };
+    return { cold: await once(), warm: await once() };
   };
-  const bareSubject = stats(await timeIt((i) => bareSelect.get(ids[i])));
-  const bareWithRecords = stats(await timeIt((i) => bareRecords.all((bareSelect.get(ids[i]) as { sid: number }).sid)));
+  const bareLookup = (i: number): unknown => {
+    const { sid } = bareSelect.get(`syn-${SEED}-${i}`) as { sid: number };
+    const { first, last } = recordRowRange(sid);
+    return bareRecords.all(first, last);
+  };
+  for (const i of sampleIndices(200, 99)) bareLookup(i); // warm-up of the code, not of these pages
+  const bareT = await passes(bareSet!, bareLookup);
   let misses = 0;
-  const ours = stats(await timeIt(async (i) => ((await cache.findByCode(codes[i]!)) === null ? misses++ : 0)));
-  console.log(`\nlookup by code (${fmt(codes.length, 0)} random codes; ${misses} misses):`);
-  line('bare indexed SELECT subject', bareSubject);
-  line('bare indexed SELECT subject + records', bareWithRecords);
-  line('findByCode in-thread (hash, decrypt, map)', ours);
-  console.log(`  ratio findByCode / bare subject+records    p50 ${fmt(ours.p50 / bareWithRecords.p50, 2)}×   p99 ${fmt(ours.p99 / bareWithRecords.p99, 2)}×`);
+  for (const i of sampleIndices(200, 99)) await cache.findByCode(syntheticCodeOf(i, SEED));
+  const oursT = await passes(oursSet!, async (i) => ((await cache.findByCode(syntheticCodeOf(i, SEED))) === null ? misses++ : 0));
 
-  // The same through the worker thread, bundled as the kiosk ships it (scripts/build-main.mjs):
-  // under a TypeScript loader the worker's figures would include the loader's overhead.
-  const workerScript = path.resolve('dist/bench/cache-worker.cjs');
-  buildSync({ entryPoints: ['src-main/node/cache/cacheWorker.ts'], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
-  const inWorker = await openCreditCache({ file, key: KEY, worker: { script: workerScript }, integrity: 'header' });
-  const viaWorker = stats(await timeIt((i) => inWorker.findByCode(codes[i]!)));
-  line('findByCode via worker thread', viaWorker);
+  // The same through the worker thread, bundled as the kiosk ships it.
+  const inWorker = await openCreditCache({ file, key: KEY, worker: { script: bundledEntry('src-main/node/cache/cacheWorker.ts', 'cache-worker') }, integrity: 'header' });
+  for (const i of sampleIndices(200, 99)) await inWorker.findByCode(syntheticCodeOf(i, SEED));
+  const workerT = await passes(workerSet!, (i) => inWorker.findByCode(syntheticCodeOf(i, SEED)));
   await inWorker.close();
 
+  console.log(`\nlookup of a subject with its records (5,000 random subjects per row, each row its own; ${misses} misses):`);
+  for (const pass of ['cold', 'warm'] as const) {
+    console.log(`  ${pass === 'cold' ? 'first pass (pages not read since open)' : 'second pass over the same subjects'}:`);
+    const b = stats(bareT[pass]);
+    const o = stats(oursT[pass]);
+    line('  bare indexed SELECT subject + records', b);
+    line('  findByCode in-thread (hash, decrypt, map)', o);
+    line('  findByCode via the worker thread', stats(workerT[pass]));
+    console.log(`    ratio in-thread / bare                    p50 ${fmt(o.p50 / b.p50, 2)}×   p99 ${fmt(o.p99 / b.p99, 2)}×`);
+  }
+
   // ── Name search ──
-  const names = (bare.prepare('SELECT name FROM subjects WHERE sid IN (SELECT value FROM json_each(?)) AND name IS NOT NULL').pluck().all(JSON.stringify(indices.slice(0, 2000).map((i) => i + 1))) as string[]).map((n) => Array.from(n));
+  const names = (bare.prepare('SELECT name FROM subjects WHERE sid IN (SELECT value FROM json_each(?)) AND name IS NOT NULL').pluck().all(JSON.stringify(oursSet!.slice(0, 2000).map((i) => i + 1))) as string[]).map((n) => Array.from(n));
   console.log(`\nname search (page of 20, queries cut from ${names.length} real names):`);
   for (const len of [2, 3, 6]) {
     const queries = names.filter((n) => n.length >= len).map((n, k) => {
@@ -133,9 +157,13 @@ async function main(): Promise<void> {
   }
   bare.close();
   await cache.close();
+  const q = performance.now();
+  await (await openCreditCache({ file, key: KEY, worker: 'none' })).close();
+  console.log(`\nopen: ${fmt(headerOpenMs, 0)} ms with the header check (the kiosk's start), ${fmt(performance.now() - q, 0)} ms with quick_check`);
   console.log(`\npeak RSS: ${fmt(process.resourceUsage().maxRSS / 1024)} MiB`);
   if (!process.argv.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`kept: ${file}`);
+  if (GIVEN_FILE) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((err: unknown) => {

@@ -20,6 +20,7 @@ import { startPlatformServer } from '../src-main/node/sync/platformServer';
 import { publishFromBundles } from '../src-main/node/sync/publisher';
 import { generateKey } from '../src-main/node/sync/signing';
 import { runSyncCycle } from '../src-main/node/sync/syncClient';
+import { bundledEntry } from './bundled';
 import { rawBulkLoad } from './rawBaseline';
 
 function arg(name: string, fallback: number): number {
@@ -37,8 +38,8 @@ const repo = path.join(dir, 'repo');
 const cacheFile = path.join(dir, 'kiosk', 'credit-cache.sqlite');
 const cacheKey = crypto.randomBytes(32);
 const key = generateKey();
-// Under tsx the child needs the TS loader too.
-const worker = applyInWorker({ script: path.resolve(__dirname, '../src-main/node/sync/syncApplyWorkerEntry.ts'), execArgv: ['--import', 'tsx'] });
+// The apply child bundled as the kiosk ships it.
+const worker = applyInWorker({ script: bundledEntry('src-main/node/sync/syncApplyWorkerEntry.ts', 'sync-apply-worker') });
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 const p = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor((q / 100) * sorted.length))] ?? 0;
