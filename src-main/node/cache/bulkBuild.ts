@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { deriveCacheKeys, keyCheckValue } from './cacheKeys';
-import type { Codec } from './cacheRows';
-import { createFieldCipher, type CipherName } from './fieldCipher';
+import { keyCheckValue } from './cacheKeys';
+import { createCodec, type Codec } from './cacheRows';
+import type { CipherName } from './fieldCipher';
 import { migrate, SECONDARY_INDEXES } from './migrations';
 import { createSubjectInserter, type SubjectInserter } from './subjectInserter';
 
@@ -67,8 +67,7 @@ export function startBulkBuild(options: BulkBuildOptions): BulkBuild {
     db.pragma('temp_store = FILE');
     if (options.maxPageCount) db.pragma(`max_page_count = ${options.maxPageCount}`);
     migrate(db);
-    const keys = deriveCacheKeys(options.key);
-    const codec: Codec = { keys, cipher: createFieldCipher(options.cipher ?? 'aes-256-gcm', keys.field) };
+    const codec = createCodec(options.key, options.cipher);
     const inserter = createSubjectInserter(db, codec);
     db.exec('BEGIN');
     for (const index of SECONDARY_INDEXES) db.exec(`DROP INDEX IF EXISTS ${index.name}`);
@@ -80,7 +79,7 @@ export function startBulkBuild(options: BulkBuildOptions): BulkBuild {
         for (const index of SECONDARY_INDEXES) live.exec(index.ddl);
         live.exec(`INSERT INTO name_fts (name_fts) VALUES ('rebuild')`);
         const set = live.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-        for (const [k, v] of Object.entries({ ...meta, cipher: codec.cipher.name, key_check: keyCheckValue(keys), built_at: new Date().toISOString() })) set.run(k, v);
+        for (const [k, v] of Object.entries({ ...meta, cipher: codec.cipher.name, key_check: keyCheckValue(codec.keys), built_at: new Date().toISOString() })) set.run(k, v);
         live.exec('COMMIT');
         live.pragma('journal_mode = WAL');
         live.close();

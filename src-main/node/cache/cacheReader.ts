@@ -7,10 +7,9 @@ import { SUBJECT_KINDS, type Subject, type SubjectKind } from '../../common/doma
 import { codePointLength, ftsPhrase, normalizeName, normalizeSearchText, TRIGRAM_MIN_CHARS } from '../../common/search/nameSearchText';
 import { CacheError, toCacheError } from './cacheError';
 import { checkHeader, quickCheck } from './cacheIntegrity';
-import { deriveCacheKeys, keyCheckValue, lookupHash } from './cacheKeys';
-import { bundleWire, RECORD_TUPLE_SQL, rowToSubject, type BundleWire, type Codec, type SubjectRow } from './cacheRows';
+import { keyCheckValue, lookupHash } from './cacheKeys';
+import { bundleWire, createCodec, RECORD_TUPLE_SQL, rowToSubject, type BundleWire, type Codec, type SubjectRow } from './cacheRows';
 import type { CacheCheck, CacheDataInfo, SearchOptions, SearchPage } from './creditCache';
-import { CIPHER_NAMES, createFieldCipher, type CipherName } from './fieldCipher';
 import { schemaVersionOf, SCHEMA_VERSION } from './migrations';
 import { recordRowRange } from './recordLayout';
 
@@ -62,13 +61,10 @@ export class CacheReader {
       // Room for the interior pages of every index at a million subjects, so a lookup reads only leaves.
       this.db.pragma('cache_size = -65536');
       const meta = this.metaMap();
-      const keys = deriveCacheKeys(key);
-      if (meta.key_check !== keyCheckValue(keys)) {
+      this.codec = createCodec(key, meta.cipher);
+      if (meta.key_check !== keyCheckValue(this.codec.keys)) {
         throw new CacheError('CACHE_UNAVAILABLE', '缓存密钥与数据文件不符 / the cache key does not match the cache file');
       }
-      const cipher = (meta.cipher ?? 'aes-256-gcm') as CipherName;
-      if (!CIPHER_NAMES.includes(cipher)) throw new CacheError('CACHE_UNAVAILABLE', `unknown field cipher in the cache file: ${cipher}`);
-      this.codec = { keys, cipher: createFieldCipher(cipher, keys.field) };
       this.stmts = {
         byCodeHash: this.db.prepare('SELECT s.* FROM subject_codes c JOIN subjects s ON s.sid = c.sid WHERE c.code_hash = ?'),
         // One contiguous range, in display order (recordLayout.ts), as one JSON text; and how

@@ -7,8 +7,9 @@ import type { CreditRecord, RecordCategory, RecordFieldValue, RecordStatus, Seve
 import type { Subject, SubjectKind } from '../../common/domain/subject';
 import { normalizeCode } from '../../common/codes/subjectCode';
 import { normalizeName } from '../../common/search/nameSearchText';
-import { lookupHash, type CacheKeys } from './cacheKeys';
-import type { FieldCipher } from './fieldCipher';
+import { CacheError } from './cacheError';
+import { deriveCacheKeys, lookupHash, type CacheKeys } from './cacheKeys';
+import { CIPHER_NAMES, createFieldCipher, type FieldCipher } from './fieldCipher';
 
 /** A subject as the loaders hand it to the writer. */
 export interface SubjectInput extends Subject {
@@ -19,6 +20,14 @@ export interface SubjectInput extends Subject {
 export interface Codec {
   keys: CacheKeys;
   cipher: FieldCipher;
+}
+
+/** The codec of a master key and a file's cipher (its meta `cipher`; none = AES-256-GCM). An unknown cipher is refused. */
+export function createCodec(masterKey: Uint8Array, cipher: string = 'aes-256-gcm'): Codec {
+  const name = CIPHER_NAMES.find((c) => c === cipher);
+  if (!name) throw new CacheError('CACHE_UNAVAILABLE', `unknown field cipher in the cache file: ${cipher}`);
+  const keys = deriveCacheKeys(masterKey);
+  return { keys, cipher: createFieldCipher(name, keys.field) };
 }
 
 export interface SubjectRow {

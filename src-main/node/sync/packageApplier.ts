@@ -13,9 +13,7 @@ import type { PackageEntry, Snapshot } from '../../common/sync/metadataSchemas';
 import { SyncRefusal } from '../../common/sync/trustRules';
 import { shortGrams } from '../../common/search/nameSearchText';
 import { startBulkBuild, type BulkBuild } from '../cache/bulkBuild';
-import { deriveCacheKeys } from '../cache/cacheKeys';
-import { codeHashesOf, rowToSubject, sealedWithoutRecord, type Codec, type SubjectRow } from '../cache/cacheRows';
-import { CIPHER_NAMES, createFieldCipher } from '../cache/fieldCipher';
+import { codeHashesOf, createCodec, rowToSubject, sealedWithoutRecord, type SubjectRow } from '../cache/cacheRows';
 import { migrate } from '../cache/migrations';
 import { recordRowRange } from '../cache/recordLayout';
 import { createSubjectInserter, type SubjectInserter } from '../cache/subjectInserter';
@@ -46,12 +44,6 @@ export interface ApplyResult {
 
 export async function applyPackage(options: ApplyOptions): Promise<ApplyResult> {
   return options.entry.kind === 'full' ? applyFull(options) : applyDelta(options);
-}
-
-function codecFor(key: Uint8Array, cipherName?: string): Codec {
-  const keys = deriveCacheKeys(key);
-  const name = CIPHER_NAMES.find((c) => c === cipherName) ?? 'aes-256-gcm';
-  return { keys, cipher: createFieldCipher(name, keys.field) };
 }
 
 function checkHeader(header: PackageHeader, options: ApplyOptions): void {
@@ -114,7 +106,7 @@ async function applyDelta(options: ApplyOptions): Promise<ApplyResult> {
     if (local.source !== 'sync' || local.dataVersion !== options.entry.baseVersion) {
       throw new SyncRefusal('SYNC_NO_PACKAGE', `delta from v${options.entry.baseVersion ?? '?'} does not apply onto local v${local.dataVersion ?? 'none'}`);
     }
-    const codec = codecFor(options.cacheKey, meta.cipher);
+    const codec = createCodec(options.cacheKey, meta.cipher);
     const inserter = createSubjectInserter(db, codec);
     const findSubject = db.prepare('SELECT * FROM subjects WHERE id = ?');
     const removeRecords = db.prepare('DELETE FROM records WHERE rid BETWEEN ? AND ?');
