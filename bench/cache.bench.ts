@@ -124,6 +124,13 @@ async function main(): Promise<void> {
   const inWorker = await openCreditCache({ file, key: KEY, worker: { script: bundledEntry('src-main/node/cache/cacheWorker.ts', 'cache-worker') }, integrity: 'header' });
   for (const i of sampleIndices(200, 99)) await inWorker.findByCode(syntheticCodeOf(i, SEED));
   const workerT = await passes(workerSet!, (i) => inWorker.findByCode(syntheticCodeOf(i, SEED)));
+  // The thread handoff alone: the round trip of a trivial query (a read of the small meta table).
+  const handoff: number[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const s = performance.now();
+    await inWorker.dataInfo();
+    handoff.push((performance.now() - s) * 1000);
+  }
   await inWorker.close();
 
   console.log(`\nlookup of a subject with its records (5,000 random subjects per row, each row its own; ${misses} misses):`);
@@ -136,6 +143,7 @@ async function main(): Promise<void> {
     line('  findByCode via the worker thread', stats(workerT[pass]));
     console.log(`    ratio in-thread / bare                    p50 ${fmt(o.p50 / b.p50, 2)}×   p99 ${fmt(o.p99 / b.p99, 2)}×`);
   }
+  line('worker round trip of a trivial query', stats(handoff));
 
   // ── Name search ──
   const names = (bare.prepare('SELECT name FROM subjects WHERE sid IN (SELECT value FROM json_each(?)) AND name IS NOT NULL').pluck().all(JSON.stringify(oursSet!.slice(0, 2000).map((i) => i + 1))) as string[]).map((n) => Array.from(n));

@@ -54,10 +54,17 @@ function* changed(): Generator<SubjectBundle> {
   }
 }
 
-async function lookupLatencies(lookup: (code: string) => Promise<unknown>, until: () => boolean, max = 20_000, keep: () => boolean = () => true): Promise<number[]> {
+/**
+ * Lookup latencies over a fixed set of subjects, cycled: idle and during the apply use the
+ * same set, read once beforehand, so the two differ by the concurrent apply only — not by
+ * which pages happen to be cached (a first read from disk would dwarf the difference).
+ */
+const LOOKUP_SET = Array.from({ length: 20_000 }, (_, i) => syntheticCodeOf((i * 7919) % SUBJECTS, SEED));
+
+async function lookupLatencies(lookup: (code: string) => Promise<unknown>, until: () => boolean, max = LOOKUP_SET.length, keep: () => boolean = () => true): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; samples.length < max && !until(); i++) {
-    const code = syntheticCodeOf((i * 7919) % SUBJECTS, SEED);
+    const code = LOOKUP_SET[i % LOOKUP_SET.length]!;
     const s = t0();
     await lookup(code);
     if (keep()) samples.push((t0() - s) * 1000);
@@ -105,8 +112,8 @@ async function main(): Promise<void> {
     console.log(`  publish v2 (platform side)             ${fmt((t0() - s) / 1000)} s; delta ${fmt(v2.delta!.length / 1048576)} MiB gz, ${fmt(v2.delta!.subjects, 0)} subjects`);
 
     const cache = await openCreditCache({ file: cacheFile, key: cacheKey, worker: 'none', integrity: 'header' });
-    await lookupLatencies((c) => cache.findByCode(c), () => false, 5000); // warm-up
-    const idle = await lookupLatencies((c) => cache.findByCode(c), () => false, 20_000);
+    await lookupLatencies((c) => cache.findByCode(c), () => false); // the set read once
+    const idle = await lookupLatencies((c) => cache.findByCode(c), () => false);
     let applying = true;
     s = t0();
     // Only the lookups while the apply runs count (not download and hashing), all of them: no cap.
