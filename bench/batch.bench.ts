@@ -3,7 +3,7 @@
 // staff service (parse, lookups, hits, measures, audit chain, progress events),
 // against a bare loop of findByCode over the same codes in the same run. Prints
 // figures and the ratio; asserts nothing.
-//   npx tsx bench/batch.bench.ts [--subjects N] [--codes C] [--keep]
+//   npx tsx bench/batch.bench.ts [--subjects N] [--codes C] [--keep] [--file F]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,14 +26,18 @@ const CODES = arg('codes', 10_000);
 const KEY = Buffer.alloc(32, 0x5a);
 const TODAY = '2026-05-15';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'batch-bench-'));
+/** --file F: a cache kept by the cache bench (`--keep`, same --subjects and key); skips the build. */
+const GIVEN_FILE = process.argv.includes('--file') ? process.argv[process.argv.indexOf('--file') + 1] : undefined;
 const fmt = (n: number, d = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: d });
 
 async function main(): Promise<void> {
   console.log(`batch bench: ${fmt(CODES, 0)} codes against ${fmt(SUBJECTS, 0)} synthetic subjects, node ${process.version}, ${os.cpus().length} CPUs`);
-  const file = path.join(dir, 'cache.sqlite');
+  const file = GIVEN_FILE ?? path.join(dir, 'cache.sqlite');
   let t = performance.now();
-  buildCacheFile({ file, key: KEY, dataVersion: 1, dataAsOf: new Date().toISOString(), source: 'bench', subjects: syntheticSubjects({ count: SUBJECTS, seed: 1, recordsPerSubject: 20, today: TODAY }) });
-  console.log(`  cache built in ${fmt((performance.now() - t) / 1000)} s`);
+  if (!GIVEN_FILE) {
+    buildCacheFile({ file, key: KEY, dataVersion: 1, dataAsOf: new Date().toISOString(), source: 'bench', subjects: syntheticSubjects({ count: SUBJECTS, seed: 1, recordsPerSubject: 20, today: TODAY }) });
+    console.log(`  cache built in ${fmt((performance.now() - t) / 1000)} s`);
+  }
   const cache = await openCreditCache({ file, key: KEY, worker: 'none', integrity: 'header' });
 
   // Spread over the whole cache, deterministic.

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { register as registerKeygen } from '../../../src-main/cli/commands/keygen';
 import { register as registerPublish } from '../../../src-main/cli/commands/publish';
 import { register as registerSync } from '../../../src-main/cli/commands/sync';
+import { usccCheckChar } from '../../../src-main/common/codes/uscc';
 import { runCliJson } from '../../support/runCli';
 
 const COMMANDS = [registerKeygen, registerPublish, registerSync];
@@ -21,7 +22,13 @@ function writeExports(into: string, penaltyStatus: 'active' | 'repaired'): void 
     id: 'p-0001', subjectId: 's-0001', title: '未按规定公示年度报告', documentNumber: '淄张市监罚〔2026〕12号', authority: '淄博市张店区市场监督管理局',
     decisionDate: '2026-01-10', severity: 'ordinary', status: penaltyStatus, disclosureDeadline: '2027-01-10', content: '罚款', fields: { 罚款金额: 5000 },
   };
-  fs.writeFileSync(path.join(into, 'subjects.ndjson'), `${JSON.stringify(subject)}\n`);
+  // Companies that do not change, so that release 2's delta is small beside its full package
+  // (the kiosk takes the full package when a delta carries half its rows or more).
+  const others = ['0002', '0003'].map((n) => {
+    const first17 = `913703030000000${n.slice(2)}`;
+    return { id: `s-${n}`, kind: 'enterprise', code: `${first17}${usccCheckChar(first17)}`, formerCodes: [], name: `淄博命令行测试${n}有限公司`, legalRepresentative: '李测试' };
+  });
+  fs.writeFileSync(path.join(into, 'subjects.ndjson'), [subject, ...others].map((s) => `${JSON.stringify(s)}\n`).join(''));
   fs.writeFileSync(path.join(into, 'penalty.ndjson'), `${JSON.stringify(penalty)}\n`);
 }
 
@@ -35,7 +42,7 @@ describe('sync command line', () => {
     expect(await runCliJson(COMMANDS, ['keygen', '--out', key, '--json'])).toMatchObject({ exit: 0, out: { keyid: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     writeExports(path.join(dir, 'in1'), 'active');
     const v1 = await runCliJson(COMMANDS, ['publish', '--input', path.join(dir, 'in1'), '--out', repo, '--key', key, '--json']);
-    expect(v1).toMatchObject({ exit: 0, out: { version: 1, full: { subjects: 1, records: 1 }, delta: null, pruned: { removed: [] } } });
+    expect(v1).toMatchObject({ exit: 0, out: { version: 1, full: { subjects: 3, records: 1 }, delta: null, pruned: { removed: [] } } });
 
     expect(await runCliJson(COMMANDS, ['sync', 'import', repo, ...kiosk])).toMatchObject({ exit: 0, out: { outcome: 'applied', version: 1, kind: 'full' } });
     const status = await runCliJson(COMMANDS, ['sync', 'status', ...kiosk]);

@@ -60,6 +60,14 @@ describe('package choice', () => {
     expect(choosePackage(snap, 3).kind).toBe('full');
     expect(choosePackage(snap, null).kind).toBe('full');
   });
+  it('takes the full package when the delta carries half its rows or more (the full one then applies sooner)', () => {
+    const sized = (kind: 'full' | 'delta', base: number | null, subjects: number, records: number, tombstones = 0) => ({ ...entry(kind, base), subjects, records, tombstones });
+    const withDelta = (delta: ReturnType<typeof sized>) => ({ packages: [sized('full', null, 1000, 20_000), delta] }) as unknown as Snapshot;
+    expect(choosePackage(withDelta(sized('delta', 4, 100, 2_000, 10)), 4).kind).toBe('delta');
+    expect(choosePackage(withDelta(sized('delta', 4, 500, 10_000)), 4).kind).toBe('delta');
+    expect(choosePackage(withDelta(sized('delta', 4, 980, 19_600)), 4).kind).toBe('full');
+    expect(choosePackage({ packages: [sized('delta', 4, 980, 19_600)] } as unknown as Snapshot, 4).kind).toBe('delta');
+  });
 });
 
 describe('freshness policy', () => {
