@@ -32,6 +32,15 @@ export function checkTransport(url: URL, hasCa: boolean, allowInsecure = false):
   throw new SyncRefusal('SYNC_NOT_CONFIGURED', `仅允许 https，或本机回环地址的 http / only https, or http to loopback, is allowed: ${url.protocol}//${url.hostname}`);
 }
 
+/** OpenSSL's and Node's codes for a certificate that does not verify against the pinned CA. */
+const CERTIFICATE_ERROR = /^(CERT_|ERR_TLS_CERT_|UNABLE_TO_(GET_ISSUER_CERT|VERIFY_LEAF_SIGNATURE)|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT)/;
+
+/** A certificate the pinned CA did not sign will not pass by retrying: it gets its own code. */
+function transportError(rel: string, err: NodeJS.ErrnoException): SyncRefusal {
+  const code = err.code ?? err.message;
+  return CERTIFICATE_ERROR.test(code) ? new SyncRefusal('SYNC_UNTRUSTED_PLATFORM', code) : new SyncRefusal('SYNC_DOWNLOAD_FAILED', `${rel}: ${code}`);
+}
+
 export function httpSource(options: HttpSourceOptions): RepoSource {
   const base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
   checkTransport(base, options.ca !== undefined, options.allowInsecure);
@@ -43,7 +52,7 @@ export function httpSource(options: HttpSourceOptions): RepoSource {
       const lib = url.protocol === 'https:' ? https : http;
       const req = lib.get(url, { headers, timeout, ...(url.protocol === 'https:' && options.ca ? { ca: options.ca } : {}) }, resolve);
       req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (err) => reject(new SyncRefusal('SYNC_DOWNLOAD_FAILED', `${rel}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
+      req.on('error', (err) => reject(transportError(rel, err)));
     });
   };
   return {

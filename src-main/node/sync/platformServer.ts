@@ -1,10 +1,12 @@
 // The reference platform (demos, tests, pilots): serves a repository as static
 // files with HTTP Range, answers online queries from the latest full package, and
-// takes kiosk outbox events. node:http on loopback unless told otherwise; at city
-// scale the repository goes on any HTTP server or CDN and these APIs on the platform.
+// takes kiosk outbox events. node:http on loopback unless told otherwise, or https with
+// a certificate (pilots: kiosks pin the CA that signed it); at city scale the repository
+// goes on any HTTP server or CDN and these APIs on the platform.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import type { LocalCreditCache } from '../cache/creditCache';
@@ -26,12 +28,14 @@ export interface PlatformOptions {
   stateDir?: string;
   /** false: serve the repository and events only (benches); default true. */
   queryIndex?: boolean;
+  /** Serve https with this certificate chain and key (PEM); plain http without. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   now?: () => Date;
 }
 
 export interface PlatformServer {
   url: string;
-  server: http.Server;
+  server: http.Server | https.Server;
   events: PlatformEventStore;
   close(): Promise<void>;
 }
@@ -56,12 +60,13 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     return null;
   };
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, { error: { code: 'INTERNAL', message: '平台内部错误 / platform internal error' } });
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, onRequest) : http.createServer(onRequest);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://platform');
@@ -105,7 +110,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
   const address = server.address() as { port: number; address: string };
   const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
     server,
     events,
     async close() {
