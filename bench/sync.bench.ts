@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     fs.rmSync(baselineFile, { force: true });
     const raw = rawBulkLoad(path.join(dir, 'raw.sqlite'), syntheticSubjects({ count: SUBJECTS, seed: SEED, recordsPerSubject: RECORDS, today: TODAY }));
     console.log(`  e2e full: download+verify+apply        ${fmt(e2e)} s   ${fmt(rows / e2e, 0)} rows/s  (${fmt(rows, 0)} rows)`);
+    console.log(`  apply process peak RSS                 ${fmt((first.apply.peakRssBytes ?? 0) / 1048576, 0)} MiB (package ${fmt(v1.full.uncompressedLength / 1048576, 0)} MiB as NDJSON)`);
     console.log(`  raw better-sqlite3 bulk load (bare)    ${fmt(raw.seconds)} s   ${fmt(raw.rows / raw.seconds, 0)} rows/s`);
     console.log(`  ratio e2e / raw baseline throughput    ${fmt(raw.seconds / e2e, 2)}×`);
     console.log(`  cache bulk load from the generator     ${fmt(baseline)} s   ${fmt(rows / baseline, 0)} rows/s (e2e takes ${fmt(e2e / baseline, 2)}× its time)`);

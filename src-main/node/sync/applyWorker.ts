@@ -70,7 +70,8 @@ export function runApplyWorker(): void {
   };
   process.once('message', (options: ChildRequest) => {
     applyPackage({ ...options, cacheKey: Buffer.from(options.cacheKey), onProgress: (done, total) => send({ type: 'progress', done, total } satisfies ChildMessage) }).then(
-      (result) => finish({ type: 'done', result }),
+      // maxRSS in KiB: the whole child's peak, the figure that shows a package's size does not reach memory.
+      (result) => finish({ type: 'done', result: { ...result, peakRssBytes: process.resourceUsage().maxRSS * 1024 } }),
       (err: unknown) => finish({ type: 'error', code: err instanceof SyncRefusal ? err.code : undefined, message: (err as Error).message }),
     );
   });

@@ -40,6 +40,8 @@ export interface ApplyResult {
   subjects: number;
   records: number;
   tombstones: number;
+  /** Peak resident memory of the apply process, when it ran in its own (applyWorker.ts). */
+  peakRssBytes?: number;
 }
 
 export async function applyPackage(options: ApplyOptions): Promise<ApplyResult> {

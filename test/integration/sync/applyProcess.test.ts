@@ -23,7 +23,9 @@ describe('apply in a child process', () => {
     const apply = applyInWorker(entry);
     const phases: string[] = [];
     const first = await runSyncCycle({ ...importOptions(f), apply, onProgress: (phase) => phases.push(phase) });
-    expect(first).toMatchObject({ outcome: 'applied', apply: { kind: 'full', subjects: 40 } });
+    // The child reports its own peak memory (a Node process: tens of MiB, never zero).
+    expect(first).toMatchObject({ outcome: 'applied', apply: { kind: 'full', subjects: 40, peakRssBytes: expect.any(Number) } });
+    expect(first.outcome === 'applied' && first.apply.peakRssBytes).toBeGreaterThan(10 * 1048576);
     expect(phases).toContain('apply');
 
     const v2 = bundles(40);
