@@ -136,7 +136,7 @@ export function checkSnapshot(envelope: Envelope<Snapshot>, root: Root, timestam
 
 /**
  * A delta from exactly the local version when there is one and it is small, else the full
- * package. A delta rewrites each subject in place (indexes, FTS) at 0.4–0.5× a full load's
+ * package. A delta rewrites each subject in place (indexes, FTS) at 0.3–0.4× a full load's
  * rows/s (bench/sync.bench.ts), so once it carries half the full package's rows the full
  * package is the faster way to the same version.
  */
