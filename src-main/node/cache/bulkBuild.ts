@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { keyCheckValue } from './cacheKeys';
+import { writeMeta } from './cacheMeta';
 import { createCodec, type Codec } from './cacheRows';
 import type { CipherName } from './fieldCipher';
 import { migrate, SECONDARY_INDEXES } from './migrations';
@@ -78,8 +79,7 @@ export function startBulkBuild(options: BulkBuildOptions): BulkBuild {
         const live = db!;
         for (const index of SECONDARY_INDEXES) live.exec(index.ddl);
         live.exec(`INSERT INTO name_fts (name_fts) VALUES ('rebuild')`);
-        const set = live.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-        for (const [k, v] of Object.entries({ ...meta, cipher: codec.cipher.name, key_check: keyCheckValue(codec.keys), built_at: new Date().toISOString() })) set.run(k, v);
+        writeMeta(live, { ...meta, cipher: codec.cipher.name, key_check: keyCheckValue(codec.keys), built_at: new Date().toISOString() });
         live.exec('COMMIT');
         live.pragma('journal_mode = WAL');
         live.close();

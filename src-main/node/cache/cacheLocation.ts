@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deriveCacheKeys, keyCheckValue, MASTER_KEY_BYTES } from './cacheKeys';
+import { readMeta } from './cacheMeta';
 import { findResourcesDir } from '../config/resourcesDir';
 import { CacheError } from './cacheError';
 import { loadDemoIntoCache, readDemoData } from './demoData';
@@ -79,7 +80,7 @@ function demoNeedsRebuild(file: string, key: Buffer, demoDir: string, now: Date)
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+      meta = readMeta(db);
     } finally {
       db.close();
     }

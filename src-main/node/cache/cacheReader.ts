@@ -8,6 +8,7 @@ import { codePointLength, ftsPhrase, normalizeName, normalizeSearchText, TRIGRAM
 import { CacheError, toCacheError } from './cacheError';
 import { checkHeader, quickCheck } from './cacheIntegrity';
 import { keyCheckValue, lookupHash } from './cacheKeys';
+import { readMeta } from './cacheMeta';
 import { bundleWire, createCodec, RECORD_TUPLE_SQL, rowToSubject, type BundleWire, type Codec, type SubjectRow } from './cacheRows';
 import type { CacheCheck, CacheDataInfo, SearchOptions, SearchPage } from './creditCache';
 import { schemaVersionOf, SCHEMA_VERSION } from './migrations';
@@ -60,7 +61,7 @@ export class CacheReader {
       this.db = new Database(file, { readonly: true, fileMustExist: true });
       // Room for the interior pages of every index at a million subjects, so a lookup reads only leaves.
       this.db.pragma('cache_size = -65536');
-      const meta = this.metaMap();
+      const meta = readMeta(this.db);
       this.codec = createCodec(key, meta.cipher);
       if (meta.key_check !== keyCheckValue(this.codec.keys)) {
         throw new CacheError('CACHE_UNAVAILABLE', '缓存密钥与数据文件不符 / the cache key does not match the cache file');
@@ -135,7 +136,7 @@ export class CacheReader {
 
   dataInfo(): CacheDataInfo {
     return this.guard(() => {
-      const meta = this.metaMap();
+      const meta = readMeta(this.db);
       const subjects = meta.subject_count !== undefined ? Number(meta.subject_count) : (this.db.prepare('SELECT count(*) FROM subjects').pluck().get() as number);
       return { dataVersion: Number(meta.data_version ?? 0), dataAsOf: meta.data_as_of ?? new Date(0).toISOString(), subjects };
     });
@@ -145,7 +146,7 @@ export class CacheReader {
     return this.guard(() => {
       checkHeader(this.file);
       quickCheck(this.db);
-      const meta = this.metaMap();
+      const meta = readMeta(this.db);
       const byKind = Object.fromEntries(SUBJECT_KINDS.map((k) => [k, 0])) as Record<SubjectKind, number>;
       for (const row of this.db.prepare('SELECT kind, count(*) AS n FROM subjects GROUP BY kind').all() as Array<{ kind: SubjectKind; n: number }>) byKind[row.kind] = row.n;
       const schemaVersion = schemaVersionOf(this.db);
@@ -171,11 +172,6 @@ export class CacheReader {
   /** For tests and the bench: the underlying read-only connection. */
   get connection(): Database.Database {
     return this.db;
-  }
-
-  private metaMap(): Record<string, string> {
-    const rows = this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
-    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
   }
 
   private guard<T>(body: () => T): T {

@@ -13,12 +13,13 @@ import type { PackageEntry, Snapshot } from '../../common/sync/metadataSchemas';
 import { SyncRefusal } from '../../common/sync/trustRules';
 import { shortGrams } from '../../common/search/nameSearchText';
 import { startBulkBuild, type BulkBuild } from '../cache/bulkBuild';
+import { readMeta, writeMeta } from '../cache/cacheMeta';
 import { codeHashesOf, createCodec, rowToSubject, sealedWithoutRecord, type SubjectRow } from '../cache/cacheRows';
 import { migrate } from '../cache/migrations';
 import { recordRowRange } from '../cache/recordLayout';
 import { createSubjectInserter, type SubjectInserter } from '../cache/subjectInserter';
 import { readPackage } from './packageReader';
-import { marksToMeta, readMeta, writeMeta, marksFromMeta, type SyncMarks } from './syncMarks';
+import { marksToMeta, marksFromMeta, type SyncMarks } from './syncMarks';
 
 export interface ApplyOptions {
   cacheFile: string;

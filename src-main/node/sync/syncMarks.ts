@@ -3,6 +3,7 @@
 // marks can never disagree after a crash (old data with old marks, or new with new).
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { readMeta, writeMeta, type CacheMeta } from '../cache/cacheMeta';
 
 export interface SyncMarks {
   /** The newest trusted root (its signed envelope as JSON), null until a sync replaced the shipped one. */
@@ -29,9 +30,7 @@ export const EMPTY_MARKS: SyncMarks = {
   source: null,
 };
 
-type Meta = Record<string, string>;
-
-export function marksFromMeta(meta: Meta): SyncMarks {
+export function marksFromMeta(meta: CacheMeta): SyncMarks {
   const int = (k: string): number => {
     const n = Number(meta[k]);
     return Number.isSafeInteger(n) && n > 0 ? n : 0;
@@ -48,8 +47,8 @@ export function marksFromMeta(meta: Meta): SyncMarks {
   };
 }
 
-export function marksToMeta(marks: SyncMarks): Meta {
-  const meta: Meta = {
+export function marksToMeta(marks: SyncMarks): CacheMeta {
+  const meta: CacheMeta = {
     sync_root_version: String(marks.rootVersion),
     sync_timestamp_version: String(marks.timestampVersion),
     sync_snapshot_version: String(marks.snapshotVersion),
@@ -60,15 +59,6 @@ export function marksToMeta(marks: SyncMarks): Meta {
   if (marks.dataAsOf !== null) meta.data_as_of = marks.dataAsOf;
   if (marks.source !== null) meta.source = marks.source;
   return meta;
-}
-
-export function readMeta(db: Database.Database): Meta {
-  return Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
-}
-
-export function writeMeta(db: Database.Database, meta: Meta): void {
-  const set = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-  for (const [k, v] of Object.entries(meta)) set.run(k, v);
 }
 
 /** The marks of the cache file; empty when there is no file (or no readable one) yet. */
