@@ -15,19 +15,15 @@ import { syntheticCodeOf, syntheticSubjects } from '../src-main/node/cache/synth
 import { EventHub } from '../src-main/node/kiosk/eventHub';
 import { silentLogger } from '../src-main/node/logging/logger';
 import { createStaffService } from '../src-main/node/staff/staffService';
+import { flag, numberArg, stringArg } from './args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const SUBJECTS = arg('subjects', 100_000);
-const CODES = arg('codes', 10_000);
+const SUBJECTS = numberArg('subjects', 100_000);
+const CODES = numberArg('codes', 10_000);
 const KEY = Buffer.alloc(32, 0x5a);
 const TODAY = '2026-05-15';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'batch-bench-'));
 /** --file F: a cache kept by the cache bench (`--keep`, same --subjects and key); skips the build. */
-const GIVEN_FILE = process.argv.includes('--file') ? process.argv[process.argv.indexOf('--file') + 1] : undefined;
+const GIVEN_FILE = stringArg('file');
 const fmt = (n: number, d = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: d });
 
 async function main(): Promise<void> {
@@ -93,7 +89,7 @@ async function main(): Promise<void> {
 
   await service.close();
   await cache.close();
-  if (!process.argv.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
+  if (!flag('keep')) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((err: unknown) => {

@@ -11,23 +11,19 @@ import { buildCacheFile, type SubjectBundle } from '../src-main/node/cache/cache
 import { openCreditCache } from '../src-main/node/cache/openCreditCache';
 import { recordRowRange } from '../src-main/node/cache/recordLayout';
 import { syntheticCodeOf, syntheticSubjects } from '../src-main/node/cache/syntheticData';
+import { flag, numberArg, stringArg } from './args';
 import { bundledEntry } from './bundled';
 import { rawBulkLoad } from './rawBaseline';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const SUBJECTS = arg('subjects', 1_000_000);
-const COLD_DISK = process.argv.includes('--cold-disk');
-const RECORDS = arg('records', 20);
+const SUBJECTS = numberArg('subjects', 1_000_000);
+const COLD_DISK = flag('cold-disk');
+const RECORDS = numberArg('records', 20);
 const SEED = 1;
 const TODAY = '2026-05-15';
 const KEY = Buffer.alloc(32, 0x5a);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-bench-'));
 /** --file F: measure a file kept by an earlier run (--keep) of the same --subjects; skips the load. */
-const GIVEN_FILE = process.argv.includes('--file') ? process.argv[process.argv.indexOf('--file') + 1]! : undefined;
+const GIVEN_FILE = stringArg('file');
 const file = GIVEN_FILE ?? path.join(dir, 'bench.sqlite');
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -169,7 +165,7 @@ async function main(): Promise<void> {
   await (await openCreditCache({ file, key: KEY, worker: 'none' })).close();
   console.log(`\nopen: ${fmt(headerOpenMs, 0)} ms with the header check (the kiosk's start), ${fmt(performance.now() - q, 0)} ms with quick_check`);
   console.log(`\npeak RSS: ${fmt(process.resourceUsage().maxRSS / 1024)} MiB`);
-  if (!process.argv.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
+  if (!flag('keep')) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`kept: ${file}`);
   if (GIVEN_FILE) fs.rmSync(dir, { recursive: true, force: true });
 }

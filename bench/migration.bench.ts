@@ -13,14 +13,10 @@ import { createFieldCipher } from '../src-main/node/cache/fieldCipher';
 import { migrate } from '../src-main/node/cache/migrations';
 import { createSubjectInserter } from '../src-main/node/cache/subjectInserter';
 import { syntheticSubjects } from '../src-main/node/cache/syntheticData';
+import { numberArg } from './args';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const SUBJECTS = arg('subjects', 100_000);
-const RECORDS = arg('records', 20);
+const SUBJECTS = numberArg('subjects', 100_000);
+const RECORDS = numberArg('records', 20);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migration-bench-'));
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 const mib = (file: string): string => (fs.existsSync(file) ? `${fmt(fs.statSync(file).size / 1048576, 0)} MiB` : '0 MiB');

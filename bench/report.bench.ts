@@ -12,9 +12,9 @@ import { buildReportModel, type ReportModel } from '../src-main/common/report/re
 import { loadReportFonts, type ReportFonts } from '../src-main/node/report/reportFonts';
 import { renderReportPdf } from '../src-main/node/report/reportPdf';
 import { keyIdOf, makeSigner } from '../src-main/node/report/reportSeal';
+import { numberArg } from './args';
 
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 15;
+const RUNS = numberArg('runs', 15);
 const TODAY = '2026-11-21';
 
 const subject: Subject = { id: 'bench', kind: 'enterprise', code: '91350100M000100Y43', formerCodes: [], name: '演示市基准测试有限公司', legalRepresentative: '张三', registrationStatus: '存续' };

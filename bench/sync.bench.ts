@@ -20,19 +20,15 @@ import { startPlatformServer } from '../src-main/node/sync/platformServer';
 import { publishFromBundles } from '../src-main/node/sync/publisher';
 import { generateKey } from '../src-main/node/sync/signing';
 import { runSyncCycle } from '../src-main/node/sync/syncClient';
+import { numberArg } from './args';
 import { bundledEntry } from './bundled';
 import { rawBulkLoad } from './rawBaseline';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const SUBJECTS = arg('subjects', 100_000);
-const RECORDS = arg('records', 20);
+const SUBJECTS = numberArg('subjects', 100_000);
+const RECORDS = numberArg('records', 20);
 // A 100k-change delta at city scale; a tenth of the subjects below that (a delta of most of
 // the subjects would be replaced by the full package: see choosePackage).
-const CHANGES = Math.min(arg('changes', Math.min(100_000, Math.floor(SUBJECTS / 10))), SUBJECTS);
+const CHANGES = Math.min(numberArg('changes', Math.min(100_000, Math.floor(SUBJECTS / 10))), SUBJECTS);
 const SEED = 1;
 const TODAY = '2026-05-15';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sync-bench-'));
