@@ -12,6 +12,7 @@ import { csvLine } from '../src-main/common/staff/csvText';
 import { buildCacheFile } from '../src-main/node/cache/cacheWriter';
 import { openCreditCache } from '../src-main/node/cache/openCreditCache';
 import { syntheticCodeOf, syntheticSubjects } from '../src-main/node/cache/syntheticData';
+import { fileKeyStore } from '../src-main/node/keys/fileKeyStore';
 import { EventHub } from '../src-main/node/kiosk/eventHub';
 import { silentLogger } from '../src-main/node/logging/logger';
 import { createStaffService } from '../src-main/node/staff/staffService';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     hub,
     logger: silentLogger(),
     dataDir: staffDir,
+    keys: fileKeyStore(staffDir),
     resourcesDir: path.resolve(__dirname, '../resources'),
     kioskId: 'BENCH',
     demo: true,

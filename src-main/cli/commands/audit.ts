@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir } from '../../node/cache/cacheLocation';
 import { verifyAuditChain } from '../../node/staff/auditLog';
-import { openStaffDb, staffDbFile } from '../../node/staff/staffDb';
+import { openStaffDbReadonly, staffDbFile } from '../../node/staff/staffDb';
 import { emit, emitError, EXIT_NEGATIVE } from '../output';
 
 interface AuditOptions {
@@ -29,7 +29,7 @@ export function register(program: Command): void {
         return;
       }
       try {
-        const db = openStaffDb(file, { readonly: true });
+        const db = openStaffDbReadonly(file);
         try {
           const v = verifyAuditChain(db);
           const b = v.firstBroken;

@@ -8,6 +8,7 @@ import { selectCache } from '../../node/cache/cacheLocation';
 import { openCreditCache } from '../../node/cache/openCreditCache';
 import { ConfigError, loadKioskConfig } from '../../node/config/kioskConfig';
 import { findResourcesDir } from '../../node/config/resourcesDir';
+import { openKeyStore } from '../../node/keys/openKeyStore';
 import { issueReport, ReportRefusedError } from '../../node/report/issueReport';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from '../../node/report/noViolationDomains';
 import { emit, emitError, EXIT_USAGE } from '../output';
@@ -67,6 +68,7 @@ export function register(program: Command): void {
             audience: options.asSubject ? 'subject' : 'staff',
             issuer: config.issuer,
             kioskId: config.kioskId,
+            keys: openKeyStore(config),
             keyDir: path.join(config.dataDir, 'report-keys'),
             registryFile: path.join(config.dataDir, 'reports.sqlite'),
             now,

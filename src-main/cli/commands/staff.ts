@@ -2,11 +2,15 @@
 // the machine itself (whoever runs it holds the data folder). PINs come from the
 // environment (CREDIT_KIOSK_STAFF_PIN) or the first line of stdin, never argv, so
 // they stay out of shell history and process lists. Every change is audited.
+import type Database from 'better-sqlite3';
 import type { Command } from 'commander';
 import path from 'node:path';
 import { STAFF_ROLES, type StaffRole } from '../../common/staff/roles';
 import { defaultDataDir } from '../../node/cache/cacheLocation';
+import { loadKioskConfig } from '../../node/config/kioskConfig';
+import { openKeyStore } from '../../node/keys/openKeyStore';
 import { AuditLog } from '../../node/staff/auditLog';
+import { loadPinPepper } from '../../node/staff/pinHash';
 import { openStaffDb, staffDbFile } from '../../node/staff/staffDb';
 import { accountView, StaffStore, StaffStoreError } from '../../node/staff/staffStore';
 import { emit, emitError, EXIT_USAGE } from '../output';
@@ -29,9 +33,13 @@ async function readPin(): Promise<string> {
 }
 
 async function withStore(options: Common, body: (store: StaffStore, audit: (action: string, target: string) => void) => Promise<void>): Promise<void> {
-  const db = openStaffDb(staffDbFile(options.dataDir ? path.resolve(options.dataDir) : defaultDataDir()));
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  let db: Database.Database | undefined;
   try {
-    const store = new StaffStore(db, { now: () => new Date() });
+    // The pepper from the kiosk's own KeyStore (config `keys`), so PINs set here work at the counter.
+    const pepper = loadPinPepper(openKeyStore(loadKioskConfig({ dataDir })));
+    db = openStaffDb(staffDbFile(dataDir), { pepper });
+    const store = new StaffStore(db, { now: () => new Date(), pepper });
     const log = new AuditLog(db);
     await body(store, (action, target) =>
       log.append({ at: new Date().toISOString(), kioskId: options.kioskId ?? 'cli', staffNo: 'cli', action: 'staff-managed', result: action, detail: { target } }),
@@ -40,7 +48,7 @@ async function withStore(options: Common, body: (store: StaffStore, audit: (acti
     if (err instanceof StaffStoreError) emitError(options, err.code, err.message);
     else emitError(options, 'INTERNAL', (err as Error).message);
   } finally {
-    db.close();
+    db?.close();
   }
 }
 

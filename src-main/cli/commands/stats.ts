@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isIsoDate } from '../../common/time/isoDate';
 import { GRANULARITIES, STAT_FUNCTIONS, type Granularity } from '../../common/staff/statsPeriods';
 import { defaultDataDir } from '../../node/cache/cacheLocation';
-import { openStaffDb, staffDbFile } from '../../node/staff/staffDb';
+import { openStaffDbReadonly, staffDbFile } from '../../node/staff/staffDb';
 import { statsCsv, usageStats } from '../../node/staff/usageStats';
 import { emit, emitError, EXIT_USAGE } from '../output';
 
@@ -47,7 +47,7 @@ export function register(program: Command): void {
         emitError(options, 'NOT_FOUND', `找不到数据库 / no staff database: ${path.basename(file)}`);
         return;
       }
-      const db = openStaffDb(file, { readonly: true });
+      const db = openStaffDbReadonly(file);
       try {
         const view = usageStats(db, { from: options.from, to: options.to, granularity: (options.granularity ?? 'day') as Granularity, ...(options.staff !== undefined && { staffNo: options.staff }) });
         if (options.csv) fs.writeFileSync(options.csv, statsCsv(view));

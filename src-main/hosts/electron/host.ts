@@ -4,6 +4,7 @@
 import { app, type BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { loadKioskConfig, type ConfigSources, type KioskConfig } from '../../node/config/kioskConfig';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../node/runtime/kioskRuntime';
+import { electronKeyStoreHost } from './keyStoreHost';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { hardenSession, hardenWebContents } from './hardening';
 import { bridgeKioskEvents, createTrustedSenderCheck, registerIpcBridge } from './ipcBridge';
@@ -91,7 +92,7 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
 
   let runtime: KioskRuntime;
   try {
-    runtime = await createRuntime({ config, resourcesDir: paths.resourcesDir });
+    runtime = await createRuntime({ config, resourcesDir: paths.resourcesDir, keyStoreHost: electronKeyStoreHost() });
   } catch (err) {
     return fatal(log, '服务启动失败 / The kiosk services failed to start', err);
   }

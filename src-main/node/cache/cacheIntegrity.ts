@@ -4,6 +4,7 @@
 // cross-checks of integrity_check).
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { quickCheckProblems } from '../store/openStore';
 import { CacheError } from './cacheError';
 
 const MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
@@ -34,8 +35,7 @@ export function checkHeader(file: string): void {
 
 /** PRAGMA quick_check; throws CACHE_CORRUPT with SQLite's first complaint. */
 export function quickCheck(db: Database.Database): void {
-  const rows = db.pragma('quick_check(5)') as Array<{ quick_check: string }>;
-  const problems = rows.map((r) => r.quick_check).filter((m) => m !== 'ok');
+  const problems = quickCheckProblems(db);
   if (problems.length > 0) throw corrupt(`quick_check: ${problems[0]}`);
 }
 

@@ -1,6 +1,8 @@
-// The cache's keys: one 32-byte master key from config, split by HKDF into a key
-// for lookup hashes and a key for field encryption, so neither use weakens the other.
+// The cache's keys: one 32-byte master key from the KeyStore (or, for the tools, a
+// named key file), split by HKDF into a key for lookup hashes and a key for field
+// encryption, so neither use weakens the other.
 import crypto from 'node:crypto';
+import type { KeyStore } from '../keys/keyStore';
 import { CacheError } from './cacheError';
 
 export const MASTER_KEY_BYTES = 32;
@@ -10,6 +12,24 @@ export interface CacheKeys {
   lookup: Buffer;
   /** Key material for the field cipher (32 bytes; a cipher takes what it needs). */
   field: Buffer;
+}
+
+/** A master key as stored: 64 hex characters (or 32 raw bytes, as some tools wrote it). */
+export function parseCacheKey(raw: Buffer): Buffer {
+  const text = raw.toString('latin1').trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (raw.length === MASTER_KEY_BYTES) return raw;
+  throw new CacheError('CACHE_UNAVAILABLE', `缓存密钥文件格式不正确 / the cache key file holds no ${MASTER_KEY_BYTES}-byte key`);
+}
+
+/** A new random master key, as it is stored. */
+export function newCacheKeyText(): Buffer {
+  return Buffer.from(`${crypto.randomBytes(MASTER_KEY_BYTES).toString('hex')}\n`);
+}
+
+/** The kiosk's master key from its KeyStore, created on first use. */
+export function loadCacheKey(keys: KeyStore): Buffer {
+  return parseCacheKey(keys.ensure('cache', newCacheKeyText));
 }
 
 export function deriveCacheKeys(master: Uint8Array): CacheKeys {

@@ -1,10 +1,11 @@
 // Where the cache file and its key live, and first-run set-up: a random key, and
 // in demo mode a cache built from the embedded demo data.
 import Database from 'better-sqlite3';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { deriveCacheKeys, keyCheckValue, MASTER_KEY_BYTES } from './cacheKeys';
+import { writeSecretOnce } from '../keys/keyFiles';
+import { SEALED_KEY_DIR } from '../keys/protectedKeyStore';
+import { deriveCacheKeys, keyCheckValue, newCacheKeyText, parseCacheKey } from './cacheKeys';
 import { readMeta } from './cacheMeta';
 import { findResourcesDir } from '../config/resourcesDir';
 import { CacheError } from './cacheError';
@@ -26,29 +27,27 @@ export function resolveCacheLocation(options: { dataDir?: string } = {}): { file
 
 /** Reads the key file (64 hex characters, or 32 raw bytes). */
 export function readCacheKey(keyFile: string): Buffer {
-  const raw = fs.readFileSync(keyFile);
-  const text = raw.toString('latin1').trim();
-  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
-  if (raw.length === MASTER_KEY_BYTES) return raw;
-  throw new CacheError('CACHE_UNAVAILABLE', `缓存密钥文件格式不正确 / the cache key file holds no ${MASTER_KEY_BYTES}-byte key`);
+  return parseCacheKey(fs.readFileSync(keyFile));
 }
 
-/** The key in keyFile, created (random, mode 0600) when there is none. */
+/**
+ * The key in keyFile, created (random, mode 0600) when there is none — unless the
+ * kiosk keeps its cache key sealed in an OS-protected KeyStore beside it: a new plain
+ * key there would only make a cache nobody can open.
+ */
 export function ensureCacheKey(keyFile: string): Buffer {
-  if (!fs.existsSync(keyFile)) {
-    fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
-    try {
-      fs.writeFileSync(keyFile, `${crypto.randomBytes(MASTER_KEY_BYTES).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (err) {
-      // Another process created it first: use theirs.
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+  if (fs.existsSync(keyFile)) return readCacheKey(keyFile);
+  const sealed = path.join(path.dirname(keyFile), SEALED_KEY_DIR);
+  if (fs.existsSync(sealed) && fs.readdirSync(sealed).some((f) => f.startsWith('cache.'))) {
+    throw new CacheError('CACHE_UNAVAILABLE', `缓存密钥由系统密钥库保管（配置 keys），请通过自助机程序使用 / the cache key is sealed in the kiosk's key store (config "keys"); use the kiosk, not a plain key file`);
   }
-  return readCacheKey(keyFile);
+  return parseCacheKey(writeSecretOnce(keyFile, newCacheKeyText()));
 }
 
 export interface EnsureDemoCacheOptions {
   dataDir?: string;
+  /** The master key (the kiosk's, from its KeyStore); else the key file in the data folder. */
+  key?: Buffer;
   demoDir: string;
   now?: Date;
 }
@@ -68,7 +67,7 @@ export interface EnsuredCache {
  */
 export function ensureDemoCache(options: EnsureDemoCacheOptions): EnsuredCache {
   const { file, keyFile } = resolveCacheLocation({ dataDir: options.dataDir });
-  const key = ensureCacheKey(keyFile);
+  const key = options.key ?? ensureCacheKey(keyFile);
   const now = options.now ?? new Date();
   if (fs.existsSync(file) && !demoNeedsRebuild(file, key, options.demoDir, now)) return { file, keyFile, key, built: false };
   loadDemoIntoCache({ file, key, demoDir: options.demoDir, now });

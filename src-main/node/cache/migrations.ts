@@ -1,19 +1,12 @@
-// The cache schema as numbered, forward-only migrations. Each runs in its own
-// transaction together with the PRAGMA user_version bump, so a file is always at
-// exactly one version: a crash mid-migration leaves the previous version intact.
-// Never edit a shipped migration; add the next one.
+// The cache schema as numbered, forward-only migrations, run by the stores' one
+// migration runner (store/migrationRunner.ts). Never edit a shipped migration; add the next one.
 import type Database from 'better-sqlite3';
 import { RECORD_CATEGORIES, RECORD_STATUSES, SEVERITIES } from '../../common/domain/creditRecord';
 import { SUBJECT_KINDS } from '../../common/domain/subject';
 import { shortGrams } from '../../common/search/nameSearchText';
+import { latestVersion, runMigrations, type Migration } from '../store/migrationRunner';
 import { CacheError } from './cacheError';
 import { MAX_RECORDS_PER_SUBJECT, RECORD_SLOT_BITS } from './recordLayout';
-
-export interface Migration {
-  version: number;
-  description: string;
-  up(db: Database.Database): void;
-}
 
 export interface IndexDef {
   name: string;
@@ -146,25 +139,16 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const SCHEMA_VERSION = latestVersion(MIGRATIONS);
 
-export function schemaVersionOf(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
+export { schemaVersionOf } from '../store/migrationRunner';
 
 /** Brings a file forward to `target` (default: the newest), one transaction per step. */
 export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): { from: number; to: number } {
-  const from = schemaVersionOf(db);
-  if (from > SCHEMA_VERSION) {
-    throw new CacheError('CACHE_UNAVAILABLE', `缓存文件来自更新的版本（模式 ${from}）/ the cache file is from a newer version (schema ${from} > ${SCHEMA_VERSION})`);
-  }
-  for (const m of MIGRATIONS) {
-    if (m.version <= from || m.version > target) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(m.version));
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  return { from, to: Math.max(from, Math.min(target, SCHEMA_VERSION)) };
+  return runMigrations(db, MIGRATIONS, {
+    context: undefined,
+    target,
+    newer: (from) => new CacheError('CACHE_UNAVAILABLE', `缓存文件来自更新的版本（模式 ${from}）/ the cache file is from a newer version (schema ${from} > ${SCHEMA_VERSION})`),
+    afterStep: (d, version) => void d.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)`).run(String(version)),
+  });
 }

@@ -25,6 +25,18 @@ const ReaderConfig = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** Where the kiosk's secrets are kept (src-main/node/keys, docs/security.md). */
+const KeysConfig = z.discriminatedUnion('store', [
+  /** Plain 0600 files in the data folder: development and demo only. */
+  z.object({ store: z.literal('file') }).strict(),
+  /** Electron safeStorage (DPAPI on Windows); the Electron host only. */
+  z.object({ store: z.literal('safe-storage') }).strict(),
+  /** systemd-creds (TPM2 where present, else the host credential key). */
+  z.object({ store: z.literal('systemd-creds') }).strict(),
+  /** A root-owned master key file outside the data folder. */
+  z.object({ store: z.literal('key-file'), keyFile: z.string().min(1) }).strict(),
+]);
+
 export const KioskConfigSchema = z
   .object({
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).default('DEMO-KIOSK-01'),
@@ -53,6 +65,7 @@ export const KioskConfigSchema = z
       .object({ maxDataAgeHours: z.number().positive().default(72) })
       .strict()
       .default({ maxDataAgeHours: 72 }),
+    keys: KeysConfig.default({ store: 'file' }),
     printQuotaPerDay: z.number().int().min(0).max(100).default(2),
     /** Packaged voice prompts for the main steps; volume 0–1. */
     voice: z

@@ -11,9 +11,11 @@ import { civilTime, makeReportNumber, type RandomBytes } from '../../common/repo
 import type { Audience } from '../../common/rules/masking';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
 import type { ReportFonts } from './reportFonts';
+import type { KeyStore } from '../keys/keyStore';
+import { loadSubjectKeyer } from '../keys/subjectKeyer';
 import { ensureReportKey } from './reportKeys';
 import { renderReportPdf } from './reportPdf';
-import { ReportRegistry, subjectKeyHash } from './reportRegistry';
+import { ReportRegistry } from './reportRegistry';
 
 export interface IssueReportInput {
   subject: Subject;
@@ -24,7 +26,9 @@ export interface IssueReportInput {
   audience: Audience;
   issuer: string;
   kioskId: string;
-  /** Folder of the kiosk's report signing key (created on first use). */
+  /** Holds the report signing key and the subject key (created on first use). */
+  keys: KeyStore;
+  /** Folder the signing key's public half is written to. */
   keyDir: string;
   /** SQLite file of the issued-report registry. */
   registryFile: string;
@@ -74,17 +78,18 @@ export async function issueReport(input: IssueReportInput): Promise<IssuedReport
   });
   if (!built.ok) throw new ReportRefusedError(built.error.code, built.error.message);
   const model = built.value;
-  const key = ensureReportKey(input.keyDir);
+  const key = ensureReportKey(input.keys, input.keyDir);
   const rendered = await renderReportPdf(model, {
     signer: key.signer,
     ...(input.fonts && { fonts: input.fonts }),
     ...(input.fontPaths && { fontPaths: input.fontPaths }),
   });
-  const registry = new ReportRegistry(input.registryFile);
+  const keyer = loadSubjectKeyer(input.keys);
+  const registry = new ReportRegistry(input.registryFile, { keyer });
   try {
     registry.register({
       reportNumber,
-      subjectKeyHash: subjectKeyHash(input.subject.code),
+      subjectKeyHash: keyer.reportSubject(input.subject.code),
       issuedAt: input.now.toISOString(),
       pages: rendered.pages,
       edition: input.edition,

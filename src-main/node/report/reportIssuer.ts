@@ -2,6 +2,7 @@
 // the kiosk's key folder and registry under its data folder.
 import path from 'node:path';
 import type { KioskConfig } from '../config/kioskConfig';
+import type { KeyStore } from '../keys/keyStore';
 import type { IssuedReport, ReportIssuer } from '../kiosk/kioskService';
 import { issueReport } from './issueReport';
 
@@ -10,7 +11,7 @@ export interface ReportIssuerHandle {
   close(): void;
 }
 
-export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId'> }): ReportIssuerHandle {
+export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId'>; keys: KeyStore }): ReportIssuerHandle {
   const { dataDir, issuer, kioskId } = options.config;
   const issue: ReportIssuer = async ({ subject, records, provenance, now }): Promise<IssuedReport> => {
     const issued = await issueReport({
@@ -23,6 +24,7 @@ export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir
       audience: 'subject',
       issuer,
       kioskId,
+      keys: options.keys,
       keyDir: path.join(dataDir, 'report-keys'),
       registryFile: path.join(dataDir, 'reports.sqlite'),
     });

@@ -1,10 +1,11 @@
-// Every issued report, registered locally: number, a hash of the subject's key (never
-// an ID number in clear), when, pages, content hash, and whether the platform has been
-// told (pending_upload; the outbox that sends them is separate work).
-import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+// Every issued report, registered locally: number, a keyed hash of the subject's code
+// (SubjectKeyer.reportSubject — never an ID number, nor a plain hash of one), when,
+// pages, content hash, and whether the platform has been told (pending_upload; the
+// outbox that sends them is separate work).
+import type Database from 'better-sqlite3';
+import type { SubjectKeyer } from '../keys/subjectKeyer';
+import { ddlMigration, type Migration } from '../store/migrationRunner';
+import { openStore, type StoreSpec } from '../store/openStore';
 
 export interface IssuedReportEntry {
   reportNumber: string;
@@ -18,10 +19,41 @@ export interface IssuedReportEntry {
   pendingUpload: boolean;
 }
 
-/** SHA-256 of the subject's code (USCC or ID number), so reports of one subject can be found without holding the code. */
-export function subjectKeyHash(code: string): string {
-  return createHash('sha256').update(`credit-kiosk-subject:${code.trim().toUpperCase()}`, 'utf8').digest('hex');
+export interface ReportRegistryContext {
+  /** Migration 2 re-keys the subject column with it. */
+  keyer: Pick<SubjectKeyer, 'reportSubjectOfLegacy'>;
 }
+
+export const REPORT_REGISTRY_MIGRATIONS: readonly Migration<ReportRegistryContext>[] = [
+  ddlMigration(
+    1,
+    'issued reports (as shipped before the store opener, which left user_version 0)',
+    `CREATE TABLE IF NOT EXISTS issued_report (
+        report_number TEXT PRIMARY KEY,
+        subject_key_hash TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        pages INTEGER NOT NULL,
+        edition TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        key_id TEXT,
+        pending_upload INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX IF NOT EXISTS issued_report_pending ON issued_report (pending_upload) WHERE pending_upload = 1;
+      CREATE INDEX IF NOT EXISTS issued_report_subject ON issued_report (subject_key_hash, issued_at);`,
+  ),
+  {
+    version: 2,
+    description: 'the subject keyed: the unkeyed SHA-256 of the code (reversible for an ID number) replaced by an HMAC of it',
+    up(db, { keyer }) {
+      const rows = db.prepare('SELECT report_number, subject_key_hash FROM issued_report').all() as Array<{ report_number: string; subject_key_hash: string }>;
+      const update = db.prepare('UPDATE issued_report SET subject_key_hash = ? WHERE report_number = ?');
+      for (const row of rows) update.run(keyer.reportSubjectOfLegacy(row.subject_key_hash), row.report_number);
+    },
+  },
+];
+
+export const REPORT_REGISTRY_STORE: StoreSpec<ReportRegistryContext> = { label: { zh: '报告登记库', en: 'issued-report registry' }, migrations: REPORT_REGISTRY_MIGRATIONS };
 
 interface Row {
   report_number: string;
@@ -38,23 +70,8 @@ interface Row {
 export class ReportRegistry {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS issued_report (
-      report_number TEXT PRIMARY KEY,
-      subject_key_hash TEXT NOT NULL,
-      issued_at TEXT NOT NULL,
-      pages INTEGER NOT NULL,
-      edition TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      content_hash TEXT NOT NULL,
-      key_id TEXT,
-      pending_upload INTEGER NOT NULL DEFAULT 1
-    );
-    CREATE INDEX IF NOT EXISTS issued_report_pending ON issued_report (pending_upload) WHERE pending_upload = 1;
-    CREATE INDEX IF NOT EXISTS issued_report_subject ON issued_report (subject_key_hash, issued_at);`);
+  constructor(file: string, context: ReportRegistryContext, options: { target?: number } = {}) {
+    this.db = openStore(file, REPORT_REGISTRY_STORE, { context, ...options });
   }
 
   register(entry: Omit<IssuedReportEntry, 'pendingUpload'>): IssuedReportEntry {
@@ -64,6 +81,11 @@ export class ReportRegistry {
       )
       .run(entry.reportNumber, entry.subjectKeyHash, entry.issuedAt, entry.pages, entry.edition, entry.kind, entry.contentHash, entry.keyId);
     return { ...entry, pendingUpload: true };
+  }
+
+  /** The reports issued for one subject (by SubjectKeyer.reportSubject of its code), oldest first. */
+  forSubject(subjectKeyHash: string): IssuedReportEntry[] {
+    return (this.db.prepare('SELECT * FROM issued_report WHERE subject_key_hash = ? ORDER BY issued_at').all(subjectKeyHash) as Row[]).map(fromRow);
   }
 
   find(reportNumber: string): IssuedReportEntry | null {

@@ -8,13 +8,15 @@ import type { IdCard } from '../../common/domain/idCard';
 import type { CardReader } from '../../../native/reader/cardReader';
 import { createSimulatedReader } from '../../../native/reader/simulator/createSimulatedReader';
 import { createUsbCardReader } from '../../../native/reader/usbCardReader';
-import { ensureCacheKey, ensureDemoCache, resolveCacheLocation } from '../cache/cacheLocation';
+import { ensureDemoCache, resolveCacheLocation } from '../cache/cacheLocation';
+import { loadCacheKey } from '../cache/cacheKeys';
 import { readDemoCards } from '../cache/demoData';
 import { openCreditCache } from '../cache/openCreditCache';
 import { createReopenableCache } from '../cache/reopenableCache';
 import type { KioskConfig } from '../config/kioskConfig';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
+import { openKeyStore, type KeyStoreHost } from '../keys/openKeyStore';
 import { createLogger, type Logger } from '../logging/logger';
 import { createPrinter } from '../printing/createPrinter';
 import { PrintQuotaStore } from '../printing/printQuota';
@@ -40,6 +42,8 @@ export interface RuntimeOptions {
   resourcesDir?: string;
   logger?: Logger;
   now?: () => Date;
+  /** What the host offers the KeyStore (the Electron host: its safeStorage). */
+  keyStoreHost?: KeyStoreHost;
 }
 
 const APP_VERSION = '0.1.0';
@@ -52,10 +56,12 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const logger = options.logger ?? createLogger({ logDir: path.join(config.dataDir, 'logs') });
   const demoMode = config.mode === 'demo';
 
+  const keys = openKeyStore(config, options.keyStoreHost);
+  const cacheKey = loadCacheKey(keys);
   const configured = resolveCacheLocation({ dataDir: config.dataDir });
   const location = demoMode
-    ? ensureDemoCache({ dataDir: config.dataDir, demoDir: path.join(resourcesDir, 'demo'), now: now() })
-    : { ...configured, key: ensureCacheKey(configured.keyFile) };
+    ? ensureDemoCache({ dataDir: config.dataDir, demoDir: path.join(resourcesDir, 'demo'), key: cacheKey, now: now() })
+    : { ...configured, key: cacheKey };
   // A full city cache is large: check the header at start and the whole file in the
   // background (a corrupt file then says so and offers re-sync).
   const cache = await createReopenableCache(() => openCreditCache({ file: location.file, key: location.key, integrity: demoMode ? 'quick' : 'header' }));
@@ -64,13 +70,14 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const { reader, demo } = await createReader(config, resourcesDir);
   const printer = createPrinter(config.printer, { dataDir: config.dataDir });
   const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
-  const reports = createReportIssuer({ config });
+  const reports = createReportIssuer({ config, keys });
 
   const staff = await createStaffService({
     cache,
     hub,
     logger,
     dataDir: config.dataDir,
+    keys,
     resourcesDir,
     kioskId: config.kioskId,
     reader,

@@ -13,7 +13,7 @@ import { NEGATIVE_HIT_KINDS } from '../../common/staff/hits';
 import type { CreditCache } from '../cache/creditCache';
 import type { AuditEntryInput } from './auditLog';
 import { computeCheck } from './checkEngine';
-import type { SubjectKeyer } from './subjectKey';
+import type { SubjectKeyer } from '../keys/subjectKeyer';
 
 export const BATCH_CHUNK = 250;
 const KEEP_BATCHES = 8;

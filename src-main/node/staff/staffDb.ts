@@ -1,14 +1,26 @@
 // The counter's own database (staff.sqlite in the data folder): staff accounts, the
 // append-only audit chain and the 联合奖惩反馈 outbox. One file so a decision's audit
-// entry and its feedback event commit in one transaction.
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
+// entry and its feedback event commit in one transaction. Opened by the stores' one
+// opener (store/openStore.ts) with the migrations below.
+import type Database from 'better-sqlite3';
 import path from 'node:path';
+import type { Migration } from '../store/migrationRunner';
+import { openStore, openStoreReadonly, type StoreSpec } from '../store/openStore';
+import { pepperLegacyHash } from './pinHash';
 
 export const STAFF_DB_FILE = 'staff.sqlite';
-const SCHEMA_VERSION = 1;
 
-const SCHEMA = `
+export interface StaffDbContext {
+  /** The PIN pepper (loadPinPepper): migration 2 wraps the hashes of earlier versions under it. */
+  pepper: Buffer;
+}
+
+export const STAFF_MIGRATIONS: readonly Migration<StaffDbContext>[] = [
+  {
+    version: 1,
+    description: 'accounts, the audit chain and its head, the feedback outbox (as shipped before the store opener)',
+    up(db) {
+      db.exec(`
 CREATE TABLE IF NOT EXISTS staff_accounts (
   staff_no TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -50,24 +62,31 @@ CREATE TABLE IF NOT EXISTS staff_outbox (
   delivered_at TEXT
 );
 CREATE INDEX IF NOT EXISTS staff_outbox_pending ON staff_outbox (pending, created_at);
-`;
+`);
+    },
+  },
+  {
+    version: 2,
+    description: 'PIN hashes wrapped under the pepper the KeyStore holds',
+    up(db, { pepper }) {
+      const rows = db.prepare('SELECT staff_no, pin_hash FROM staff_accounts').all() as Array<{ staff_no: string; pin_hash: string }>;
+      const update = db.prepare('UPDATE staff_accounts SET pin_hash = ? WHERE staff_no = ?');
+      for (const row of rows) update.run(pepperLegacyHash(row.pin_hash, pepper), row.staff_no);
+    },
+  },
+];
+
+export const STAFF_STORE: StoreSpec<StaffDbContext> = { label: { zh: '员工数据库', en: 'staff database' }, migrations: STAFF_MIGRATIONS };
 
 export function staffDbFile(dataDir: string): string {
   return path.join(dataDir, STAFF_DB_FILE);
 }
 
-export function openStaffDb(file: string, options: { readonly?: boolean } = {}): Database.Database {
-  if (options.readonly) return new Database(file, { readonly: true, fileMustExist: true });
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    db.close();
-    throw new Error(`staff database schema ${version} is newer than this program (${SCHEMA_VERSION})`);
-  }
-  db.exec(SCHEMA);
-  if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  return db;
+export function openStaffDb(file: string, context: StaffDbContext, options: { target?: number } = {}): Database.Database {
+  return openStore(file, STAFF_STORE, { context, ...options });
+}
+
+/** For reading only (the audit and statistics commands): no migration runs. */
+export function openStaffDbReadonly(file: string): Database.Database {
+  return openStoreReadonly(file, STAFF_STORE);
 }

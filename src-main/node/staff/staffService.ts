@@ -21,6 +21,8 @@ import type { StatFunction } from '../../common/staff/statsPeriods';
 import { toIsoDate } from '../../common/time/isoDate';
 import type { LocalCreditCache } from '../cache/creditCache';
 import type { EventHub } from '../kiosk/eventHub';
+import type { KeyStore } from '../keys/keyStore';
+import { loadSubjectKeyer } from '../keys/subjectKeyer';
 import type { Logger } from '../logging/logger';
 import { AuditLog, verifyAuditChain, type AuditAlg, type AuditEntryInput, type ChainVerification } from './auditLog';
 import { batchCsv, batchPdf, batchXlsx } from './batchExport';
@@ -31,10 +33,10 @@ import { loadCatalogue, readDemoStaff } from './catalogueFiles';
 import { checkView, computeCheck } from './checkEngine';
 import { renderCheckSlip } from './checkSlip';
 import { FEEDBACK_KIND, StaffOutbox } from './outbox';
+import { loadPinPepper } from './pinHash';
 import { openStaffDb, staffDbFile } from './staffDb';
 import { StaffSessions, type StaffSession } from './staffSessions';
 import { accountView, StaffStore, StaffStoreError, type LockoutPolicy } from './staffStore';
-import { loadSubjectKeyer } from './subjectKey';
 import { statsCsv, usageStats } from './usageStats';
 
 export interface StaffServiceDeps {
@@ -43,8 +45,10 @@ export interface StaffServiceDeps {
   /** The kiosk's event hub: batch progress and staff sign-outs go to the same stream. */
   hub: EventHub;
   logger: Logger;
-  /** Holds staff.sqlite (accounts, audit chain, outbox), the subject-key file and a synced catalogue. */
+  /** Holds staff.sqlite (accounts, audit chain, outbox) and a synced catalogue. */
   dataDir: string;
+  /** Holds the subject key and the PIN pepper. */
+  keys: KeyStore;
   /** Holds staff/catalogue.json (and staff/demo-staff.json). */
   resourcesDir: string;
   kioskId: string;
@@ -97,11 +101,12 @@ const deny = (code: ErrorCode, detail?: string): Result<never> => fail(code, det
 export async function createStaffService(deps: StaffServiceDeps): Promise<StaffService> {
   const now = deps.now ?? (() => new Date());
   const log = deps.logger;
-  const db: Database.Database = openStaffDb(staffDbFile(deps.dataDir));
+  const pepper = loadPinPepper(deps.keys);
+  const db: Database.Database = openStaffDb(staffDbFile(deps.dataDir), { pepper });
   const audit = new AuditLog(db, deps.auditAlg ?? 'sha256');
   const outbox = new StaffOutbox(db);
-  const keyer = loadSubjectKeyer(deps.dataDir);
-  const store = new StaffStore(db, { now, ...(deps.lockout && { lockout: deps.lockout }), ...(deps.scrypt && { scrypt: deps.scrypt }) });
+  const keyer = loadSubjectKeyer(deps.keys);
+  const store = new StaffStore(db, { now, pepper, ...(deps.lockout && { lockout: deps.lockout }), ...(deps.scrypt && { scrypt: deps.scrypt }) });
   const card = new CardWatch(deps.reader);
   const idleSeconds = deps.idleSeconds ?? 600;
   let catalogue: Catalogue = loadCatalogue({ resourcesDir: deps.resourcesDir, dataDir: deps.dataDir }).catalogue;

@@ -1,5 +1,5 @@
-// Staff accounts: who may sign in at a counter, with which role. PINs only as scrypt
-// hashes; a linked ID card only as a keyed hash; repeated failures lock the account.
+// Staff accounts: who may sign in at a counter, with which role. PINs only as peppered
+// scrypt hashes (pinHash.ts); a linked ID card only as a keyed hash; repeated failures lock the account.
 import type Database from 'better-sqlite3';
 import type { StaffAccountView } from '../../common/contract/staffViews';
 import type { StaffRole } from '../../common/staff/roles';
@@ -47,7 +47,7 @@ let dummyHash: Promise<string> | null = null;
 export class StaffStore {
   constructor(
     private readonly db: Database.Database,
-    private readonly options: { now: () => Date; lockout?: LockoutPolicy; scrypt?: { N: number; r: number; p: number } },
+    private readonly options: { now: () => Date; pepper: Buffer; lockout?: LockoutPolicy; scrypt?: { N: number; r: number; p: number } },
   ) {}
 
   private get lockout(): LockoutPolicy {
@@ -73,7 +73,7 @@ export class StaffStore {
 
   async add(input: { staffNo: string; name: string; role: StaffRole; pin: string }): Promise<StaffAccount> {
     if (this.row(input.staffNo)) throw new StaffStoreError('EXISTS', `staff number ${input.staffNo} exists`);
-    const hash = await hashPin(input.pin, this.options.scrypt ?? DEFAULT_SCRYPT);
+    const hash = await hashPin(input.pin, this.options.pepper, this.options.scrypt ?? DEFAULT_SCRYPT);
     const at = this.options.now().toISOString();
     this.db
       .prepare('INSERT INTO staff_accounts (staff_no, name, role, pin_hash, created_at, updated_at) VALUES (?,?,?,?,?,?)')
@@ -91,7 +91,7 @@ export class StaffStore {
 
   async resetPin(staffNo: string, pin: string): Promise<StaffAccount> {
     this.mustRow(staffNo);
-    const hash = await hashPin(pin, this.options.scrypt ?? DEFAULT_SCRYPT);
+    const hash = await hashPin(pin, this.options.pepper, this.options.scrypt ?? DEFAULT_SCRYPT);
     this.db
       .prepare('UPDATE staff_accounts SET pin_hash = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE staff_no = ?')
       .run(hash, this.options.now().toISOString(), staffNo);
@@ -129,13 +129,13 @@ export class StaffStore {
   async checkPin(staffNo: string, pin: string): Promise<PinCheck> {
     const row = this.row(staffNo);
     if (!row) {
-      dummyHash ??= hashPin('000000', this.options.scrypt ?? DEFAULT_SCRYPT);
-      await verifyPin(pin, await dummyHash);
+      dummyHash ??= hashPin('000000', this.options.pepper, this.options.scrypt ?? DEFAULT_SCRYPT);
+      await verifyPin(pin, await dummyHash, this.options.pepper);
       return { ok: false, reason: 'bad-credentials', attemptsLeft: this.lockout.maxAttempts };
     }
     const state = this.usable(toAccount(row));
     if (!state.ok) return state;
-    if (await verifyPin(pin, row.pin_hash)) {
+    if (await verifyPin(pin, row.pin_hash, this.options.pepper)) {
       this.db.prepare('UPDATE staff_accounts SET failed_attempts = 0, locked_until = NULL WHERE staff_no = ?').run(staffNo);
       return { ok: true, account: this.get(staffNo)! };
     }

@@ -2,12 +2,20 @@
 // SQLite first (so a crash or an offline week loses nothing), then delivered in
 // batches when the platform is reachable. Each event keeps its id across retries
 // and the platform stores by id, so delivery is exactly once end to end.
-import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { checkTransport } from './httpSource';
 import { OutboxEventSchema, type OutboxEvent } from './platformEvents';
+import { ddlMigration } from '../store/migrationRunner';
+import { openStore, type StoreSpec } from '../store/openStore';
+
+const OUTBOX_V1 = `CREATE TABLE IF NOT EXISTS outbox (
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, at TEXT NOT NULL, payload TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, delivered_at TEXT
+      )`;
+
+export const OUTBOX_STORE: StoreSpec = { label: { zh: '事件发件箱', en: 'event outbox' }, migrations: [ddlMigration(1, 'events waiting for the platform (as shipped before the store opener, which left user_version 0)', OUTBOX_V1)] };
 
 export interface OutboxOptions {
   file: string;
@@ -30,13 +38,7 @@ export interface Outbox {
 }
 
 export function createOutbox(options: OutboxOptions): Outbox {
-  const db = new Database(options.file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(`CREATE TABLE IF NOT EXISTS outbox (
-    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, at TEXT NOT NULL, payload TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, delivered_at TEXT
-  )`);
+  const db = openStore(options.file, OUTBOX_STORE, { context: undefined });
   const now = options.now ?? (() => new Date());
   const base = options.url ? new URL(options.url.endsWith('/') ? options.url : `${options.url}/`) : null;
   if (base) checkTransport(base, options.ca !== undefined);

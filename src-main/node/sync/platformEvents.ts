@@ -1,7 +1,9 @@
 // The platform's intake of kiosk events (check records, report issuance, objections):
 // one SQLite table keyed by event id, so a retried delivery is stored once.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { ddlMigration } from '../store/migrationRunner';
+import { openStore, type StoreSpec } from '../store/openStore';
 
 export const OutboxEventSchema = z
   .object({
@@ -15,16 +17,18 @@ export type OutboxEvent = z.infer<typeof OutboxEventSchema>;
 
 export const EventBatchSchema = z.object({ events: z.array(OutboxEventSchema).min(1).max(100) }).strict();
 
+const EVENTS_V1 = `CREATE TABLE IF NOT EXISTS events (
+        id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, payload TEXT NOT NULL, received_at TEXT NOT NULL
+      ) WITHOUT ROWID`;
+
+export const PLATFORM_EVENT_STORE: StoreSpec = { label: { zh: '平台事件库', en: 'platform event store' }, migrations: [ddlMigration(1, 'kiosk events by id (as shipped before the store opener, which left user_version 0)', EVENTS_V1)] };
+
 export class PlatformEventStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS events (
-      id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, payload TEXT NOT NULL, received_at TEXT NOT NULL
-    ) WITHOUT ROWID`);
+    this.db = openStore(file, PLATFORM_EVENT_STORE, { context: undefined });
     this.insert = this.db.prepare('INSERT OR IGNORE INTO events (id, kiosk_id, type, at, payload, received_at) VALUES (?, ?, ?, ?, ?, ?)');
   }
 

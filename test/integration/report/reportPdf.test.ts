@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_TEXTS } from '../../../src-main/common/report/reportTexts';
 import type { IssuedReportResult } from '../../../src-main/node/report/issueReport';
 import { ReportRefusedError } from '../../../src-main/node/report/issueReport';
-import { ReportRegistry, subjectKeyHash } from '../../../src-main/node/report/reportRegistry';
+import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
+import { plainKeyFile } from '../../../src-main/node/keys/keyFiles';
+import { loadSubjectKeyer } from '../../../src-main/node/keys/subjectKeyer';
+import { ReportRegistry } from '../../../src-main/node/report/reportRegistry';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from '../../../src-main/node/report/noViolationDomains';
 import { COMPANY, PERSON, record } from '../../unit/common/report/reportFixtures';
 import { issue, manyPenalties, pdffonts, pdftotext, RESULTS_DIR, tempDir } from './reportTestKit';
@@ -92,10 +95,11 @@ describe('report PDF', () => {
   });
 
   it('registers every issued report without the subject’s code in clear', () => {
-    const registry = new ReportRegistry(path.join(dir, 'reports.sqlite'));
+    const keyer = loadSubjectKeyer(fileKeyStore(dir));
+    const registry = new ReportRegistry(path.join(dir, 'reports.sqlite'), { keyer });
     try {
       const entry = registry.find(report.reportNumber);
-      expect(entry).toMatchObject({ reportNumber: report.reportNumber, pages: report.pages, contentHash: report.contentHash, pendingUpload: true, subjectKeyHash: subjectKeyHash(COMPANY.code) });
+      expect(entry).toMatchObject({ reportNumber: report.reportNumber, pages: report.pages, contentHash: report.contentHash, pendingUpload: true, subjectKeyHash: keyer.reportSubject(COMPANY.code) });
       expect(registry.pendingUploads().length).toBeGreaterThanOrEqual(1);
       registry.markUploaded([report.reportNumber]);
       expect(registry.find(report.reportNumber)?.pendingUpload).toBe(false);
@@ -107,7 +111,7 @@ describe('report PDF', () => {
   });
 
   it('creates the signing key with mode 0600', () => {
-    const mode = fs.statSync(path.join(dir, 'keys', 'report-signing-key.pem')).mode & 0o777;
+    const mode = fs.statSync(plainKeyFile(dir, 'report-signing')).mode & 0o777;
     expect(mode).toBe(0o600);
   });
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CreditRecord } from '../../../src-main/common/domain/creditRecord';
 import type { Subject } from '../../../src-main/common/domain/subject';
+import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
 import { issueReport, type IssueReportInput, type IssuedReportResult } from '../../../src-main/node/report/issueReport';
 import { COMPANY, companyRecords, PROVENANCE, record } from '../../unit/common/report/reportFixtures';
 
@@ -24,6 +25,7 @@ export async function issue(dir: string, over: Partial<IssueReportInput> = {}): 
     audience: 'public',
     issuer: '演示市公共信用信息中心',
     kioskId: 'TEST-KIOSK-01',
+    keys: fileKeyStore(dir),
     keyDir: path.join(dir, 'keys'),
     registryFile: path.join(dir, 'reports.sqlite'),
     now: NOW,

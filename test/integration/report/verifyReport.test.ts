@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { register as registerVerify } from '../../../src-main/cli/commands/verifyReport';
 import type { IssuedReportResult } from '../../../src-main/node/report/issueReport';
 import { PdfRef, PdfReader } from '../../../src-main/node/report/pdfReader';
+import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
 import { ensureReportKey, PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
 import { verifyReportPdf } from '../../../src-main/node/report/verifyReportPdf';
 import { COMPANY } from '../../unit/common/report/reportFixtures';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   dir = tempDir('report-verify');
   a = await issue(dir);
   b = await issue(dir, { subject: { ...COMPANY, name: '演示市另一家科技有限公司' } });
-  keys = [ensureReportKey(path.join(dir, 'keys')).publicKeyPem];
+  keys = [ensureReportKey(fileKeyStore(dir), path.join(dir, 'keys')).publicKeyPem];
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -104,7 +105,7 @@ describe('verifyReportPdf', () => {
   });
 
   it('refuses an unknown key, a missing seal and an incremental update', () => {
-    const otherKey = ensureReportKey(path.join(dir, 'other-keys')).publicKeyPem;
+    const otherKey = ensureReportKey(fileKeyStore(path.join(dir, 'other')), path.join(dir, 'other-keys')).publicKeyPem;
     expect(verifyReportPdf(a.pdf, [otherKey])).toMatchObject({ valid: false, reason: 'unknown-key' });
     const appended = Buffer.concat([a.pdf, Buffer.from('\n1 0 obj\n<<>>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\nstartxref\n0\n%%EOF\n')]);
     expect(verifyReportPdf(appended, keys)).toMatchObject({ valid: false, reason: 'malformed-pdf' });

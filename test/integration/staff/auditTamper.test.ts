@@ -11,7 +11,7 @@ let file: string;
 
 function build(alg: AuditAlg = 'sha256', n = 10): void {
   file = staffDbFile(tempDir('audit-'));
-  const db = openStaffDb(file);
+  const db = openStaffDb(file, { pepper: Buffer.alloc(32, 5) });
   const log = new AuditLog(db, alg);
   for (let i = 1; i <= n; i++) {
     log.append({ at: `2026-05-15T08:00:${String(i).padStart(2, '0')}Z`, kioskId: 'K1', staffNo: 'D001', action: 'check', itemId: 'fiscal-funds', subjectKey: `o:code${i}`, result: 'clear', detail: { i } });

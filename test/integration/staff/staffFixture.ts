@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { IdCard } from '../../../src-main/common/domain/idCard';
 import { openCreditCache } from '../../../src-main/node/cache/openCreditCache';
+import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
 import { EventHub } from '../../../src-main/node/kiosk/eventHub';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createStaffService, type StaffService, type StaffServiceDeps } from '../../../src-main/node/staff/staffService';
@@ -56,6 +57,7 @@ export async function staffFixture(extra: Partial<StaffServiceDeps> = {}): Promi
     hub,
     logger: silentLogger(),
     dataDir,
+    keys: fileKeyStore(dataDir),
     resourcesDir: RESOURCES_DIR,
     kioskId: 'KIOSK-T1',
     reader,

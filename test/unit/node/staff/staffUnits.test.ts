@@ -1,23 +1,48 @@
 // PIN hashing, staff sessions' idle clock, and the audit chain in memory.
 import Database from 'better-sqlite3';
+import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AuditLog, GENESIS_HASH, verifyAuditChain } from '../../../../src-main/node/staff/auditLog';
-import { hashPin, verifyPin } from '../../../../src-main/node/staff/pinHash';
+import { hashPin, pepperLegacyHash, verifyPin } from '../../../../src-main/node/staff/pinHash';
 import { openStaffDb } from '../../../../src-main/node/staff/staffDb';
 import { StaffSessions } from '../../../../src-main/node/staff/staffSessions';
-import { keyerFrom } from '../../../../src-main/node/staff/subjectKey';
+import { keyerFrom } from '../../../../src-main/node/keys/subjectKeyer';
 
 const CHEAP = { N: 1024, r: 8, p: 1 };
+const PEPPER = Buffer.alloc(32, 5);
 
 describe('PIN hashes', () => {
   it('verifies the right PIN only, with a fresh salt each time', async () => {
-    const a = await hashPin('246810', CHEAP);
-    const b = await hashPin('246810', CHEAP);
+    const a = await hashPin('246810', PEPPER, CHEAP);
+    const b = await hashPin('246810', PEPPER, CHEAP);
     expect(a).not.toBe(b);
     expect(a).not.toContain('246810');
-    expect(await verifyPin('246810', a)).toBe(true);
-    expect(await verifyPin('246811', a)).toBe(false);
-    expect(await verifyPin('246810', 'garbage')).toBe(false);
+    expect(await verifyPin('246810', a, PEPPER)).toBe(true);
+    expect(await verifyPin('246811', a, PEPPER)).toBe(false);
+    expect(await verifyPin('246810', 'garbage', PEPPER)).toBe(false);
+  });
+
+  it('cannot be checked without the pepper: a copied staff.sqlite alone does not let anyone try PINs', async () => {
+    const stored = await hashPin('246810', PEPPER, CHEAP);
+    // What an offline search would do with the file alone: the right PIN under any other pepper fails.
+    expect(await verifyPin('246810', stored, Buffer.alloc(32, 6))).toBe(false);
+    // And the scrypt output of the right PIN is not what is stored.
+    const [, n, r, p, salt, mac] = stored.split('$');
+    const bare = scryptSync('246810', Buffer.from(salt!, 'base64'), 32, { N: Number(n), r: Number(r), p: Number(p) });
+    expect(bare.equals(Buffer.from(mac!, 'base64'))).toBe(false);
+  });
+
+  it('wraps an unpeppered hash of an earlier version without the PIN, and the PIN still works', async () => {
+    const salt = Buffer.alloc(16, 3);
+    const legacy = ['scrypt', 1024, 8, 1, salt.toString('base64'), scryptSync('246810', salt, 32, CHEAP).toString('base64')].join('$');
+    const wrapped = pepperLegacyHash(legacy, PEPPER);
+    expect(wrapped.startsWith('scrypt-hmac$')).toBe(true);
+    expect(wrapped).not.toContain(legacy.split('$')[5]);
+    expect(await verifyPin('246810', wrapped, PEPPER)).toBe(true);
+    expect(await verifyPin('246811', wrapped, PEPPER)).toBe(false);
+    // An unpeppered hash is not accepted as it is.
+    expect(await verifyPin('246810', legacy, PEPPER)).toBe(false);
+    expect(pepperLegacyHash(wrapped, PEPPER)).toBe(wrapped);
   });
 });
 
@@ -42,7 +67,7 @@ describe('staff sessions', () => {
 
 describe('audit chain', () => {
   it('links each entry to the one before, and verifies', () => {
-    const db = openStaffDb(':memory:');
+    const db = openStaffDb(':memory:', { pepper: PEPPER });
     const log = new AuditLog(db);
     const [a, b] = log.appendMany([
       { at: '2026-05-15T08:00:00Z', kioskId: 'K', staffNo: 'D1', action: 'check', result: 'clear' },
@@ -68,7 +93,7 @@ describe('subject keys', () => {
 });
 
 function openSchema(): string {
-  const db = openStaffDb(':memory:');
+  const db = openStaffDb(':memory:', { pepper: PEPPER });
   const sql = (db.prepare("SELECT group_concat(sql, ';') AS s FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'").get() as { s: string }).s;
   db.close();
   return sql;
