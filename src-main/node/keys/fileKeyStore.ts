@@ -10,7 +10,11 @@ export function fileKeyStore(dataDir: string): KeyStore {
     backend: 'file',
     ensure(name, create) {
       const file = plainKeyFile(dataDir, name);
-      if (fs.existsSync(file)) return fs.readFileSync(file);
+      if (fs.existsSync(file)) {
+        // A key an earlier version (or a copy) left readable by others is narrowed first.
+        if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+        return fs.readFileSync(file);
+      }
       return writeSecretOnce(file, create());
     },
   };
