@@ -36,6 +36,9 @@ export function openStore<C>(file: string, spec: StoreSpec<C>, options: OpenStor
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { fileMustExist: !memory });
+    // Before anything writes (even the journal mode): a newer program's file stays as it is.
+    const version = schemaVersionOf(db);
+    if (version > latestVersion(spec.migrations)) throw newerError(spec.label, version, latestVersion(spec.migrations));
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
