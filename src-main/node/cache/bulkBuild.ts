@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createPrivateFile } from '../store/privateFile';
 import { keyCheckValue } from './cacheKeys';
 import { writeMeta } from './cacheMeta';
 import { createCodec, type Codec } from './cacheRows';
@@ -48,6 +49,7 @@ export function startBulkBuild(options: BulkBuildOptions): BulkBuild {
   const target = path.resolve(options.target);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.${options.tempTag}-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  createPrivateFile(temp); // 0600: the rename keeps the mode
   let db: Database.Database | undefined = new Database(temp);
   const abandon = (): void => {
     try {

@@ -4,9 +4,8 @@
 // sync, deleted content zeroed, PRAGMA quick_check at open, then the store's
 // migrations brought forward. A file from a newer program is refused untouched.
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
 import { latestVersion, runMigrations, schemaVersionOf, type Migration } from './migrationRunner';
+import { createPrivateFile } from './privateFile';
 import { StoreError } from './storeError';
 
 export interface StoreLabel {
@@ -26,9 +25,6 @@ export interface OpenStoreOptions<C> {
   /** Stop migrating at this version (tests of an earlier layout). */
   target?: number;
 }
-
-/** Owner read/write only: a store holds audit entries, hashes and keyed subject references. */
-export const STORE_FILE_MODE = 0o600;
 
 export function openStore<C>(file: string, spec: StoreSpec<C>, options: OpenStoreOptions<C>): Database.Database {
   const memory = file === ':memory:';
@@ -72,24 +68,6 @@ export function openStoreReadonly<C>(file: string, spec: StoreSpec<C>): Database
     throw newerError(spec.label, version, latest);
   }
   return db;
-}
-
-/** Creates the file 0600 if it is not there; narrows one that an earlier version left readable by others. */
-function createPrivateFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    fs.closeSync(fs.openSync(file, 'wx', STORE_FILE_MODE));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  }
-  for (const suffix of ['', '-wal', '-shm']) {
-    try {
-      const stat = fs.statSync(file + suffix);
-      if ((stat.mode & 0o077) !== 0) fs.chmodSync(file + suffix, STORE_FILE_MODE);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-  }
 }
 
 /** SQLite's first complaints from PRAGMA quick_check, none for a sound file. */

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ddlMigration, schemaVersionOf, type Migration } from '../../../src-main/node/store/migrationRunner';
 import { openStore, openStoreReadonly, type StoreSpec } from '../../../src-main/node/store/openStore';
 import { StoreError } from '../../../src-main/node/store/storeError';
-import { removeTempDirs, tempDir } from '../cache/cacheTestFiles';
+import { demoCache, removeTempDirs, tempDir } from '../cache/cacheTestFiles';
 
 afterEach(removeTempDirs);
 
@@ -29,6 +29,10 @@ describe('openStore', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('the credit cache, built apart from the stores, is created 0600 as well', () => {
+    expect(mode(demoCache().file)).toBe('600');
   });
 
   it('runs each migration with its version bump in one transaction: a step that fails leaves the version before it, and the next open carries on', () => {
