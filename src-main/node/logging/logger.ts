@@ -36,7 +36,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const redact = { paths: REDACT, censor: '[redacted]' };
   if (!options.logDir) return pino({ level, redact }, pino.destination({ fd: 2, sync: false }));
   fs.mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
-  return pino({ level, redact }, pino.destination({ dest: path.join(options.logDir, 'kiosk.log'), mkdir: true, sync: false }));
+  return pino({ level, redact }, pino.destination({ dest: path.join(options.logDir, 'kiosk.log'), mkdir: true, sync: false, mode: 0o600 }));
 }
 
 /** A logger that drops everything: for CLI commands that print their own output. */
