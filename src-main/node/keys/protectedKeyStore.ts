@@ -36,12 +36,16 @@ export function protectedKeyStore(dataDir: string, protector: SecretProtector): 
       const file = sealedKeyFile(dataDir, name, protector.backend);
       if (fs.existsSync(file)) return open(name, file);
       const legacy = plainKeyFile(dataDir, name);
-      const plain = fs.existsSync(legacy) ? fs.readFileSync(legacy) : create();
+      if (!fs.existsSync(legacy)) {
+        writeSecretOnce(file, protector.seal(name, create()));
+        return open(name, file); // of two processes, the first one's secret
+      }
+      const plain = fs.readFileSync(legacy);
       writeSecretOnce(file, protector.seal(name, plain));
-      const kept = open(name, file);
       // Only once the sealed copy opens to the same bytes is the plain file removed.
-      if (kept.equals(plain)) fs.rmSync(legacy, { force: true });
-      return kept;
+      if (!open(name, file).equals(plain)) throw new KeyStoreError(`密钥封存后与原文件不一致（${name}）/ the sealed ${name} key differs from its plain file, which is kept`);
+      fs.rmSync(legacy, { force: true });
+      return plain;
     },
   };
 }
