@@ -259,9 +259,8 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
           if (isCardExpired(held, toIsoDate(now()))) return deny('CARD_EXPIRED');
           code = held.idNumber;
         } else {
-          const v = validateSubjectCode(input.code);
-          // Former registration numbers are not 18 characters: let the cache try them.
-          if (!v.valid && (v.normalized.length === 18 || !/^[0-9A-Z-]{8,20}$/.test(v.normalized))) return fail('INVALID_CODE', `${DEFAULT_ERROR_MESSAGES.INVALID_CODE}: ${v.reason}`);
+          const v = validateSubjectCode(input.code, { today: toIsoDate(now()) });
+          if (!v.valid) return fail('INVALID_CODE', `${DEFAULT_ERROR_MESSAGES.INVALID_CODE}: ${v.reason}`);
           code = v.normalized;
         }
         const found = await deps.cache.findByCode(code);
