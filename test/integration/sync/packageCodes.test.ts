@@ -4,11 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PackageLine, SubjectLine } from '../../../src-main/common/sync/packageLines';
-import { applyPackage } from '../../../src-main/node/sync/packageApplier';
-import { PackageWriter } from '../../../src-main/node/sync/packageWriter';
+import type { SubjectLine } from '../../../src-main/common/sync/packageLines';
 import { publishFromFolder } from '../../../src-main/node/sync/publisher';
-import { bundles, importFolder, makeFixture, publish, T0, type Fixture } from './syncFixtures';
+import { applyDelta, bundles, importFolder, makeFixture, publish, T0, type Fixture } from './syncFixtures';
 
 let f: Fixture;
 afterEach(() => f?.cleanup());
@@ -49,26 +47,15 @@ describe('applying', () => {
     await publish(f, data);
     expect(await importFolder(f)).toMatchObject({ outcome: 'applied', version: 1 });
     const good = data.find((b) => b.subject.kind === 'enterprise')!;
-    const pkg = path.join(f.dir, 'delta.ndjson.gz');
-    const w = new PackageWriter(pkg);
-    const lines: PackageLine[] = [
-      { t: 'header', format: 'credit-kiosk-package/1', kind: 'delta', version: 2, baseVersion: 1, dataAsOf: T0.toISOString() },
-      { t: 'subject', subject: enterprise(good.subject.code, { id: good.subject.id }), records: [] },
-      { t: 'subject', subject: enterprise(mistyped(good.subject.code), { id: 'new-one' }), records: [] },
-      { t: 'end', subjects: 2, records: 0, tombstones: 0 },
-    ];
-    for (const line of lines) await w.write(line);
-    const written = await w.close();
-    const counts = { subjects: 2, records: 0, tombstones: 0 };
     await expect(
-      applyPackage({
-        cacheFile: f.cacheFile,
-        cacheKey: f.cacheKey,
-        packagePath: pkg,
-        entry: { name: `${written.sha256}.delta-v1-v2.ndjson.gz`, kind: 'delta', baseVersion: 1, ...written, ...counts },
-        snapshot: { version: 2, dataAsOf: T0.toISOString() },
-        marks: { rootJson: null, rootVersion: 1, timestampVersion: 2, timestampExpires: null, snapshotVersion: 2, dataVersion: null, dataAsOf: null, source: null },
-      }),
+      applyDelta(
+        f,
+        [
+          { t: 'subject', subject: enterprise(good.subject.code, { id: good.subject.id }), records: [] },
+          { t: 'subject', subject: enterprise(mistyped(good.subject.code), { id: 'new-one' }), records: [] },
+        ],
+        { subjects: 2, records: 0, tombstones: 0 },
+      ),
     ).rejects.toThrow(/line 3: subject\.code 校验位不符/);
   });
 });
