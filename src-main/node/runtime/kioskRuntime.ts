@@ -49,7 +49,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const now = options.now ?? (() => new Date());
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const resourcesDir = options.resourcesDir ?? findResourcesDir();
-  const logger = options.logger ?? createLogger({ logDir: path.join(config.dataDir, 'logs') });
+  const logger = options.logger ?? createLogger({
+      logDir: path.join(config.dataDir, 'logs'),
+      retention: { maxBytes: config.retention.logMaxBytes, maxFiles: config.retention.logMaxFiles, maxAgeDays: config.retention.logMaxAgeDays },
+    });
   const demoMode = config.mode === 'demo';
 
   const configured = resolveCacheLocation({ dataDir: config.dataDir });
@@ -76,6 +79,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     reader,
     demo: demoMode,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
+    deliveredOutboxDays: config.retention.deliveredOutboxDays,
     now,
   });
 

@@ -13,7 +13,7 @@ import { validateSubjectCode } from '../../common/codes/subjectCode';
 import { isCardExpired } from '../../common/domain/idCard';
 import { isPerson, type Subject } from '../../common/domain/subject';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
-import { maskIdNumber } from '../../common/rules/masking';
+import { maskIdNumber, maskPersonalText } from '../../common/rules/masking';
 import { tableToBatchRows } from '../../common/staff/batchRows';
 import type { Catalogue } from '../../common/staff/catalogue';
 import { can, canUnlock, MAX_BATCH_ROWS, type StaffAction } from '../../common/staff/roles';
@@ -31,6 +31,7 @@ import { loadCatalogue, readDemoStaff } from './catalogueFiles';
 import { checkView, computeCheck } from './checkEngine';
 import { renderCheckSlip } from './checkSlip';
 import { FEEDBACK_KIND, StaffOutbox } from './outbox';
+import { DEFAULT_DELIVERED_RETENTION_DAYS, purgeDeliveredOutbox } from './outboxPurge';
 import { openStaffDb, staffDbFile } from './staffDb';
 import { StaffSessions, type StaffSession } from './staffSessions';
 import { accountView, StaffStore, StaffStoreError, type LockoutPolicy } from './staffStore';
@@ -57,6 +58,8 @@ export interface StaffServiceDeps {
   lockout?: LockoutPolicy;
   /** Hash of new audit entries (default sha256; 'sm3' for 国密). */
   auditAlg?: AuditAlg;
+  /** Delivered feedback rows are deleted after this many days (default 30). */
+  deliveredOutboxDays?: number;
   /** Data older than this is marked stale in provenance (default 48 h). */
   maxDataAgeHours?: number;
   disclosurePolicy?: DisclosurePolicy;
@@ -100,6 +103,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
   const db: Database.Database = openStaffDb(staffDbFile(deps.dataDir));
   const audit = new AuditLog(db, deps.auditAlg ?? 'sha256');
   const outbox = new StaffOutbox(db);
+  purgeDeliveredOutbox(db, 'staff_outbox', deps.deliveredOutboxDays ?? DEFAULT_DELIVERED_RETENTION_DAYS, now());
   const keyer = loadSubjectKeyer(deps.dataDir);
   const store = new StaffStore(db, { now, ...(deps.lockout && { lockout: deps.lockout }), ...(deps.scrypt && { scrypt: deps.scrypt }) });
   const card = new CardWatch(deps.reader);
@@ -312,7 +316,8 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
         const recordedAt = now().toISOString();
         const decisionId = randomUUID();
         const eventId = randomUUID();
-        const note = input.note?.trim() ?? '';
+        // Free text: an ID number or phone typed into it is masked before it is queued or hashed into the audit.
+        const note = maskPersonalText(input.note?.trim() ?? '');
         const payload = {
           eventId,
           type: FEEDBACK_KIND,
