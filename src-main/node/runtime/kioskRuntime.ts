@@ -65,7 +65,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const hub = new EventHub();
 
   const { reader, demo } = await createReader(config, resourcesDir);
-  const printer = createPrinter(config.printer, { dataDir: config.dataDir });
+  const printer = createPrinter(config.printer, { dataDir: config.dataDir, printedFileDays: config.retention.printedFileDays });
   const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
   const reports = createReportIssuer({ config });
 
