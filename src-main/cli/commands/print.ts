@@ -72,5 +72,5 @@ function choosePrinter(options: PrintOptions, stoppedWaitMs: number): PrinterAda
   }
   if (options.printer) return new WindowsPrinter({ name: options.printer });
   const config = loadKioskConfig();
-  return createPrinter(config.printer, { dataDir: config.dataDir });
+  return createPrinter(config.printer, { dataDir: config.dataDir, printedFileDays: config.retention.printedFileDays });
 }

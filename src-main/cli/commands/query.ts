@@ -35,8 +35,7 @@ export function register(program: Command): void {
         const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile });
         const cache = await openCreditCache({ file, key, worker: 'none' });
         try {
-          // Former registration numbers (注册号, 组织机构代码) are not 18-character codes: try them before calling a code malformed.
-          const found = validation.valid || /^[0-9A-Z-]{8,20}$/.test(validation.normalized) ? await cache.findByCode(validation.normalized) : null;
+          const found = validation.valid ? await cache.findByCode(validation.normalized) : null;
           if (!found) {
             if (!validation.valid) emitError(options, 'INVALID_CODE', `代码无效 / invalid code: ${validation.reason}`);
             else emitError(options, 'SUBJECT_NOT_FOUND', '未查询到该主体的信用信息 / no credit information for this subject');

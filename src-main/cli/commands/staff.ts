@@ -3,6 +3,7 @@
 // environment (CREDIT_KIOSK_STAFF_PIN) or the first line of stdin, never argv, so
 // they stay out of shell history and process lists. Every change is audited.
 import type Database from 'better-sqlite3';
+import { isStaffNumber, STAFF_NUMBER_RULE } from '../../common/staff/staffNumber';
 import type { Command } from 'commander';
 import path from 'node:path';
 import { STAFF_ROLES, type StaffRole } from '../../common/staff/roles';
@@ -64,8 +65,8 @@ export function register(program: Command): void {
   );
   common(staff.command('add').description('add an account (PIN from CREDIT_KIOSK_STAFF_PIN or stdin)').argument('<staffNo>').requiredOption('--name <name>').option('--role <role>', STAFF_ROLES.join(' | '), 'staff')).action(
     (staffNo: string, o: Common & { name: string; role: string }) => {
-      if (!/^[A-Za-z0-9]{2,20}$/.test(staffNo) || !(STAFF_ROLES as readonly string[]).includes(o.role)) {
-        emitError(o, 'USAGE', `工号为 2–20 位字母数字，角色为 ${STAFF_ROLES.join('/')} / bad staff number or role`, EXIT_USAGE);
+      if (!isStaffNumber(staffNo) || !(STAFF_ROLES as readonly string[]).includes(o.role)) {
+        emitError(o, 'USAGE', `${STAFF_NUMBER_RULE}；角色为 ${STAFF_ROLES.join('/')} / the role is one of ${STAFF_ROLES.join(', ')}`, EXIT_USAGE);
         return;
       }
       return withStore(o, async (store, audit) => {

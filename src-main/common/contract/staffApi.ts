@@ -1,6 +1,7 @@
 // The counter-staff part of KioskApi (信用核查): sign-in, business items, checks,
 // decisions, batch checks, statistics, staff accounts. Every call but signIn carries
 // the token signIn returned; the service checks it, its idle time and the role.
+import { STAFF_NUMBER_PATTERN } from '../staff/staffNumber';
 import { z } from 'zod';
 import type { Result } from './result';
 import type {
@@ -20,7 +21,7 @@ import { STAFF_ROLES } from '../staff/roles';
 import { GRANULARITIES } from '../staff/statsPeriods';
 
 export const StaffToken = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'staff token');
-export const StaffNo = z.string().regex(/^[A-Za-z0-9]{2,20}$/, 'staff number');
+export const StaffNo = z.string().regex(STAFF_NUMBER_PATTERN, 'staff number');
 /** 6–12 digits: typed on a counter keypad. */
 export const Pin = z.string().regex(/^\d{6,12}$/, 'PIN');
 const CatalogueId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);

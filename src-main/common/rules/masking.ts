@@ -1,6 +1,7 @@
 // Masking of personal data by audience: the one place that decides what a screen,
 // a log line or a list shows. No official pattern is published, so the shape is
 // configuration (credit-report.md, "Privacy").
+import { mayBePersonalCode, validateSubjectCode } from '../codes/subjectCode';
 
 export type Audience = 'subject' | 'staff' | 'public';
 
@@ -72,4 +73,27 @@ export function maskPersonFor(audience: Audience, person: PersonalFields, rules:
     case 'public':
       return { name: maskPersonName(person.name, rules), idNumber };
   }
+}
+
+/** A subject code as a list or log may show it: whatever may name a person is masked, an organisation's code is not. */
+export function maskSubjectCode(code: string, rules: MaskingRules = DEFAULT_MASKING): string {
+  const c = code.trim().slice(0, 40);
+  return mayBePersonalCode(validateSubjectCode(c)) ? maskIdNumber(c, rules) : c;
+}
+
+// ID numbers (and 15-digit ones), USCCs, long digit runs (registration and card
+// numbers), mobile numbers with or without separators, and landlines with an area code.
+const PERSONAL_TEXT =
+  /(?<![0-9A-Za-z])(?:[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}|\d{17}[\dX]|\d{11,}|(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}|0\d{2,3}-\d{7,8})(?![0-9A-Za-z])/gi;
+
+/**
+ * Masks every ID-number-, USCC- and phone-shaped run in free text (a decision note,
+ * an error message) before it is logged, queued or audited: "申请人周建国 370302199001011234"
+ * → "申请人周建国 3703**********1234".
+ */
+export function maskPersonalText(text: string, rules: MaskingRules = DEFAULT_MASKING): string {
+  return text.replace(PERSONAL_TEXT, (run) => {
+    const compact = run.replace(/[\s-]/g, '');
+    return compact.length >= 15 ? maskIdNumber(compact, rules) : maskPhone(compact, rules);
+  });
 }

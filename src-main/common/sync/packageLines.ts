@@ -3,7 +3,8 @@
 // tombstones for deletions, and an end line with counts against truncation.
 import { z } from 'zod';
 import { RECORD_CATEGORIES, RECORD_STATUSES, SEVERITIES } from '../domain/creditRecord';
-import { SUBJECT_KINDS } from '../domain/subject';
+import { SUBJECT_KINDS, type SubjectKind } from '../domain/subject';
+import { validateSubjectCode, type CodeKind } from '../codes/subjectCode';
 
 export const PACKAGE_FORMAT = 'credit-kiosk-package/1';
 
@@ -11,6 +12,15 @@ export const PACKAGE_FORMAT = 'credit-kiosk-package/1';
 export const SyncId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/);
 const Text = (max: number) => z.string().max(max);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The kind of code each kind of subject is known by today. */
+const CURRENT_CODE_KINDS: Record<SubjectKind, readonly CodeKind[]> = {
+  'natural-person': ['resident-id'],
+  enterprise: ['uscc'],
+  'non-enterprise-legal-person': ['uscc'],
+  'individual-business': ['uscc'],
+};
+const FORMER_CODE_KINDS: readonly CodeKind[] = ['registration-number', 'organization-code', 'uscc'];
 
 export const SubjectLineSchema = z
   .object({
@@ -28,7 +38,19 @@ export const SubjectLineSchema = z
     registrationAuthority: Text(200).optional(),
     registrationStatus: Text(50).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    // Both the publisher and the kiosk's applier parse every subject line here, so a
+    // code with a wrong check character or of the wrong kind never enters a package or a cache.
+    const check = (code: string, allowed: readonly CodeKind[], path: PropertyKey[]) => {
+      const v = validateSubjectCode(code);
+      if (!v.valid) ctx.addIssue({ code: 'custom', path, message: v.reason });
+      else if (!allowed.includes(v.kind)) ctx.addIssue({ code: 'custom', path, message: `代码类别不符（${v.kind}） / a ${v.kind} code where ${allowed.join(' or ')} belongs` });
+    };
+    check(s.code, CURRENT_CODE_KINDS[s.kind], ['code']);
+    s.formerCodes.forEach((c, i) => check(c, FORMER_CODE_KINDS, ['formerCodes', i]));
+    if (s.legalRepresentativeIdNumber !== undefined) check(s.legalRepresentativeIdNumber, ['resident-id'], ['legalRepresentativeIdNumber']);
+  });
 
 export const RecordLineSchema = z
   .object({

@@ -67,6 +67,17 @@ export const KioskConfigSchema = z
       .default({ maxDataAgeHours: 72 }),
     keys: KeysConfig.default({ store: 'file' }),
     printQuotaPerDay: z.number().int().min(0).max(100).default(2),
+    /** How long what the kiosk leaves behind is kept (docs/security.md). */
+    retention: z
+      .object({
+        logMaxBytes: z.number().int().min(64 * 1024).default(10 * 1024 * 1024),
+        logMaxFiles: z.number().int().min(1).max(1000).default(10),
+        logMaxAgeDays: z.number().int().min(1).max(3650).default(30),
+        printedFileDays: z.number().int().min(0).max(365).default(1),
+        deliveredOutboxDays: z.number().int().min(0).max(3650).default(30),
+      })
+      .strict()
+      .default({ logMaxBytes: 10 * 1024 * 1024, logMaxFiles: 10, logMaxAgeDays: 30, printedFileDays: 1, deliveredOutboxDays: 30 }),
     /** Packaged voice prompts for the main steps; volume 0–1. */
     voice: z
       .object({ enabled: z.boolean().default(true), volume: z.number().min(0).max(1).default(0.8) })

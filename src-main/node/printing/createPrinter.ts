@@ -6,10 +6,12 @@ import { FilePrinter } from './filePrinter';
 import type { PrinterAdapter } from './printerAdapter';
 import { WindowsPrinter } from './windowsPrinter';
 
-export function createPrinter(config: KioskConfig['printer'], context: { dataDir: string }): PrinterAdapter {
+export function createPrinter(config: KioskConfig['printer'], context: { dataDir: string; printedFileDays?: number }): PrinterAdapter {
   switch (config.kind) {
     case 'file':
-      return new FilePrinter(config.dir ? path.resolve(context.dataDir, config.dir) : path.join(context.dataDir, 'printed'));
+      return new FilePrinter(config.dir ? path.resolve(context.dataDir, config.dir) : path.join(context.dataDir, 'printed'), {
+        ...(context.printedFileDays !== undefined && { keepDays: context.printedFileDays }),
+      });
     case 'cups':
       return new CupsPrinter({ url: config.url, name: config.name });
     case 'windows':

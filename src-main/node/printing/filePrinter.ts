@@ -5,8 +5,47 @@ import path from 'node:path';
 import type { PrinterStatus } from '../../common/contract/views';
 import type { PrinterAdapter, PrintJobUpdate, PrintRequest } from './printerAdapter';
 
+export interface FilePrinterOptions {
+  /** Printed files (reports with personal data) are deleted after this many days; 0 keeps none past the next print. */
+  keepDays?: number;
+  now?: () => Date;
+}
+
+export const DEFAULT_PRINTED_FILE_DAYS = 1;
+
 export class FilePrinter implements PrinterAdapter {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly options: FilePrinterOptions = {},
+  ) {
+    this.purge();
+  }
+
+  /** Deletes printed files (and abandoned partial ones) older than the kept days; returns how many. */
+  purge(): number {
+    const now = (this.options.now ?? (() => new Date()))().getTime();
+    const cutoff = now - (this.options.keepDays ?? DEFAULT_PRINTED_FILE_DAYS) * 86_400_000;
+    let removed = 0;
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return 0; // no folder yet: nothing printed
+    }
+    for (const name of names) {
+      if (!name.endsWith('.pdf') && !name.endsWith('.part')) continue;
+      const file = path.join(this.dir, name);
+      try {
+        if (fs.statSync(file).mtimeMs < cutoff) {
+          fs.rmSync(file, { force: true });
+          removed += 1;
+        }
+      } catch {
+        // Gone meanwhile, or not ours to remove: the next purge tries again.
+      }
+    }
+    return removed;
+  }
 
   async status(): Promise<PrinterStatus> {
     try {
@@ -20,6 +59,7 @@ export class FilePrinter implements PrinterAdapter {
 
   async print(request: PrintRequest, onUpdate: (update: PrintJobUpdate) => void): Promise<PrintJobUpdate> {
     onUpdate({ state: 'printing' });
+    this.purge();
     const safeName = request.jobName.replace(/[^A-Za-z0-9._-]/g, '_');
     const target = path.join(this.dir, `${safeName}.pdf`);
     const temp = `${target}.${process.pid}.part`;

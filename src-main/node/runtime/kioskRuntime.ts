@@ -53,7 +53,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const now = options.now ?? (() => new Date());
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const resourcesDir = options.resourcesDir ?? findResourcesDir();
-  const logger = options.logger ?? createLogger({ logDir: path.join(config.dataDir, 'logs') });
+  const logger = options.logger ?? createLogger({
+      logDir: path.join(config.dataDir, 'logs'),
+      retention: { maxBytes: config.retention.logMaxBytes, maxFiles: config.retention.logMaxFiles, maxAgeDays: config.retention.logMaxAgeDays },
+    });
   const demoMode = config.mode === 'demo';
 
   const keys = openKeyStore(config, options.keyStoreHost);
@@ -68,7 +71,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const hub = new EventHub();
 
   const { reader, demo } = await createReader(config, resourcesDir);
-  const printer = createPrinter(config.printer, { dataDir: config.dataDir });
+  const printer = createPrinter(config.printer, { dataDir: config.dataDir, printedFileDays: config.retention.printedFileDays });
   const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
   const reports = createReportIssuer({ config, keys });
 
@@ -83,6 +86,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     reader,
     demo: demoMode,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
+    deliveredOutboxDays: config.retention.deliveredOutboxDays,
     now,
   });
 

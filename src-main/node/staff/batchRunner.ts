@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { BatchResultView, BatchRowStatus, BatchRowView, BatchSummaryView } from '../../common/contract/staffViews';
 import { validateSubjectCode } from '../../common/codes/subjectCode';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
-import { maskIdNumber } from '../../common/rules/masking';
+import { maskSubjectCode } from '../../common/rules/masking';
 import type { BatchInputRow } from '../../common/staff/batchRows';
 import type { BusinessItem, Catalogue } from '../../common/staff/catalogue';
 import { NEGATIVE_HIT_KINDS } from '../../common/staff/hits';
@@ -41,11 +41,8 @@ export interface BatchDeps {
 const emptyCounts = (): Record<BatchRowStatus, number> => ({ clear: 0, hit: 0, incentive: 0, 'invalid-code': 0, 'missing-code': 0, 'not-found': 0 });
 const BAD: ReadonlySet<BatchRowStatus> = new Set(['invalid-code', 'missing-code', 'not-found']);
 
-/** A code as a list may show it: anything shaped like a resident ID number is masked. */
-export function shownCode(code: string): string {
-  const c = code.trim().slice(0, 40);
-  return /^\d{17}[\dXx]$/.test(c) || /^\d{15}$/.test(c) ? maskIdNumber(c) : c;
-}
+/** A code as a list may show it: whatever may name a person is masked (the recogniser decides). */
+export const shownCode = maskSubjectCode;
 
 export class BatchJobs {
   private readonly batches = new Map<string, Batch>();
@@ -130,7 +127,7 @@ export class BatchJobs {
   private async checkRow(input: BatchInputRow, batch: Batch, catalogue: Catalogue, today: string, seen: Map<string, number>, audit: AuditEntryInput[]): Promise<BatchRowView> {
     const base = { row: input.row, code: shownCode(input.code), inputName: input.name, hitKinds: [], measureIds: [], incentiveIds: [] };
     if (input.code === '') return { ...base, status: 'missing-code', reason: '缺少代码 / no code in this row' };
-    const code = validateSubjectCode(input.code);
+    const code = validateSubjectCode(input.code, { today });
     if (!code.valid) return { ...base, status: 'invalid-code', reason: code.reason };
     const notes: string[] = [];
     const earlier = seen.get(code.normalized);

@@ -13,7 +13,7 @@ import { validateSubjectCode } from '../../common/codes/subjectCode';
 import { isCardExpired } from '../../common/domain/idCard';
 import { isPerson, type Subject } from '../../common/domain/subject';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
-import { maskIdNumber } from '../../common/rules/masking';
+import { maskIdNumber, maskPersonalText } from '../../common/rules/masking';
 import { tableToBatchRows } from '../../common/staff/batchRows';
 import type { Catalogue } from '../../common/staff/catalogue';
 import { can, canUnlock, MAX_BATCH_ROWS, type StaffAction } from '../../common/staff/roles';
@@ -34,6 +34,7 @@ import { checkView, computeCheck } from './checkEngine';
 import { renderCheckSlip } from './checkSlip';
 import { FEEDBACK_KIND, StaffOutbox } from './outbox';
 import { loadPinPepper } from './pinHash';
+import { DEFAULT_DELIVERED_RETENTION_DAYS, purgeDeliveredOutbox } from './outboxPurge';
 import { openStaffDb, staffDbFile } from './staffDb';
 import { StaffSessions, type StaffSession } from './staffSessions';
 import { accountView, StaffStore, StaffStoreError, type LockoutPolicy } from './staffStore';
@@ -61,6 +62,8 @@ export interface StaffServiceDeps {
   lockout?: LockoutPolicy;
   /** Hash of new audit entries (default sha256; 'sm3' for 国密). */
   auditAlg?: AuditAlg;
+  /** Delivered feedback rows are deleted after this many days (default 30). */
+  deliveredOutboxDays?: number;
   /** Data older than this is marked stale in provenance (default 48 h). */
   maxDataAgeHours?: number;
   disclosurePolicy?: DisclosurePolicy;
@@ -105,6 +108,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
   const db: Database.Database = openStaffDb(staffDbFile(deps.dataDir), { pepper });
   const audit = new AuditLog(db, deps.auditAlg ?? 'sha256');
   const outbox = new StaffOutbox(db);
+  purgeDeliveredOutbox(db, 'staff_outbox', deps.deliveredOutboxDays ?? DEFAULT_DELIVERED_RETENTION_DAYS, now());
   const keyer = loadSubjectKeyer(deps.keys);
   const store = new StaffStore(db, { now, pepper, ...(deps.lockout && { lockout: deps.lockout }), ...(deps.scrypt && { scrypt: deps.scrypt }) });
   const card = new CardWatch(deps.reader);
@@ -264,9 +268,8 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
           if (isCardExpired(held, toIsoDate(now()))) return deny('CARD_EXPIRED');
           code = held.idNumber;
         } else {
-          const v = validateSubjectCode(input.code);
-          // Former registration numbers are not 18 characters: let the cache try them.
-          if (!v.valid && (v.normalized.length === 18 || !/^[0-9A-Z-]{8,20}$/.test(v.normalized))) return fail('INVALID_CODE', `${DEFAULT_ERROR_MESSAGES.INVALID_CODE}: ${v.reason}`);
+          const v = validateSubjectCode(input.code, { today: toIsoDate(now()) });
+          if (!v.valid) return fail('INVALID_CODE', `${DEFAULT_ERROR_MESSAGES.INVALID_CODE}: ${v.reason}`);
           code = v.normalized;
         }
         const found = await deps.cache.findByCode(code);
@@ -318,7 +321,8 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
         const recordedAt = now().toISOString();
         const decisionId = randomUUID();
         const eventId = randomUUID();
-        const note = input.note?.trim() ?? '';
+        // Free text: an ID number or phone typed into it is masked before it is queued or hashed into the audit.
+        const note = maskPersonalText(input.note?.trim() ?? '');
         const payload = {
           eventId,
           type: FEEDBACK_KIND,

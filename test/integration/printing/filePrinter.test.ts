@@ -22,6 +22,25 @@ describe('FilePrinter (the demo printer)', () => {
     expect(pdftotext(end.outputPath!).replace(/\s+/g, '')).toContain(report.reportNumber);
   });
 
+  it('deletes printed files past the configured days, at start and before each print', async () => {
+    const out = path.join(dir, 'purged');
+    fs.mkdirSync(out, { recursive: true });
+    const now = new Date('2026-12-07T08:00:00Z');
+    const age = (file: string, days: number) => {
+      const t = (now.getTime() - days * 86_400_000) / 1000;
+      fs.utimesSync(file, t, t);
+    };
+    for (const [name, days] of [['old.pdf', 4], ['left.pdf.1.part', 4], ['fresh.pdf', 1], ['notes.txt', 9]] as const) {
+      fs.writeFileSync(path.join(out, name), 'x');
+      age(path.join(out, name), days);
+    }
+    const printer = new FilePrinter(out, { keepDays: 3, now: () => now });
+    expect(fs.readdirSync(out).sort()).toEqual(['fresh.pdf', 'notes.txt']);
+    age(path.join(out, 'fresh.pdf'), 5);
+    await printer.print({ jobName: 'next', pdf: Buffer.from('%PDF') }, () => undefined);
+    expect(fs.readdirSync(out).sort()).toEqual(['next.pdf', 'notes.txt']);
+  });
+
   it('fails clearly when it cannot write', async () => {
     const blocker = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocker, 'x');

@@ -99,6 +99,13 @@ describe('batch checks', () => {
     expect(csv.ok && Buffer.from(csv.value.dataBase64, 'base64').toString('utf8').split('\r\n').length).toBe(1002 + 0);
   });
 
+  it('finds a subject by its 15-digit former registration number and shows that number unmasked', async () => {
+    const csv = Buffer.from(`统一社会信用代码,单位名称\r\n370303200045678,青禾\r\n${ZHOU_ID},周\r\n`, 'utf8');
+    const { rows } = await runBatch(fx.service, token, 'csv', csv);
+    expect(rows[0]).toMatchObject({ row: 2, code: '370303200045678', status: 'hit' });
+    expect(rows[1]).toMatchObject({ row: 3, code: `${ZHOU_ID.slice(0, 4)}**********${ZHOU_ID.slice(-4)}` });
+  });
+
   it('refuses a file that is not a workbook, and an empty list', async () => {
     const junk = await fx.service.startBatchCheck({ token, itemId: 'construction-bidding', fileName: 'x.xlsx', format: 'xlsx', dataBase64: Buffer.from('not a zip').toString('base64') });
     expect(!junk.ok && junk.error.code).toBe('INVALID_INPUT');

@@ -17,7 +17,8 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function writeExports(into: string, penaltyStatus: 'active' | 'repaired'): void {
   fs.mkdirSync(into, { recursive: true });
-  const subject = { id: 's-0001', kind: 'enterprise', code: '91370303MA3CLI0001', formerCodes: [], name: '淄博命令行测试有限公司', legalRepresentative: '王测试' };
+  // A well-formed code: publish refuses one with a wrong check character or a letter no USCC uses.
+  const subject = { id: 's-0001', kind: 'enterprise', code: `91370303MA3CL0001${usccCheckChar('91370303MA3CL0001')}`, formerCodes: [], name: '淄博命令行测试有限公司', legalRepresentative: '王测试' };
   const penalty = {
     id: 'p-0001', subjectId: 's-0001', title: '未按规定公示年度报告', documentNumber: '淄张市监罚〔2026〕12号', authority: '淄博市张店区市场监督管理局',
     decisionDate: '2026-01-10', severity: 'ordinary', status: penaltyStatus, disclosureDeadline: '2027-01-10', content: '罚款', fields: { 罚款金额: 5000 },

@@ -2,43 +2,16 @@
 // its facts from the person's sealed blob: a deleted fact must not linger encrypted.
 // And a delta onto a file of an older schema brings the file forward before it writes.
 import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PackageLine } from '../../../src-main/common/sync/packageLines';
 import { deriveCacheKeys } from '../../../src-main/node/cache/cacheKeys';
 import { createFieldCipher } from '../../../src-main/node/cache/fieldCipher';
 import { SCHEMA_VERSION } from '../../../src-main/node/cache/migrations';
 import { openCreditCache } from '../../../src-main/node/cache/openCreditCache';
-import { applyPackage } from '../../../src-main/node/sync/packageApplier';
-import { PackageWriter } from '../../../src-main/node/sync/packageWriter';
-import { bundles, importFolder, makeFixture, publish, T0, type Fixture } from './syncFixtures';
+import { applyDelta, bundles, importFolder, makeFixture, publish, type Fixture } from './syncFixtures';
 
 let f: Fixture;
 afterEach(() => f?.cleanup());
-
-async function writePackage(file: string, lines: PackageLine[]) {
-  const w = new PackageWriter(file);
-  for (const line of lines) await w.write(line);
-  return w.close();
-}
-
-/** Applies a v1 → v2 delta of the given lines to the fixture's cache. */
-async function applyDelta(lines: PackageLine[], counts: { subjects: number; records: number; tombstones: number }) {
-  const pkg = path.join(f.dir, 'delta.ndjson.gz');
-  const written = await writePackage(pkg, [
-    { t: 'header', format: 'credit-kiosk-package/1', kind: 'delta', version: 2, baseVersion: 1, dataAsOf: T0.toISOString() },
-    ...lines,
-    { t: 'end', ...counts },
-  ]);
-  return applyPackage({
-    cacheFile: f.cacheFile,
-    cacheKey: f.cacheKey,
-    packagePath: pkg,
-    entry: { name: `${written.sha256}.delta-v1-v2.ndjson.gz`, kind: 'delta', baseVersion: 1, ...written, ...counts },
-    snapshot: { version: 2, dataAsOf: T0.toISOString() },
-    marks: { rootJson: null, rootVersion: 1, timestampVersion: 2, timestampExpires: null, snapshotVersion: 2, dataVersion: null, dataAsOf: null, source: null },
-  });
-}
 
 describe('a delta', () => {
   it("with a record tombstone removes a person's record and its sealed facts, and leaves the rest readable", async () => {
@@ -49,7 +22,7 @@ describe('a delta', () => {
     await publish(f, data);
     expect(await importFolder(f)).toMatchObject({ outcome: 'applied', version: 1 });
 
-    const result = await applyDelta([{ t: 'delete-record', id: gone.id }], { subjects: 0, records: 0, tombstones: 1 });
+    const result = await applyDelta(f, [{ t: 'delete-record', id: gone.id }], { subjects: 0, records: 0, tombstones: 1 });
     expect(result).toMatchObject({ kind: 'delta', dataVersion: 2, tombstones: 1 });
 
     const cache = await openCreditCache({ file: f.cacheFile, key: f.cacheKey });
@@ -81,7 +54,7 @@ describe('a delta', () => {
 
     const changed = data.find((b) => b.subject.kind === 'enterprise')!;
     const records = [{ ...changed.records[0]!, id: `${changed.subject.id}-new`, title: '新的许可' }];
-    await applyDelta([{ t: 'subject', subject: changed.subject, records } as PackageLine], { subjects: 1, records: 1, tombstones: 0 });
+    await applyDelta(f, [{ t: 'subject', subject: changed.subject, records } as PackageLine], { subjects: 1, records: 1, tombstones: 0 });
 
     const cache = await openCreditCache({ file: f.cacheFile, key: f.cacheKey });
     const found = await cache.findByCode(changed.subject.code);

@@ -6,7 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { syntheticSubjects } from '../../../src-main/node/cache/syntheticData';
 import type { SubjectBundle } from '../../../src-main/node/cache/cacheWriter';
+import type { PackageLine } from '../../../src-main/common/sync/packageLines';
 import { folderSource } from '../../../src-main/node/sync/folderSource';
+import { applyPackage } from '../../../src-main/node/sync/packageApplier';
+import { PackageWriter } from '../../../src-main/node/sync/packageWriter';
 import { publishFromBundles } from '../../../src-main/node/sync/publisher';
 import { generateKey, type PrivateKey } from '../../../src-main/node/sync/signing';
 import { runSyncCycle, type SyncCycleOptions } from '../../../src-main/node/sync/syncClient';
@@ -58,4 +61,25 @@ export async function importFolder(f: Fixture, now: Date = T0): ReturnType<typeo
 /** Copies the repository (to tamper with a copy). */
 export function copyRepo(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
+}
+
+/** Applies a v1 → v2 delta of the given lines (between a header and an end line) to the fixture's cache. */
+export async function applyDelta(f: Fixture, lines: PackageLine[], counts: { subjects: number; records: number; tombstones: number }): ReturnType<typeof applyPackage> {
+  const pkg = path.join(f.dir, 'delta.ndjson.gz');
+  const w = new PackageWriter(pkg);
+  for (const line of [
+    { t: 'header', format: 'credit-kiosk-package/1', kind: 'delta', version: 2, baseVersion: 1, dataAsOf: T0.toISOString() } as const,
+    ...lines,
+    { t: 'end', ...counts } as const,
+  ])
+    await w.write(line);
+  const written = await w.close();
+  return applyPackage({
+    cacheFile: f.cacheFile,
+    cacheKey: f.cacheKey,
+    packagePath: pkg,
+    entry: { name: `${written.sha256}.delta-v1-v2.ndjson.gz`, kind: 'delta', baseVersion: 1, ...written, ...counts },
+    snapshot: { version: 2, dataAsOf: T0.toISOString() },
+    marks: { rootJson: null, rootVersion: 1, timestampVersion: 2, timestampExpires: null, snapshotVersion: 2, dataVersion: null, dataAsOf: null, source: null },
+  });
 }

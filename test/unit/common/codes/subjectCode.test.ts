@@ -32,9 +32,27 @@ describe('validateSubjectCode', () => {
     expect(validateSubjectCode('91350100O000100Y43')).toMatchObject({ kind: 'uscc', valid: false, problem: 'charset' });
   });
 
-  it('says unknown for anything not 18 characters', () => {
-    expect(validateSubjectCode('12345')).toMatchObject({ kind: 'unknown', valid: false });
+  it('says unknown for anything that is no code of any kind', () => {
+    expect(validateSubjectCode('12345')).toMatchObject({ kind: 'unknown', valid: false, problem: 'length' });
     expect(validateSubjectCode('')).toMatchObject({ kind: 'unknown', valid: false });
+    expect(validateSubjectCode('12345').reason).toMatch(/^位数不符.* \/ wrong length/);
+  });
+
+  // Both were "valid USCCs": ID numbers with a mistyped check digit whose digits pass the USCC check.
+  it.each(['650102197607108653', '440106199211284108'])('reports %s as an ID number with a wrong check digit', (code) => {
+    expect(validateSubjectCode(code)).toMatchObject({ kind: 'resident-id', valid: false, problem: 'check-character' });
+  });
+
+  it('refuses a USCC of a registration authority that does not exist', () => {
+    expect(validateSubjectCode('000000192604223690')).toMatchObject({ valid: false, problem: 'authority' });
+  });
+
+  it('recognises a 15-digit former registration number and an organisation code as former codes', () => {
+    expect(validateSubjectCode('370303200045678')).toMatchObject({ kind: 'registration-number', valid: true });
+    expect(validateSubjectCode('990303200045678')).toMatchObject({ kind: 'registration-number', valid: false, problem: 'division' });
+    expect(validateSubjectCode('M000100Y-4')).toMatchObject({ kind: 'organization-code', valid: true });
+    expect(validateSubjectCode('M000100Y4')).toMatchObject({ kind: 'organization-code', valid: true });
+    expect(validateSubjectCode('M000100Y-5')).toMatchObject({ kind: 'organization-code', valid: false, problem: 'check-character' });
   });
 });
 
