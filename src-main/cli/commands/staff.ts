@@ -3,12 +3,11 @@
 // environment (CREDIT_KIOSK_STAFF_PIN) or the first line of stdin, never argv, so
 // they stay out of shell history and process lists. Every change is audited.
 import type { Command } from 'commander';
-import path from 'node:path';
 import { STAFF_ROLES, type StaffRole } from '../../common/staff/roles';
-import { defaultDataDir } from '../../node/cache/cacheLocation';
 import { AuditLog } from '../../node/staff/auditLog';
 import { openStaffDb, staffDbFile } from '../../node/staff/staffDb';
 import { accountView, StaffStore, StaffStoreError } from '../../node/staff/staffStore';
+import { cliDataDir } from '../dataFolder';
 import { emit, emitError, EXIT_USAGE } from '../output';
 
 interface Common {
@@ -29,7 +28,7 @@ async function readPin(): Promise<string> {
 }
 
 async function withStore(options: Common, body: (store: StaffStore, audit: (action: string, target: string) => void) => Promise<void>): Promise<void> {
-  const db = openStaffDb(staffDbFile(options.dataDir ? path.resolve(options.dataDir) : defaultDataDir()));
+  const db = openStaffDb(staffDbFile(cliDataDir(options.dataDir)));
   try {
     const store = new StaffStore(db, { now: () => new Date() });
     const log = new AuditLog(db);

@@ -36,7 +36,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const redact = { paths: REDACT, censor: '[redacted]' };
   if (!options.logDir) return pino({ level, redact }, pino.destination({ fd: 2, sync: false }));
   fs.mkdirSync(options.logDir, { recursive: true, mode: 0o700 });
-  return pino({ level, redact }, pino.destination({ dest: path.join(options.logDir, 'kiosk.log'), mkdir: true, sync: false }));
+  // Opened here, synchronously: pino flushes synchronously when the process exits, and a
+  // file still opening in the background then throws ("sonic boom is not ready yet") over
+  // the real reason of an early exit. Writes stay asynchronous.
+  const fd = fs.openSync(path.join(options.logDir, 'kiosk.log'), 'a', 0o600);
+  return pino({ level, redact }, pino.destination({ dest: fd, sync: false }));
 }
 
 /** A logger that drops everything: for CLI commands that print their own output. */

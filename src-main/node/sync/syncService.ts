@@ -28,8 +28,8 @@ export interface SyncServiceDeps {
   cacheKey: Buffer;
   hub: EventHub;
   logger: Logger;
-  /** The trusted root shipped with the kiosk (bytes of root.json); default: config.sync.trustedRootFile or resources/sync/root.json. */
-  trustedRoot: Buffer;
+  /** The trusted root (bytes of root.json), read when a sync runs: a refusal (none, or the demo root in production) refuses that sync, not the kiosk's start. */
+  trustedRoot: () => Buffer;
   now?: () => Date;
   /** Reopens the kiosk's cache after a new version was applied. */
   reopenCache: () => Promise<void>;
@@ -70,7 +70,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods & SyncActi
         source: source(),
         cacheFile: deps.cacheFile,
         cacheKey: deps.cacheKey,
-        shippedRoot: deps.trustedRoot,
+        shippedRoot: deps.trustedRoot(),
         stagingDir: staging,
         now: now(),
         onProgress: (phase, done, total) => deps.hub.emit({ type: 'sync-progress', phase, done, total }),

@@ -68,7 +68,7 @@ describe('outbox, online fallback, sync service', () => {
       cacheKey: f.cacheKey,
       hub,
       logger: silentLogger(),
-      trustedRoot: f.shippedRoot(),
+      trustedRoot: () => f.shippedRoot(),
       now: () => T0,
       reopenCache: async () => {
         reopened += 1;
