@@ -137,5 +137,11 @@ export function loadKioskConfig(sources: ConfigSources = {}): KioskConfig {
   }
   const resolvedDataDir = parsed.data.dataDir ? path.resolve(path.dirname(configPath ?? candidate), parsed.data.dataDir) : dataDir;
   const config: KioskConfig = { ...parsed.data, dataDir: resolvedDataDir, configPath };
-  return configPath === null && sources.packaged ? { ...config, unconfigured: { searched: [candidate] } } : config;
+  if (configPath === null && sources.packaged) return { ...config, unconfigured: { searched: [candidate] } };
+  // The defaults of these two are the demo's ("DEMO-KIOSK-01", "演示市…"): production names its own.
+  const unnamed = (['kioskId', 'issuer'] as const).filter((k) => (raw as Record<string, unknown>)[k] === undefined);
+  if (config.mode === 'production' && unnamed.length > 0) {
+    throw new ConfigError(`生产模式须在配置中写明 ${unnamed.join('、')} / production needs ${unnamed.join(' and ')} in the config${configPath ? ` (${configPath})` : ''}`);
+  }
+  return config;
 }

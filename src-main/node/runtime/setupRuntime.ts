@@ -11,7 +11,8 @@ import type { KioskRuntime } from './kioskRuntime';
 
 export function createSetupRuntime(config: KioskConfig, appVersion: string): KioskRuntime {
   const info: KioskInfo = {
-    kioskId: config.kioskId,
+    // Not configured: no kiosk id or issuer yet (the schema's defaults are the demo's).
+    kioskId: '',
     appVersion,
     mode: config.mode,
     station: config.station,
