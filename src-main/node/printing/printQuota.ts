@@ -1,7 +1,12 @@
 // Free prints per subject per day (自身信用信息免费查询; a daily cap keeps the
 // kiosk's paper for everyone). Counted in SQLite so a restart does not reset it.
 import Database from 'better-sqlite3';
-import type { PrintQuota } from '../kiosk/kioskService';
+
+/** What the kiosk service asks of the quota: a print counted, or refused once today's limit is reached. */
+export interface PrintQuota {
+  /** Counts a print for the subject today if under the limit; false when the quota is reached. */
+  tryConsume(subjectKey: string, today: string): Promise<boolean>;
+}
 
 export class PrintQuotaStore implements PrintQuota {
   private readonly db: Database.Database;
