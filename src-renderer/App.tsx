@@ -15,6 +15,7 @@ import { DoneScreen } from './screens/DoneScreen';
 import { EnterpriseScreen } from './screens/EnterpriseScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { IdleScreen } from './screens/IdleScreen';
+import { OperatorSetupScreen, useOperatorNotice } from './screens/OperatorSetupScreen';
 import { PrintingScreen } from './screens/PrintingScreen';
 import { ReaderUnavailableScreen } from './screens/ReaderUnavailableScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
@@ -130,6 +131,9 @@ export function App({ api }: { api: KioskApi }) {
   const openAdmin = useHiddenGesture(useCallback(() => setAdmin((a) => (a === 'closed' ? 'sign-in' : a)), []));
 
   const readerDown = state.screen === 'idle' && state.devices.reader !== null && state.devices.reader.state !== 'connected';
+  // Not configured, or production with no data yet: the operator's screen, not the citizen's.
+  const operatorNotice = useOperatorNotice(api, info);
+  if (operatorNotice) return <OperatorSetupScreen api={api} notice={operatorNotice} />;
 
   return (
     <div className="kiosk" data-screen={state.screen}>

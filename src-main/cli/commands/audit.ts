@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultDataDir } from '../../node/cache/cacheLocation';
 import { verifyAuditChain } from '../../node/staff/auditLog';
 import { openStaffDbReadonly, staffDbFile } from '../../node/staff/staffDb';
+import { cliDataDir } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE } from '../output';
 
 interface AuditOptions {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option('--db <file>', 'staff database (default: staff.sqlite in the data folder)')
     .option('--data-dir <dir>', 'data folder')
     .action((options: AuditOptions) => {
-      const file = options.db ? path.resolve(options.db) : staffDbFile(options.dataDir ? path.resolve(options.dataDir) : defaultDataDir());
+      const file = options.db ? path.resolve(options.db) : staffDbFile(cliDataDir(options.dataDir));
       if (!fs.existsSync(file)) {
         emitError(options, 'NOT_FOUND', `找不到审计数据库 / no audit database: ${path.basename(file)}`);
         return;

@@ -2,12 +2,14 @@
 import type { Command } from 'commander';
 import { selectCache } from '../../node/cache/cacheLocation';
 import { openCreditCache } from '../../node/cache/openCreditCache';
+import { cliConfig } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE } from '../output';
 
 interface CheckOptions {
   json?: boolean;
   db?: string;
   keyFile?: string;
+  dataDir?: string;
 }
 
 export function register(program: Command): void {
@@ -18,9 +20,10 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .option('--db <file>', 'cache file (default: the data folder’s cache)')
     .option('--key-file <file>', 'cache key file (default: the data folder’s key)')
+    .option('--data-dir <dir>', 'data folder (default: CREDIT_KIOSK_DATA_DIR or .kiosk-data)')
     .action(async (options: CheckOptions) => {
       try {
-        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile });
+        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile, config: cliConfig(options.dataDir) });
         const opened = await openCreditCache({ file, key, worker: 'none' });
         try {
           const check = await opened.check();

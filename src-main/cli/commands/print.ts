@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PrintJobUpdate } from '../../node/printing/printerAdapter';
 import type { PrinterAdapter } from '../../node/printing/printerAdapter';
-import { loadKioskConfig } from '../../node/config/kioskConfig';
+import { modeDataDir } from '../../node/config/dataFolders';
 import { createPrinter } from '../../node/printing/createPrinter';
 import { CupsPrinter, defaultCupsUrl } from '../../node/printing/cupsPrinter';
 import { WindowsPrinter } from '../../node/printing/windowsPrinter';
+import { cliConfig } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
 
 interface PrintOptions {
@@ -71,6 +72,6 @@ function choosePrinter(options: PrintOptions, stoppedWaitMs: number): PrinterAda
     return new CupsPrinter({ url, ...(options.printer && { name: options.printer }), stoppedWaitMs });
   }
   if (options.printer) return new WindowsPrinter({ name: options.printer });
-  const config = loadKioskConfig();
-  return createPrinter(config.printer, { dataDir: config.dataDir, printedFileDays: config.retention.printedFileDays });
+  const config = cliConfig();
+  return createPrinter(config.printer, { dataDir: modeDataDir(config), printedFileDays: config.retention.printedFileDays });
 }

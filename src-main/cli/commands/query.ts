@@ -1,5 +1,6 @@
-// `credit-kiosk query CODE [--json]`: a subject and its publicly visible records from
-// the local cache, with provenance. A person's ID number is always masked.
+// `credit-kiosk query CODE [--json] [--purpose TEXT]`: a subject and its publicly visible
+// records from the local cache, with provenance. A person's ID number is always masked;
+// a person's data needs --purpose and is audited (personalDataAccess.ts).
 import type { Command } from 'commander';
 import { validateSubjectCode } from '../../common/codes/subjectCode';
 import type { CreditRecord } from '../../common/domain/creditRecord';
@@ -9,12 +10,16 @@ import { maskAddress, maskIdNumber } from '../../common/rules/masking';
 import { toIsoDate } from '../../common/time/isoDate';
 import { selectCache } from '../../node/cache/cacheLocation';
 import { openCreditCache } from '../../node/cache/openCreditCache';
+import { cliConfig } from '../dataFolder';
 import { emit, emitError, EXIT_USAGE } from '../output';
+import { auditPersonAccess, concernsPerson, PURPOSE_REQUIRED, statedPurpose } from '../personalDataAccess';
 
 interface QueryOptions {
   json?: boolean;
   db?: string;
   keyFile?: string;
+  dataDir?: string;
+  purpose?: string;
 }
 
 export function register(program: Command): void {
@@ -25,17 +30,34 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .option('--db <file>', 'cache file (default: the data folder’s cache)')
     .option('--key-file <file>', 'cache key file (default: the data folder’s key)')
+    .option('--data-dir <dir>', 'data folder (default: CREDIT_KIOSK_DATA_DIR or .kiosk-data)')
+    .option('--purpose <text>', '用途（查询自然人时必填，写入审计日志）/ purpose (required for a natural person; audited)')
     .action(async (code: string | undefined, options: QueryOptions) => {
       if (code === undefined || code.trim() === '') {
         emitError(options, 'USAGE', '请提供要查询的代码 / give the code: credit-kiosk query CODE', EXIT_USAGE);
         return;
       }
       const validation = validateSubjectCode(code);
+      const purpose = statedPurpose(options.purpose);
+      // Refused before the cache is opened: no purpose, no look at a person's data.
+      if (validation.valid && validation.kind === 'resident-id' && !purpose) {
+        emitError(options, 'PURPOSE_REQUIRED', PURPOSE_REQUIRED, EXIT_USAGE);
+        return;
+      }
       try {
-        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile });
+        const config = cliConfig(options.dataDir);
+        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile, config });
         const cache = await openCreditCache({ file, key, worker: 'none' });
         try {
-          const found = validation.valid ? await cache.findByCode(validation.normalized) : null;
+          // Former registration numbers (注册号, 组织机构代码) are not 18-character codes: try them before calling a code malformed.
+          const found = validation.valid || /^[0-9A-Z-]{8,20}$/.test(validation.normalized) ? await cache.findByCode(validation.normalized) : null;
+          if (concernsPerson(found?.subject ?? null, validation)) {
+            if (!purpose) {
+              emitError(options, 'PURPOSE_REQUIRED', PURPOSE_REQUIRED, EXIT_USAGE);
+              return;
+            }
+            auditPersonAccess({ config, command: 'query', code: found?.subject.code ?? validation.normalized, purpose, result: found ? 'shown' : 'not-found' });
+          }
           if (!found) {
             if (!validation.valid) emitError(options, 'INVALID_CODE', `代码无效 / invalid code: ${validation.reason}`);
             else emitError(options, 'SUBJECT_NOT_FOUND', '未查询到该主体的信用信息 / no credit information for this subject');

@@ -6,12 +6,15 @@ import type { Command } from 'commander';
 import { validateSubjectCode } from '../../common/codes/subjectCode';
 import { selectCache } from '../../node/cache/cacheLocation';
 import { openCreditCache } from '../../node/cache/openCreditCache';
-import { ConfigError, loadKioskConfig } from '../../node/config/kioskConfig';
+import { modeConfig, modeDataDir } from '../../node/config/dataFolders';
+import { ConfigError } from '../../node/config/kioskConfig';
 import { findResourcesDir } from '../../node/config/resourcesDir';
 import { openKeyStore } from '../../node/keys/openKeyStore';
 import { issueReport, ReportRefusedError } from '../../node/report/issueReport';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from '../../node/report/noViolationDomains';
+import { cliConfig } from '../dataFolder';
 import { emit, emitError, EXIT_USAGE } from '../output';
+import { auditPersonAccess, concernsPerson, PURPOSE_REQUIRED, statedPurpose } from '../personalDataAccess';
 
 interface ReportOptions {
   out?: string;
@@ -20,6 +23,8 @@ interface ReportOptions {
   json?: boolean;
   db?: string;
   keyFile?: string;
+  dataDir?: string;
+  purpose?: string;
 }
 
 export function register(program: Command): void {
@@ -33,6 +38,8 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .option('--db <file>', 'cache file (default: the data folder’s cache)')
     .option('--key-file <file>', 'cache key file (default: the data folder’s key)')
+    .option('--data-dir <dir>', 'data folder (default: CREDIT_KIOSK_DATA_DIR or .kiosk-data)')
+    .option('--purpose <text>', '用途（自然人报告必填，写入审计日志）/ purpose (required for a natural person; audited)')
     .action(async (code: string | undefined, options: ReportOptions) => {
       if (!code || !options.out) {
         emitError(options, 'USAGE', '用法 / usage: credit-kiosk report CODE --out FILE [--edition standard|no-violation]', EXIT_USAGE);
@@ -47,13 +54,28 @@ export function register(program: Command): void {
         emitError(options, 'INVALID_CODE', `代码无效 / invalid code: ${validation.reason}`);
         return;
       }
+      const purpose = statedPurpose(options.purpose);
+      if (validation.valid && validation.kind === 'resident-id' && !purpose) {
+        emitError(options, 'PURPOSE_REQUIRED', PURPOSE_REQUIRED, EXIT_USAGE);
+        return;
+      }
       try {
-        const config = loadKioskConfig();
-        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile, dataDir: config.dataDir });
+        const config = cliConfig(options.dataDir);
+        const dataDir = modeDataDir(config);
+        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile, config });
         const cache = await openCreditCache({ file, key, worker: 'none' });
         try {
           const found = await cache.findByCode(validation.normalized);
+          const person = concernsPerson(found?.subject ?? null, validation);
+          if (person && !purpose) {
+            emitError(options, 'PURPOSE_REQUIRED', PURPOSE_REQUIRED, EXIT_USAGE);
+            return;
+          }
+          const audit = (result: string): void => {
+            if (person) auditPersonAccess({ config, command: 'report', code: found?.subject.code ?? validation.normalized, purpose: purpose!, result });
+          };
           if (!found) {
+            audit('not-found');
             emitError(options, 'SUBJECT_NOT_FOUND', '未查询到该主体的信用信息 / no credit information for this subject');
             return;
           }
@@ -68,14 +90,15 @@ export function register(program: Command): void {
             audience: options.asSubject ? 'subject' : 'staff',
             issuer: config.issuer,
             kioskId: config.kioskId,
-            keys: openKeyStore(config),
-            keyDir: path.join(config.dataDir, 'report-keys'),
-            registryFile: path.join(config.dataDir, 'reports.sqlite'),
+            keys: openKeyStore(modeConfig(config)),
+            keyDir: path.join(dataDir, 'report-keys'),
+            registryFile: path.join(dataDir, 'reports.sqlite'),
             now,
             ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(findResourcesDir())) } }),
           });
           const out = path.resolve(options.out);
           fs.writeFileSync(out, issued.pdf);
+          audit(`report-issued ${issued.reportNumber}`);
           emit(
             options,
             { reportNumber: issued.reportNumber, pages: issued.pages, bytes: issued.pdf.length, file: out, edition, contentHash: issued.contentHash },

@@ -2,12 +2,14 @@
 import type { Command } from 'commander';
 import { selectCache } from '../../node/cache/cacheLocation';
 import { openCreditCache } from '../../node/cache/openCreditCache';
+import { cliConfig } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
 
 interface SearchCliOptions {
   json?: boolean;
   db?: string;
   keyFile?: string;
+  dataDir?: string;
   page: string;
   pageSize: string;
 }
@@ -22,13 +24,14 @@ export function register(program: Command): void {
     .option('--page-size <n>', 'hits per page (1–100)', '20')
     .option('--db <file>', 'cache file (default: the data folder’s cache)')
     .option('--key-file <file>', 'cache key file (default: the data folder’s key)')
+    .option('--data-dir <dir>', 'data folder (default: CREDIT_KIOSK_DATA_DIR or .kiosk-data)')
     .action(async (text: string | undefined, options: SearchCliOptions) => {
       if (text === undefined || text.trim() === '') {
         emitError(options, 'USAGE', '请提供要搜索的名称 / give the name to search: credit-kiosk search TEXT', EXIT_USAGE);
         return;
       }
       try {
-        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile });
+        const { file, key } = selectCache({ db: options.db, keyFile: options.keyFile, config: cliConfig(options.dataDir) });
         const cache = await openCreditCache({ file, key, worker: 'none' });
         try {
           const page = await cache.search(text, { page: Number(options.page), pageSize: Number(options.pageSize) });

@@ -5,15 +5,14 @@
 import type Database from 'better-sqlite3';
 import { isStaffNumber, STAFF_NUMBER_RULE } from '../../common/staff/staffNumber';
 import type { Command } from 'commander';
-import path from 'node:path';
 import { STAFF_ROLES, type StaffRole } from '../../common/staff/roles';
-import { defaultDataDir } from '../../node/cache/cacheLocation';
-import { loadKioskConfig } from '../../node/config/kioskConfig';
+import { modeConfig } from '../../node/config/dataFolders';
 import { openKeyStore } from '../../node/keys/openKeyStore';
 import { AuditLog } from '../../node/staff/auditLog';
 import { loadPinPepper } from '../../node/staff/pinHash';
 import { openStaffDb, staffDbFile } from '../../node/staff/staffDb';
 import { accountView, StaffStore, StaffStoreError } from '../../node/staff/staffStore';
+import { cliConfig, cliDataDir } from '../dataFolder';
 import { emit, emitError, EXIT_USAGE } from '../output';
 
 interface Common {
@@ -34,11 +33,11 @@ async function readPin(): Promise<string> {
 }
 
 async function withStore(options: Common, body: (store: StaffStore, audit: (action: string, target: string) => void) => Promise<void>): Promise<void> {
-  const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
+  const dataDir = cliDataDir(options.dataDir);
   let db: Database.Database | undefined;
   try {
     // The pepper from the kiosk's own KeyStore (config `keys`), so PINs set here work at the counter.
-    const pepper = loadPinPepper(openKeyStore(loadKioskConfig({ dataDir })));
+    const pepper = loadPinPepper(openKeyStore(modeConfig(cliConfig(options.dataDir))));
     db = openStaffDb(staffDbFile(dataDir), { pepper });
     const store = new StaffStore(db, { now: () => new Date(), pepper });
     const log = new AuditLog(db);

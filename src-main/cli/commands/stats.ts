@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isIsoDate } from '../../common/time/isoDate';
 import { GRANULARITIES, STAT_FUNCTIONS, type Granularity } from '../../common/staff/statsPeriods';
-import { defaultDataDir } from '../../node/cache/cacheLocation';
 import { openStaffDbReadonly, staffDbFile } from '../../node/staff/staffDb';
 import { statsCsv, usageStats } from '../../node/staff/usageStats';
+import { cliDataDir } from '../dataFolder';
 import { emit, emitError, EXIT_USAGE } from '../output';
 
 interface StatsOptions {
@@ -42,7 +42,7 @@ export function register(program: Command): void {
         emitError(options, 'USAGE', `--granularity: ${GRANULARITIES.join(' | ')}`, EXIT_USAGE);
         return;
       }
-      const file = options.db ? path.resolve(options.db) : staffDbFile(options.dataDir ? path.resolve(options.dataDir) : defaultDataDir());
+      const file = options.db ? path.resolve(options.db) : staffDbFile(cliDataDir(options.dataDir));
       if (!fs.existsSync(file)) {
         emitError(options, 'NOT_FOUND', `找不到数据库 / no staff database: ${path.basename(file)}`);
         return;

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { assessFreshness } from '../../common/sync/freshness';
 import { SyncRefusal } from '../../common/sync/trustRules';
 import { ensureCacheKey, readCacheKey, resolveCacheLocation } from '../../node/cache/cacheLocation';
-import { loadKioskConfig } from '../../node/config/kioskConfig';
 import { folderSource } from '../../node/sync/folderSource';
 import { httpSource } from '../../node/sync/httpSource';
 import type { RepoSource } from '../../node/sync/repoSource';
 import { runSyncCycle } from '../../node/sync/syncClient';
 import { readSyncMarks } from '../../node/sync/syncMarks';
 import { loadTrustedRoot } from '../../node/sync/trustedRoot';
+import { cliConfig, cliDataDir } from '../dataFolder';
 import { emit, emitError } from '../output';
 
 interface SyncCliOptions {
@@ -24,7 +24,7 @@ interface SyncCliOptions {
 }
 
 function cacheOf(options: SyncCliOptions): { file: string; key: Buffer; dataDir: string } {
-  const defaults = resolveCacheLocation();
+  const defaults = resolveCacheLocation({ dataDir: cliDataDir() });
   const file = options.db ? path.resolve(options.db) : defaults.file;
   const keyFile = options.keyFile ? path.resolve(options.keyFile) : defaults.keyFile;
   return { file, key: fs.existsSync(keyFile) ? readCacheKey(keyFile) : ensureCacheKey(keyFile), dataDir: path.dirname(file) };
@@ -37,7 +37,7 @@ async function runAndReport(options: SyncCliOptions, source: () => RepoSource): 
       source: source(),
       cacheFile: cache.file,
       cacheKey: cache.key,
-      shippedRoot: loadTrustedRoot(options.root),
+      shippedRoot: loadTrustedRoot(options.root, process.cwd(), { production: cliConfig().mode === 'production' }),
       stagingDir: path.join(cache.dataDir, 'sync-staging'),
     });
     const summary = result.outcome === 'applied' ? { ...result, ...result.apply } : result;
@@ -69,7 +69,7 @@ export function register(program: Command): void {
   common(sync.command('status').description('数据版本与新鲜度 / data version and freshness')).action((options: SyncCliOptions) => {
     try {
       const marks = readSyncMarks(cacheOf(options).file);
-      const config = loadKioskConfig();
+      const config = cliConfig();
       const fresh = assessFreshness({ dataAsOf: marks.dataAsOf, timestampExpires: marks.timestampExpires, maxDataAgeHours: config.freshness.maxDataAgeHours, now: new Date() });
       const status = { version: marks.dataVersion, dataAsOf: marks.dataAsOf, timestampExpires: marks.timestampExpires, stale: fresh.stale };
       emit(options, status, `data v${status.version ?? '-'} as of ${status.dataAsOf ?? '-'}; timestamp expires ${status.timestampExpires ?? '-'}; ${status.stale ? `STALE (${fresh.reason})` : 'fresh'}`);

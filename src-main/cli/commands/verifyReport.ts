@@ -4,9 +4,9 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadKioskConfig } from '../../node/config/kioskConfig';
 import { PUBLIC_KEY_FILE } from '../../node/report/reportKeys';
 import { verifyReportPdf } from '../../node/report/verifyReportPdf';
+import { cliDataDir } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
 
 interface VerifyOptions {
@@ -50,5 +50,5 @@ export function register(program: Command): void {
 }
 
 function defaultKeyFile(): string {
-  return path.join(loadKioskConfig().dataDir, 'report-keys', PUBLIC_KEY_FILE);
+  return path.join(cliDataDir(), 'report-keys', PUBLIC_KEY_FILE);
 }

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'CARD_EXPIRED',
   'DISK_FULL',
   'INTERNAL',
+  'NOT_CONFIGURED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -55,4 +56,5 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   CARD_EXPIRED: '证件已过有效期 / The card has expired',
   DISK_FULL: '存储空间已满，请联系工作人员 / Storage is full; please ask staff',
   INTERNAL: '系统内部错误，请联系工作人员 / Internal error; please ask staff',
+  NOT_CONFIGURED: '本机尚未配置，请联系管理员 / This kiosk is not configured yet; please ask the operator',
 };

@@ -1,6 +1,8 @@
-// The sync part of KioskApi (the admin screen): status, a pull now, an import
-// from a folder (USB media). A refused sync is not an API failure: the call
-// answers a SyncRunView with its own stable code (SYNC_*) and message.
+// The sync part of KioskApi: the status anyone may read. A pull now and an import
+// from a folder (USB media) are privileged: they are adminAction's 'run-sync' and
+// 'import-usb' (adminApi.ts), behind a staff token, and nowhere else. A refused
+// sync is not an API failure: it answers a SyncRunView with its own stable code
+// (SYNC_*) and message.
 import { z } from 'zod';
 import type { Freshness } from '../sync/freshness';
 import type { SyncErrorCode } from '../sync/syncErrors';
@@ -14,8 +16,6 @@ export const ImportPath = z
 
 export const SYNC_INPUTS = {
   getSyncStatus: z.object({}).strict(),
-  runSync: z.object({}).strict(),
-  importSyncFolder: z.object({ path: ImportPath }).strict(),
 } as const;
 
 export type SyncOutcome = 'applied' | 'up-to-date' | 'refreshed' | 'refused' | 'failed';
@@ -52,6 +52,4 @@ export interface SyncStatusView {
 
 export interface SyncOutputs {
   getSyncStatus: SyncStatusView;
-  runSync: SyncRunView;
-  importSyncFolder: SyncRunView;
 }

@@ -86,6 +86,8 @@ export interface KioskInfo {
   issuer: string;
   /** Voice prompt volume 0–1; 0 when prompts are off. */
   voiceVolume: number;
+  /** Set when the kiosk cannot serve anyone until an operator acts: a packaged build found no config file (where it looked). */
+  setup?: { reason: 'no-config'; searched: string[] };
 }
 
 export interface KioskStatus {

@@ -38,7 +38,7 @@ export interface ElectronHost {
   devTools: boolean;
 }
 
-/** DevTools only on request: `--dev` or CREDIT_KIOSK_DEV=1 (or config.window.devTools). */
+/** DevTools only on request: `--dev` or CREDIT_KIOSK_DEV=1 (or config.window.devTools) — and only in an unpackaged build (see startElectronHost). */
 export function isDevMode(argv: readonly string[], env: Record<string, string | undefined>): boolean {
   return argv.includes('--dev') || env.CREDIT_KIOSK_DEV === '1';
 }
@@ -79,11 +79,13 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
 
   let config: KioskConfig;
   try {
-    config = loadConfig({ env });
+    // Packaged, a missing config is the operator screen (createKioskRuntime), never the demo.
+    config = loadConfig({ env, packaged: app.isPackaged });
   } catch (err) {
     return fatal(log, '配置无效 / Invalid configuration', err);
   }
-  const devTools = isDevMode(argv, env) || config.window.devTools;
+  // A packaged build never opens DevTools, whatever the flags, environment or config say.
+  const devTools = !app.isPackaged && (isDevMode(argv, env) || config.window.devTools);
   const paths = resolveHostPaths({ bundleDir: deps.bundleDir, isPackaged: app.isPackaged, resourcesPath: deps.resourcesPath });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { devTools, log }));

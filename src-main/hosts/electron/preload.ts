@@ -28,8 +28,6 @@ const METHODS = {
   setDemoReader: true,
   setDemoReadFault: true,
   getSyncStatus: true,
-  runSync: true,
-  importSyncFolder: true,
   signIn: true,
   signOut: true,
   staffSession: true,

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadKioskConfig } from '../../node/config/kioskConfig';
+import { runsFromSourceCheckout } from '../../node/config/sourceCheckout';
 import { createKioskRuntime } from '../../node/runtime/kioskRuntime';
 import { startWebHost } from './webHost';
 
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   });
   const port = values.port !== undefined ? Number(values.port) : Number(process.env.CREDIT_KIOSK_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`端口无效 / invalid port: ${values.port}`);
-  const config = loadKioskConfig({ ...(values['data-dir'] && { dataDir: values['data-dir'] }), ...(values.config && { configPath: values.config }) });
+  // Installed (not a checkout), a missing config is the operator screen, never the demo.
+  const packaged = !runsFromSourceCheckout(__dirname);
+  const config = loadKioskConfig({ packaged, ...(values['data-dir'] && { dataDir: values['data-dir'] }), ...(values.config && { configPath: values.config }) });
   const runtime = await createKioskRuntime({ config });
   const host = await startWebHost({ api: runtime.api, rendererDir: path.join(__dirname, '..', 'renderer'), port });
   process.stdout.write(`KIOSK_URL=${host.url}\n`);

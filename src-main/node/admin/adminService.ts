@@ -1,7 +1,7 @@
 // The admin console's services: one overview of devices, data and recent trouble,
 // and the operator's actions (sync now, import from USB media, leave kiosk mode).
 // Every call needs a staff sign-in with the kiosk-admin right, and every action is
-// written to the audit chain.
+// written to the audit chain. This is the only door to a sync on request.
 import type { AdminMethods, KioskInput } from '../../common/contract/kioskApi';
 import { ok, type Result } from '../../common/contract/result';
 import type { AdminActionResult } from '../../common/contract/adminApi';
@@ -10,12 +10,12 @@ import { toIsoDate } from '../../common/time/isoDate';
 import type { EventHub } from '../kiosk/eventHub';
 import type { KioskService } from '../kiosk/kioskService';
 import type { StaffService } from '../staff/staffService';
-import type { SyncMethods } from '../sync/syncService';
+import type { SyncActions, SyncMethods } from '../sync/syncService';
 
 export interface AdminServiceDeps {
   kiosk: Pick<KioskService, 'getStatus' | 'diagnostics'>;
   staff: Pick<StaffService, 'authorise' | 'auditAction' | 'getStats'>;
-  sync: SyncMethods;
+  sync: SyncMethods & SyncActions;
   hub: EventHub;
   now?: () => Date;
 }
@@ -42,12 +42,12 @@ export function createAdminService(deps: AdminServiceDeps): AdminMethods {
       const staffNo = who.value.staffNo;
       switch (input.action) {
         case 'run-sync': {
-          const run = await deps.sync.runSync({});
+          const run = await deps.sync.pullNow();
           deps.staff.auditAction(staffNo, 'admin-run-sync', run.ok ? run.value.outcome : run.error.code);
           return run.ok ? ok({ action: 'run-sync', run: run.value }) : run;
         }
         case 'import-usb': {
-          const run = await deps.sync.importSyncFolder({ path: input.path });
+          const run = await deps.sync.importFolder(input.path);
           deps.staff.auditAction(staffNo, 'admin-import-usb', run.ok ? run.value.outcome : run.error.code);
           return run.ok ? ok({ action: 'import-usb', run: run.value }) : run;
         }

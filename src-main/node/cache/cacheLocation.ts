@@ -1,5 +1,6 @@
 // Where the cache file and its key live, and first-run set-up: a random key, and
-// in demo mode a cache built from the embedded demo data.
+// in demo mode (only) a cache built from the embedded demo data, in the demo's own
+// folder (config/dataFolders.ts).
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { writeSecretOnce } from '../keys/keyFiles';
 import { SEALED_KEY_DIR } from '../keys/protectedKeyStore';
 import { deriveCacheKeys, keyCheckValue, newCacheKeyText, parseCacheKey } from './cacheKeys';
 import { readMeta } from './cacheMeta';
+import { modeDataDir } from '../config/dataFolders';
+import type { KioskConfig } from '../config/kioskConfig';
 import { findResourcesDir } from '../config/resourcesDir';
 import { CacheError } from './cacheError';
 import { loadDemoIntoCache, readDemoData } from './demoData';
@@ -104,27 +107,34 @@ export function findDemoDir(env: Record<string, string | undefined> = process.en
 }
 
 export interface CacheSelection {
-  /** An explicit cache file (--db); else the default location. */
+  /** An explicit cache file (--db); else the mode's location. */
   db?: string;
-  /** An explicit key file (--key-file); else the default key file. */
+  /** An explicit key file (--key-file); else the mode's key file. */
   keyFile?: string;
-  dataDir?: string;
+  /** Which data folder and which mode: the demo cache is only ever built for a demo config, in the demo's folder. */
+  config: Pick<KioskConfig, 'dataDir' | 'mode'>;
 }
 
 /**
- * The cache file and key a command line or a tool should use. At the default
- * location with no cache yet, the demo cache is built first (as the kiosk does on start).
+ * The cache file and key a command line or a tool should use. In demo mode with no
+ * cache yet, the demo cache is built first (as the kiosk does on start); in production
+ * a missing cache is "no data yet", never the demo.
  */
 export function selectCache(selection: CacheSelection): { file: string; key: Buffer } {
-  const defaults = resolveCacheLocation({ dataDir: selection.dataDir });
+  const defaults = resolveCacheLocation({ dataDir: modeDataDir(selection.config) });
   const keyFile = selection.keyFile ? path.resolve(selection.keyFile) : defaults.keyFile;
   if (selection.db) {
     if (!fs.existsSync(keyFile)) throw new CacheError('CACHE_UNAVAILABLE', `找不到缓存密钥文件 / no cache key file: ${path.basename(keyFile)}`);
     return { file: path.resolve(selection.db), key: readCacheKey(keyFile) };
   }
-  if (!fs.existsSync(defaults.file)) {
+  if (selection.config.mode === 'demo') {
     const demoDir = findDemoDir();
-    if (demoDir) return { file: ensureDemoCache({ dataDir: selection.dataDir, demoDir }).file, key: ensureCacheKey(keyFile) };
+    if (!demoDir) throw new CacheError('CACHE_UNAVAILABLE', '找不到演示数据 / the demo data (resources/demo) is not here');
+    const built = ensureDemoCache({ dataDir: path.dirname(defaults.file), demoDir });
+    return { file: built.file, key: built.key };
   }
-  return { file: defaults.file, key: ensureCacheKey(keyFile) };
+  if (!fs.existsSync(defaults.file)) {
+    throw new CacheError('CACHE_UNAVAILABLE', '该数据目录尚无信用数据，请先导入数据包 / no credit data in this data folder yet: import a package first (credit-kiosk sync import DIR)');
+  }
+  return { file: defaults.file, key: readCacheKey(keyFile) };
 }

@@ -1,4 +1,6 @@
-// The kiosk's configuration: one JSON file, validated; with none, the embedded demo.
+// The kiosk's configuration: one JSON file, validated. With none, a checkout runs the
+// embedded demo; a packaged build fails closed: it is "not configured" (the operator
+// screen says what is missing) and a config file that names no mode means production.
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -107,7 +109,12 @@ export const KioskConfigSchema = z
   .strict();
 
 export type KioskConfigInput = z.input<typeof KioskConfigSchema>;
-export type KioskConfig = z.output<typeof KioskConfigSchema> & { dataDir: string; configPath: string | null };
+export type KioskConfig = z.output<typeof KioskConfigSchema> & {
+  dataDir: string;
+  configPath: string | null;
+  /** Set when a packaged build found no config file: where it looked. The kiosk then runs only the operator screen. */
+  unconfigured?: { searched: string[] };
+};
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -122,9 +129,11 @@ export interface ConfigSources {
   /** Explicit config file (CLI --config); else CREDIT_KIOSK_CONFIG; else <dataDir>/config.json if present. */
   configPath?: string;
   dataDir?: string;
+  /** A packaged build (Electron's app.isPackaged, or a web host outside a source checkout): never falls back to the demo. */
+  packaged?: boolean;
 }
 
-/** Reads and validates the config; with no file at all, the demo configuration. */
+/** Reads and validates the config; with no file at all, the demo configuration in a checkout, "unconfigured" when packaged. */
 export function loadKioskConfig(sources: ConfigSources = {}): KioskConfig {
   const env = sources.env ?? process.env;
   const cwd = sources.cwd ?? process.cwd();
@@ -143,11 +152,20 @@ export function loadKioskConfig(sources: ConfigSources = {}): KioskConfig {
   } else if (explicit) {
     throw new ConfigError(`找不到配置文件 / config file not found: ${candidate}`);
   }
+  // Fail closed: a packaged build never slides into the demo by omission.
+  if (sources.packaged && raw !== null && typeof raw === 'object' && !('mode' in raw)) raw = { ...raw, mode: 'production' };
   const parsed = KioskConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new ConfigError(`配置无效 / invalid config${configPath ? ` (${configPath})` : ''}: ${where}`);
   }
   const resolvedDataDir = parsed.data.dataDir ? path.resolve(path.dirname(configPath ?? candidate), parsed.data.dataDir) : dataDir;
-  return { ...parsed.data, dataDir: resolvedDataDir, configPath };
+  const config: KioskConfig = { ...parsed.data, dataDir: resolvedDataDir, configPath };
+  if (configPath === null && sources.packaged) return { ...config, unconfigured: { searched: [candidate] } };
+  // The defaults of these two are the demo's ("DEMO-KIOSK-01", "演示市…"): production names its own.
+  const unnamed = (['kioskId', 'issuer'] as const).filter((k) => (raw as Record<string, unknown>)[k] === undefined);
+  if (config.mode === 'production' && unnamed.length > 0) {
+    throw new ConfigError(`生产模式须在配置中写明 ${unnamed.join('、')} / production needs ${unnamed.join(' and ')} in the config${configPath ? ` (${configPath})` : ''}`);
+  }
+  return config;
 }

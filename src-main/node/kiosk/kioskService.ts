@@ -34,21 +34,10 @@ import type { CardReader } from '../../../native/reader/cardReader';
 import type { LocalCreditCache, SubjectWithRecords } from '../cache/creditCache';
 import type { Logger } from '../logging/logger';
 import type { PrinterAdapter } from '../printing/printerAdapter';
+import type { PrintQuota } from '../printing/printQuota';
+import type { ReportIssuer } from '../report/reportIssuer';
 import { SessionManager, type Session } from '../session/sessionManager';
 import { EventHub } from './eventHub';
-
-export interface IssuedReport {
-  pdf: Uint8Array;
-  pages: number;
-  reportNumber: string;
-}
-
-export type ReportIssuer = (input: { subject: Subject; records: CreditRecord[]; provenance: Provenance; now: Date }) => Promise<IssuedReport>;
-
-export interface PrintQuota {
-  /** Counts a print for the subject today if under the limit; false when the quota is reached. */
-  tryConsume(subjectKey: string, today: string): Promise<boolean>;
-}
 
 export interface DemoCards {
   list(): DemoCardView[];

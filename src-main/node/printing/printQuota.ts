@@ -1,13 +1,18 @@
 // Free prints per subject per day (自身信用信息免费查询; a daily cap keeps the
 // kiosk's paper for everyone). Counted in SQLite so a restart does not reset it.
 import type Database from 'better-sqlite3';
-import type { PrintQuota } from '../kiosk/kioskService';
 import { ddlMigration } from '../store/migrationRunner';
 import { openStore, type StoreSpec } from '../store/openStore';
 
 const QUOTA_V1 = 'CREATE TABLE IF NOT EXISTS print_quota (subject_key TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (subject_key, day))';
 
 export const PRINT_QUOTA_STORE: StoreSpec = { label: { zh: '打印配额库', en: 'print quota store' }, migrations: [ddlMigration(1, 'prints per subject and day (as shipped before the store opener, which left user_version 0)', QUOTA_V1)] };
+
+/** What the kiosk service asks of the quota: a print counted, or refused once today's limit is reached. */
+export interface PrintQuota {
+  /** Counts a print for the subject today if under the limit; false when the quota is reached. */
+  tryConsume(subjectKey: string, today: string): Promise<boolean>;
+}
 
 export class PrintQuotaStore implements PrintQuota {
   private readonly db: Database.Database;

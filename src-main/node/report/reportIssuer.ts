@@ -1,10 +1,21 @@
 // The kiosk's ReportIssuer: the self-service "打印报告" path, wired to issueReport with
 // the kiosk's key folder and registry under its data folder.
 import path from 'node:path';
+import type { Provenance } from '../../common/contract/views';
+import type { CreditRecord } from '../../common/domain/creditRecord';
+import type { Subject } from '../../common/domain/subject';
 import type { KioskConfig } from '../config/kioskConfig';
 import type { KeyStore } from '../keys/keyStore';
-import type { IssuedReport, ReportIssuer } from '../kiosk/kioskService';
 import { issueReport } from './issueReport';
+
+export interface IssuedReport {
+  pdf: Uint8Array;
+  pages: number;
+  reportNumber: string;
+}
+
+/** What the kiosk service asks of the report room: a signed report for the card holder's own subject. */
+export type ReportIssuer = (input: { subject: Subject; records: CreditRecord[]; provenance: Provenance; now: Date }) => Promise<IssuedReport>;
 
 export interface ReportIssuerHandle {
   issue: ReportIssuer;

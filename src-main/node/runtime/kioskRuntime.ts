@@ -1,5 +1,9 @@
 // Composition root: builds the services from the config and exposes them as one
 // KioskApi. Both hosts (Electron, web) start the kiosk here; nothing else wires.
+// The mode decides everything demo: only a demo config builds the demo cache, seeds
+// the demo accounts and offers the demo reader panel, all inside the demo's own
+// folder; a production start first removes what a demo left (audited), and with no
+// data yet it starts all the same, for an operator to import the first package.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskApi } from '../../common/contract/kioskApi';
@@ -11,8 +15,9 @@ import { createUsbCardReader } from '../../../native/reader/usbCardReader';
 import { ensureDemoCache, resolveCacheLocation } from '../cache/cacheLocation';
 import { loadCacheKey } from '../cache/cacheKeys';
 import { readDemoCards } from '../cache/demoData';
-import { openCreditCache } from '../cache/openCreditCache';
+import { openCacheOrNoData } from '../cache/noDataCache';
 import { createReopenableCache } from '../cache/reopenableCache';
+import { modeConfig } from '../config/dataFolders';
 import type { KioskConfig } from '../config/kioskConfig';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
@@ -28,6 +33,8 @@ import { applyInWorker, bundledApplyWorker } from '../sync/applyWorker';
 import { createSyncService } from '../sync/syncService';
 import { onlineClientFromConfig, outboxFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
+import { removeDemoArtefacts } from './demoArtefacts';
+import { createSetupRuntime } from './setupRuntime';
 
 export interface KioskRuntime {
   api: KioskApi;
@@ -49,15 +56,19 @@ export interface RuntimeOptions {
 const APP_VERSION = '0.1.0';
 
 export async function createKioskRuntime(options: RuntimeOptions): Promise<KioskRuntime> {
-  const { config } = options;
+  if (options.config.unconfigured) return createSetupRuntime(options.config, APP_VERSION);
+  const demoMode = options.config.mode === 'demo';
+  // Every file this mode makes lives in its folder (config/dataFolders.ts).
+  const config = modeConfig(options.config);
   const now = options.now ?? (() => new Date());
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const resourcesDir = options.resourcesDir ?? findResourcesDir();
+  // Before anything is opened: production never finds a demo account, key or subject.
+  const demoRemoved = demoMode ? null : removeDemoArtefacts({ dataDir: config.dataDir, resourcesDir });
   const logger = options.logger ?? createLogger({
       logDir: path.join(config.dataDir, 'logs'),
       retention: { maxBytes: config.retention.logMaxBytes, maxFiles: config.retention.logMaxFiles, maxAgeDays: config.retention.logMaxAgeDays },
     });
-  const demoMode = config.mode === 'demo';
 
   const keys = openKeyStore(config, options.keyStoreHost);
   const cacheKey = loadCacheKey(keys);
@@ -66,8 +77,9 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     ? ensureDemoCache({ dataDir: config.dataDir, demoDir: path.join(resourcesDir, 'demo'), key: cacheKey, now: now() })
     : { ...configured, key: cacheKey };
   // A full city cache is large: check the header at start and the whole file in the
-  // background (a corrupt file then says so and offers re-sync).
-  const cache = await createReopenableCache(() => openCreditCache({ file: location.file, key: location.key, integrity: demoMode ? 'quick' : 'header' }));
+  // background (a corrupt file then says so and offers re-sync). No file yet: the
+  // kiosk starts with no data and the first import opens the file.
+  const cache = await createReopenableCache(() => openCacheOrNoData({ file: location.file, key: location.key, integrity: demoMode ? 'quick' : 'header' }));
   const hub = new EventHub();
 
   const { reader, demo } = await createReader(config, resourcesDir);
@@ -124,7 +136,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     cacheKey: location.key,
     hub,
     logger,
-    trustedRoot: loadTrustedRoot(config.sync?.trustedRootFile, config.dataDir),
+    trustedRoot: () => loadTrustedRoot(config.sync?.trustedRootFile, options.config.dataDir, { production: !demoMode, resourcesDir }),
     reopenCache: () => cache.reopen(),
     outbox,
     now,
@@ -134,6 +146,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const admin = createAdminService({ kiosk: service, staff, sync, hub, now });
   const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };
 
+  if (demoRemoved && demoRemoved.removed.length > 0) {
+    staff.auditAction('system', 'demo-artefacts-removed', 'ok', { removed: demoRemoved.removed, legacy: demoRemoved.legacy });
+    logger.warn({ event: 'demo-artefacts-removed', removed: demoRemoved.removed, legacy: demoRemoved.legacy }, 'production start removed what the demo left');
+  }
   await reader.start();
   sync.start();
   logger.info({ event: 'kiosk-started', kioskId: config.kioskId, mode: config.mode, reader: config.reader.kind, printer: config.printer.kind }, 'kiosk started');

@@ -1,7 +1,9 @@
-// The sync service behind the admin screen's KioskApi methods: scheduled pulls,
-// folder imports, status with the freshness policy, progress and result events.
-// One run at a time; after an applied package the kiosk's cache is reopened so
-// lookups see the new version (until then they keep the old one).
+// The sync service: scheduled pulls, folder imports, status with the freshness
+// policy, progress and result events. One run at a time; after an applied package
+// the kiosk's cache is reopened so lookups see the new version (until then they
+// keep the old one). Only getSyncStatus is a KioskApi method: a pull or an import
+// on request is a privileged action, reached only through the admin console's
+// adminAction, which authorises the staff token (one door, one check).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../common/contract/result';
@@ -26,8 +28,8 @@ export interface SyncServiceDeps {
   cacheKey: Buffer;
   hub: EventHub;
   logger: Logger;
-  /** The trusted root shipped with the kiosk (bytes of root.json); default: config.sync.trustedRootFile or resources/sync/root.json. */
-  trustedRoot: Buffer;
+  /** The trusted root (bytes of root.json), read when a sync runs: a refusal (none, or the demo root in production) refuses that sync, not the kiosk's start. */
+  trustedRoot: () => Buffer;
   now?: () => Date;
   /** Reopens the kiosk's cache after a new version was applied. */
   reopenCache: () => Promise<void>;
@@ -39,11 +41,17 @@ export interface SyncServiceDeps {
 
 export interface SyncMethods {
   getSyncStatus(input: KioskInput<'getSyncStatus'>): Promise<Result<SyncStatusView>>;
-  runSync(input: KioskInput<'runSync'>): Promise<Result<SyncRunView>>;
-  importSyncFolder(input: KioskInput<'importSyncFolder'>): Promise<Result<SyncRunView>>;
 }
 
-export function createSyncService(deps: SyncServiceDeps): SyncMethods & { start(): void; close(): Promise<void> } {
+/** What the admin service calls once it has authorised the staff member; never exposed to screens. */
+export interface SyncActions {
+  /** A pull from the platform now. */
+  pullNow(): Promise<Result<SyncRunView>>;
+  /** An import from a folder (USB media) under one of the configured import roots. */
+  importFolder(folder: string): Promise<Result<SyncRunView>>;
+}
+
+export function createSyncService(deps: SyncServiceDeps): SyncMethods & SyncActions & { start(): void; close(): Promise<void> } {
   const now = deps.now ?? (() => new Date());
   const sync = deps.config.sync;
   const staging = path.join(deps.dataDir, 'sync-staging');
@@ -62,7 +70,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods & { start(
         source: source(),
         cacheFile: deps.cacheFile,
         cacheKey: deps.cacheKey,
-        shippedRoot: deps.trustedRoot,
+        shippedRoot: deps.trustedRoot(),
         stagingDir: staging,
         now: now(),
         onProgress: (phase, done, total) => deps.hub.emit({ type: 'sync-progress', phase, done, total }),
@@ -123,11 +131,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods & { start(
         lastRun,
       });
     },
-    async runSync() {
+    async pullNow() {
       return ok(await pull());
     },
-    async importSyncFolder(input) {
-      const dir = path.resolve(input.path);
+    async importFolder(folder) {
+      const dir = path.resolve(folder);
       const roots = (sync?.importRoots ?? []).map((r) => path.resolve(r));
       if (!roots.some((r) => dir === r || dir.startsWith(r + path.sep))) {
         return fail('INVALID_INPUT', '只能从允许的移动介质目录导入 / import only from the configured removable-media folders');

@@ -22,7 +22,7 @@ function run(...args: string[]): Promise<{ out: unknown; exit: number }> {
 describe('credit-kiosk cache commands', () => {
   it('query: a person masked, visible records only, provenance', async () => {
     const { file, keyFile } = demoCache();
-    const { out, exit } = await run('query', LIN_ID, '--json', '--db', file, '--key-file', keyFile);
+    const { out, exit } = await run('query', LIN_ID, '--json', '--db', file, '--key-file', keyFile, '--data-dir', tempDir(), '--purpose', '本人申请 / the person asked');
     expect(exit).toBe(0);
     const o = out as { subject: { code: string; name: string }; records: unknown[]; provenance: { source: string } };
     expect(o.subject.code).toBe('3703**********2647');
@@ -42,7 +42,7 @@ describe('credit-kiosk cache commands', () => {
 
   it('query: unknown → SUBJECT_NOT_FOUND, malformed → INVALID_CODE, both exit 1', async () => {
     const { file, keyFile } = demoCache();
-    expect(await run('query', '11010519491231002X', '--json', '--db', file, '--key-file', keyFile)).toEqual({ out: { error: expect.objectContaining({ code: 'SUBJECT_NOT_FOUND' }) }, exit: 1 });
+    expect(await run('query', '11010519491231002X', '--json', '--db', file, '--key-file', keyFile, '--data-dir', tempDir(), '--purpose', 'test')).toEqual({ out: { error: expect.objectContaining({ code: 'SUBJECT_NOT_FOUND' }) }, exit: 1 });
     expect(await run('query', '110105194912310021', '--json', '--db', file, '--key-file', keyFile)).toEqual({ out: { error: expect.objectContaining({ code: 'INVALID_CODE' }) }, exit: 1 });
   });
 

@@ -130,7 +130,7 @@ describe('kiosk runtime on its demo', () => {
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.reportNumber).toMatch(/^\d{14}[0-9A-Z]{8}$/);
     expect((await completed).job.reportNumber).toBe(first.value.reportNumber);
-    const printed = fs.readdirSync(path.join(dataDir, 'printed')).filter((f) => f.endsWith('.pdf'));
+    const printed = fs.readdirSync(path.join(runtime.config.dataDir, 'printed')).filter((f) => f.endsWith('.pdf'));
     expect(printed.some((f) => f.includes(first.value.reportNumber))).toBe(true);
     expect((await api.printReport({ sessionId: session.id })).ok).toBe(true);
     expect(await api.printReport({ sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'QUOTA_REACHED' } });

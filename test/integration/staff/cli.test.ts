@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runCliJson } from '../../support/runCli';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register as audit } from '../../../src-main/cli/commands/audit';
+import { cliDataDir } from '../../../src-main/cli/dataFolder';
 import { register as staff } from '../../../src-main/cli/commands/staff';
 import { register as stats } from '../../../src-main/cli/commands/stats';
 import { staffDbFile } from '../../../src-main/node/staff/staffDb';
@@ -36,7 +37,8 @@ describe('credit-kiosk staff, audit and stats', () => {
     const ok = await run('audit', 'verify', '--json', '--data-dir', dir);
     expect(ok).toEqual({ out: { valid: true, entries: 2, firstBroken: null }, exit: 0 });
 
-    const db = new Database(staffDbFile(dir));
+    // No config in dir: the commands ran in demo mode, in the demo's own folder.
+    const db = new Database(staffDbFile(cliDataDir(dir)));
     db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET result = 'remove' WHERE seq = 1;");
     db.close();
     const broken = await run('audit', 'verify', '--json', '--data-dir', dir);

@@ -44,7 +44,7 @@ describe('personal data typed where it does not belong', () => {
 
 describe('delivered feedback', () => {
   it('is deleted after the configured days; pending and recent rows stay', () => {
-    const db = openStaffDb(staffDbFile(tempDir('outbox-')));
+    const db = openStaffDb(staffDbFile(tempDir('outbox-')), { pepper: Buffer.alloc(32, 7) });
     const outbox = new StaffOutbox(db);
     const now = new Date('2026-12-07T00:00:00Z');
     for (const id of ['old', 'recent', 'pending']) outbox.enqueue({ eventId: id, kind: 'k', createdAt: '2026-10-01T00:00:00Z', payload: {} });

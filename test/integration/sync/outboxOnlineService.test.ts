@@ -68,22 +68,22 @@ describe('outbox, online fallback, sync service', () => {
       cacheKey: f.cacheKey,
       hub,
       logger: silentLogger(),
-      trustedRoot: f.shippedRoot(),
+      trustedRoot: () => f.shippedRoot(),
       now: () => T0,
       reopenCache: async () => {
         reopened += 1;
       },
     });
-    const run = await service.runSync({});
+    const run = await service.pullNow();
     expect(run.ok && run.value).toMatchObject({ ok: true, outcome: 'applied', version: 1, kind: 'full' });
     expect(reopened).toBe(1);
     expect(events.some((e) => e.type === 'sync-progress')).toBe(true);
     expect(events.at(-1)).toMatchObject({ type: 'sync-result', ok: true, dataVersion: 1 });
     const status = await service.getSyncStatus({});
     expect(status.ok && status.value).toMatchObject({ version: 1, dataAsOf: T0.toISOString(), stale: false });
-    const outside = await service.importSyncFolder({ path: '/definitely/not/allowed' });
+    const outside = await service.importFolder('/definitely/not/allowed');
     expect(!outside.ok && outside.error.code).toBe('INVALID_INPUT');
-    const imported = await service.importSyncFolder({ path: f.repo });
+    const imported = await service.importFolder(f.repo);
     expect(imported.ok && imported.value.outcome).toBe('up-to-date');
     fs.rmSync(f.staging, { recursive: true, force: true });
     await service.close();

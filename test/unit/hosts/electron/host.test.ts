@@ -207,6 +207,21 @@ describe('startElectronHost: DevTools', () => {
     const { win } = await start({}, makeConfig({ window: { devTools: true } }));
     expect(prefsDevTools(win)).toBe(true);
   });
+
+  it('are never on in a packaged build, whatever the flag, environment or config say', async () => {
+    fake.app.isPackaged = true;
+    const { host, win } = await start({ argv: ['electron', '.', '--dev'], env: { CREDIT_KIOSK_DEV: '1' }, resourcesPath: 'installed/resources' }, makeConfig({ window: { devTools: true } }));
+    expect(host?.devTools).toBe(false);
+    expect(prefsDevTools(win)).toBe(false);
+    expect(win!.webContents.devToolsOpened).toBe(0);
+  });
+
+  it('a packaged build asks for its config as packaged (no config: the operator screen, never the demo)', async () => {
+    fake.app.isPackaged = true;
+    const asked: Array<{ packaged?: boolean }> = [];
+    await start({ resourcesPath: 'installed/resources', loadConfig: (sources) => (asked.push(sources), makeConfig()) });
+    expect(asked).toEqual([expect.objectContaining({ packaged: true })]);
+  });
 });
 
 describe('startElectronHost: shutdown', () => {
