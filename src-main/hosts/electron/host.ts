@@ -10,6 +10,7 @@ import { bridgeKioskEvents, createTrustedSenderCheck, registerIpcBridge } from '
 import { consoleLogger, type HostLogger } from './logger';
 import { APP_SCHEME } from './origin';
 import { resolveHostPaths } from './paths';
+import { utilityProcessLauncher } from './utilityProcessLauncher';
 import { createKioskWindow } from './window';
 
 /** Same value as appId in electron-builder.yml (Windows taskbar grouping, notifications). */
@@ -91,7 +92,8 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
 
   let runtime: KioskRuntime;
   try {
-    runtime = await createRuntime({ config, resourcesDir: paths.resourcesDir });
+    // The sync apply child runs as a utilityProcess: the binary needs no RunAsNode fuse.
+    runtime = await createRuntime({ config, resourcesDir: paths.resourcesDir, launchChild: utilityProcessLauncher });
   } catch (err) {
     return fatal(log, '服务启动失败 / The kiosk services failed to start', err);
   }

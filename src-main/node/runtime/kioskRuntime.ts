@@ -13,6 +13,7 @@ import { readDemoCards } from '../cache/demoData';
 import { openCreditCache } from '../cache/openCreditCache';
 import { createReopenableCache } from '../cache/reopenableCache';
 import type { KioskConfig } from '../config/kioskConfig';
+import type { ChildLauncher } from '../process/childLauncher';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
 import { createLogger, type Logger } from '../logging/logger';
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   resourcesDir?: string;
   logger?: Logger;
   now?: () => Date;
+  /** Starts the sync apply child: child_process.fork by default; the Electron host passes its utilityProcess launcher. */
+  launchChild?: ChildLauncher;
 }
 
 const APP_VERSION = '0.1.0';
@@ -118,7 +121,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     outbox,
     now,
     // Applying a package runs in its own thread when bundled, so lookups keep answering.
-    ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!) }),
+    ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
   const admin = createAdminService({ kiosk: service, staff, sync, hub, now });
   const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };

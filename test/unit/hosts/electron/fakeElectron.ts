@@ -125,6 +125,41 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** A utilityProcess child: records what the parent sends; the test plays the child's part. */
+export class FakeUtilityProcess extends EventEmitter {
+  pid: number | undefined = undefined;
+  posted: unknown[] = [];
+  kills = 0;
+
+  constructor(
+    public readonly modulePath: string,
+    public readonly args: string[] | undefined,
+    public readonly options: Record<string, unknown> | undefined,
+  ) {
+    super();
+  }
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  kill(): boolean {
+    this.kills++;
+    return this.pid !== undefined;
+  }
+  /** The child started, as Electron reports it. */
+  started(pid: number): void {
+    this.pid = pid;
+    this.emit('spawn');
+  }
+  /** The child's process.parentPort.postMessage(message). */
+  reply(message: unknown): void {
+    this.emit('message', message);
+  }
+  exited(code: number): void {
+    this.pid = undefined;
+    this.emit('exit', code);
+  }
+}
+
 class FakeApp extends EventEmitter {
   calls: string[] = [];
   switches: Array<[string, string | undefined]> = [];
@@ -207,6 +242,7 @@ export interface FakeState {
   blockers: Array<{ id: number; type: string; stopped: boolean }>;
   applicationMenu: unknown;
   errorBoxes: Array<[string, string]>;
+  utilityProcesses: FakeUtilityProcess[];
 }
 
 export const fake: FakeState = freshState();
@@ -225,6 +261,7 @@ function freshState(): FakeState {
     blockers: [],
     applicationMenu: 'default',
     errorBoxes: [],
+    utilityProcesses: [],
   };
 }
 
@@ -295,6 +332,13 @@ export const electronModule = {
   Menu: {
     setApplicationMenu: (menu: unknown) => {
       fake.applicationMenu = menu;
+    },
+  },
+  utilityProcess: {
+    fork: (modulePath: string, args?: string[], options?: Record<string, unknown>) => {
+      const child = new FakeUtilityProcess(modulePath, args, options);
+      fake.utilityProcesses.push(child);
+      return child;
     },
   },
   dialog: {

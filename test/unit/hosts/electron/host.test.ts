@@ -5,6 +5,7 @@ import type { Result } from '../../../../src-main/common/contract/result';
 import { ConfigError, KioskConfigSchema, type KioskConfig, type KioskConfigInput } from '../../../../src-main/node/config/kioskConfig';
 import type { KioskRuntime, RuntimeOptions } from '../../../../src-main/node/runtime/kioskRuntime';
 import { APP_USER_MODEL_ID, isDevMode, startElectronHost, type ElectronHostDeps } from '../../../../src-main/hosts/electron/host';
+import { utilityProcessLauncher } from '../../../../src-main/hosts/electron/utilityProcessLauncher';
 import type { HostLogger } from '../../../../src-main/hosts/electron/logger';
 import { fake, fakeEvent, FakeBrowserWindow, FakeWebContents, resetFakeElectron } from './fakeElectron';
 import { createFakeKioskApi, GOOD_SESSION_ID, type FakeKioskApi } from './fakeKioskApi';
@@ -101,6 +102,11 @@ describe('startElectronHost: wiring', () => {
     expect(runtimeOptions).toHaveLength(1);
     expect(runtimeOptions[0]?.config).toBe(config);
     expect(runtimeOptions[0]?.resourcesDir).toMatch(/resources$/);
+  });
+
+  it('has the runtime start its children as utility processes, so the binary needs no RunAsNode fuse', async () => {
+    await start();
+    expect(runtimeOptions[0]?.launchChild).toBe(utilityProcessLauncher);
   });
 
   it('creates one kiosk window with the locked-down preferences and the preload beside the bundle', async () => {
