@@ -5,7 +5,7 @@ import { app, type BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, proto
 import { loadKioskConfig, type ConfigSources, type KioskConfig } from '../../node/config/kioskConfig';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../node/runtime/kioskRuntime';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
-import { hardenSession, hardenWebContents } from './hardening';
+import { hardenSession, hardenWebContents, refuseClientCertificates } from './hardening';
 import { bridgeKioskEvents, createTrustedSenderCheck, registerIpcBridge } from './ipcBridge';
 import { consoleLogger, type HostLogger } from './logger';
 import { APP_SCHEME } from './origin';
@@ -88,6 +88,7 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { devTools, log }));
   hardenSession(session.defaultSession, { devTools, log });
+  app.on('select-client-certificate', refuseClientCertificates(log));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
 
   let runtime: KioskRuntime;

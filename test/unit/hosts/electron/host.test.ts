@@ -132,6 +132,17 @@ describe('startElectronHost: wiring', () => {
     expect(fake.blockers).toEqual([{ id: 1, type: 'prevent-display-sleep', stopped: false }]);
   });
 
+  it('presents no client certificate to anyone, for a page or a main-process request alike', async () => {
+    await start();
+    for (const contents of [new FakeWebContents(), null]) {
+      const event = fakeEvent();
+      const callback = vi.fn();
+      fake.app.emit('select-client-certificate', event, contents, 'https://platform.example/api', [{ subjectName: 'CN=kiosk' }], callback);
+      expect(event.defaultPrevented).toBe(true);
+      expect(callback).toHaveBeenCalledExactlyOnceWith();
+    }
+  });
+
   it('hardens every webContents created, including ones it did not create', async () => {
     await start();
     const stray = new FakeWebContents();
