@@ -83,6 +83,17 @@ export function hardenSession(ses: Session, { devTools, log }: HardeningOptions)
 }
 
 /**
+ * Chromium switches that no fuse covers and that undo the hardening: a debugger port or
+ * pipe (DevTools over the wire), no OS sandbox, no same-origin policy.
+ */
+export const UNSAFE_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'no-sandbox', 'disable-web-security'] as const;
+
+/** The unsafe switches this process was started with (a packaged kiosk refuses to run with any). */
+export function unsafeSwitches(commandLine: { hasSwitch(name: string): boolean }): string[] {
+  return UNSAFE_SWITCHES.filter((name) => commandLine.hasSwitch(name));
+}
+
+/**
  * For app 'select-client-certificate'. Unhandled, Electron presents the first certificate
  * in the OS store to whoever asks, and since Electron 44 that covers the main process's
  * net requests too (contents null). The kiosk identifies itself to nobody that way.

@@ -5,7 +5,7 @@ import { app, type BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, proto
 import { loadKioskConfig, type ConfigSources, type KioskConfig } from '../../node/config/kioskConfig';
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../node/runtime/kioskRuntime';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
-import { hardenSession, hardenWebContents, refuseClientCertificates } from './hardening';
+import { hardenSession, hardenWebContents, refuseClientCertificates, unsafeSwitches } from './hardening';
 import { bridgeKioskEvents, createTrustedSenderCheck, registerIpcBridge } from './ipcBridge';
 import { consoleLogger, type HostLogger } from './logger';
 import { APP_SCHEME } from './origin';
@@ -51,6 +51,14 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   const loadConfig = deps.loadConfig ?? loadKioskConfig;
   const createRuntime = deps.createRuntime ?? createKioskRuntime;
   const onSignal = deps.onSignal ?? ((signal, handler) => void process.once(signal, handler));
+
+  // A packaged kiosk started with a debugger port or without its sandbox does not run at all.
+  const unsafe = app.isPackaged ? unsafeSwitches(app.commandLine) : [];
+  if (unsafe.length > 0) {
+    log.error('refusing to start with unsafe command-line switches', { switches: unsafe });
+    app.exit(1);
+    return null;
+  }
 
   // Before 'ready': these only take effect when set before Chromium starts.
   app.enableSandbox();

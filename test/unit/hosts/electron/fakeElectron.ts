@@ -167,10 +167,13 @@ class FakeApp extends EventEmitter {
   isPackaged = false;
   userModelId: string | null = null;
   exitCode: number | null = null;
+  /** Switches the process was started with (argv), as opposed to those the host appends. */
+  startedWith: string[] = [];
   readonly commandLine = {
     appendSwitch: (name: string, value?: string) => {
       this.switches.push([name, value]);
     },
+    hasSwitch: (name: string) => this.startedWith.includes(name) || this.switches.some(([n]) => n === name),
   };
   enableSandbox(): void {
     this.calls.push('enableSandbox');

@@ -71,6 +71,25 @@ describe('startElectronHost: before ready', () => {
   });
 });
 
+describe('startElectronHost: unsafe switches', () => {
+  it.each(['remote-debugging-port', 'remote-debugging-pipe', 'no-sandbox', 'disable-web-security'])('a packaged kiosk started with --%s does not run', async (name) => {
+    fake.app.isPackaged = true;
+    fake.app.startedWith = [name];
+    const { host } = await start();
+    expect(host).toBeNull();
+    expect(fake.app.exitCode).toBe(1);
+    expect(fake.app.calls).not.toContain('whenReady');
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(runtimeOptions).toHaveLength(0);
+  });
+
+  it('a development run from the checkout may use them (e.g. a debugger port)', async () => {
+    fake.app.startedWith = ['remote-debugging-port'];
+    const { host } = await start();
+    expect(host).not.toBeNull();
+  });
+});
+
 describe('startElectronHost: single instance', () => {
   it('requests the single-instance lock', async () => {
     await start();
