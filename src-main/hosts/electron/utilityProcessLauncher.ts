@@ -8,9 +8,14 @@ import { childHandle, type ChildLauncher } from '../../node/process/childLaunche
 /** Only after app 'ready' (Electron's rule for utilityProcess.fork); the runtime starts children later still. */
 export const utilityProcessLauncher: ChildLauncher = ({ script, execArgv, name }) => {
   const child = utilityProcess.fork(script, [], { execArgv, serviceName: name, stdio: 'inherit' });
+  // An 'error' event nobody listens to would throw in the kiosk's main process; 'exit' follows it.
+  let fatal = '';
+  child.on('error', (type, location) => {
+    fatal = ` after ${type} at ${location}`;
+  });
   return childHandle(child, {
-    // 'exit' also follows a fatal V8 error ('error') and a child that could not load its script.
-    onGone: (listener) => void child.once('exit', (code) => listener(`exit code ${code}`)),
+    // 'exit' also follows a child that could not load its script.
+    onGone: (listener) => void child.once('exit', (code) => listener(`exit code ${code}${fatal}`)),
     send: (message) => child.postMessage(message),
     kill: () => void child.kill(),
   });

@@ -65,6 +65,16 @@ describe('utilityProcessLauncher', () => {
     fake.utilityProcesses[0]!.exited(3);
     expect(reasons).toEqual(['exit code 3']);
   });
+
+  it('takes a fatal V8 error of the child without throwing in the kiosk, and names it when the child is gone', () => {
+    const handle = utilityProcessLauncher({ script: worker.script, execArgv: [], name: 'x' });
+    const reasons: string[] = [];
+    handle.onGone((r) => reasons.push(r));
+    const child = fake.utilityProcesses[0]!;
+    expect(() => child.emit('error', 'FatalError', 'v8::ToLocalChecked', '{}')).not.toThrow();
+    child.exited(134);
+    expect(reasons).toEqual(['exit code 134 after FatalError at v8::ToLocalChecked']);
+  });
 });
 
 describe('applyInWorker with the utilityProcess launcher', () => {
