@@ -11,10 +11,14 @@ const require = createRequire(import.meta.url);
 const mode = process.argv[2] ?? 'electron';
 const extra = process.argv.slice(3);
 
+// Since Electron 42, require('electron') downloads a missing binary on the spot; look for an
+// installed one without fetching anything (`npx install-electron` installs it).
 function electronBinary() {
   try {
-    const bin = require('electron');
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
+    const dir = path.dirname(require.resolve('electron/package.json'));
+    const exe = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8');
+    const bin = path.join(dir, 'dist', exe);
+    return fs.existsSync(bin) ? bin : null;
   } catch {
     return null;
   }
@@ -83,7 +87,7 @@ if (mode === 'electron') {
   if (bin) startElectron(bin);
   else {
     console.log('未安装 Electron 运行文件（无法下载时属正常），改用浏览器模式启动同一信息亭。');
-    console.log('The Electron binary is not installed (normal where it cannot be downloaded); starting the same kiosk through the web host.');
+    console.log('The Electron binary is not installed (normal where it cannot be downloaded; `npx install-electron` fetches it); starting the same kiosk through the web host.');
     startBrowser();
   }
 } else {

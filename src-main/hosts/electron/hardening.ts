@@ -1,7 +1,7 @@
 // Electron's security checklist, applied to every webContents and to the session:
 // the screens stay on app://kiosk, open nothing, embed nothing, ask for no
 // permission, reach no network, download nothing.
-import type { Session, WebContents } from 'electron';
+import type { Certificate, Session, WebContents } from 'electron';
 import { KIOSK_CSP } from '../../common/security/csp';
 import type { HostLogger } from './logger';
 import { isAppUrl } from './origin';
@@ -80,6 +80,30 @@ export function hardenSession(ses: Session, { devTools, log }: HardeningOptions)
     headers['Content-Security-Policy'] = [KIOSK_CSP];
     callback({ responseHeaders: headers });
   });
+}
+
+/**
+ * Chromium switches that no fuse covers and that undo the hardening: a debugger port or
+ * pipe (DevTools over the wire), no OS sandbox, no same-origin policy.
+ */
+export const UNSAFE_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'no-sandbox', 'disable-web-security'] as const;
+
+/** The unsafe switches this process was started with (a packaged kiosk refuses to run with any). */
+export function unsafeSwitches(commandLine: { hasSwitch(name: string): boolean }): string[] {
+  return UNSAFE_SWITCHES.filter((name) => commandLine.hasSwitch(name));
+}
+
+/**
+ * For app 'select-client-certificate'. Unhandled, Electron presents the first certificate
+ * in the OS store to whoever asks, and since Electron 44 that covers the main process's
+ * net requests too (contents null). The kiosk identifies itself to nobody that way.
+ */
+export function refuseClientCertificates(log: HostLogger) {
+  return (event: { preventDefault(): void }, _contents: WebContents | null, url: string, _certificates: Certificate[], callback: (certificate?: Certificate) => void): void => {
+    event.preventDefault();
+    log.warn('refused to present a client certificate', { scheme: schemeOf(url) });
+    callback();
+  };
 }
 
 /** Logs carry the scheme only: a URL may hold query text typed by a visitor. */

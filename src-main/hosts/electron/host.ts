@@ -6,11 +6,12 @@ import { loadKioskConfig, type ConfigSources, type KioskConfig } from '../../nod
 import { createKioskRuntime, type KioskRuntime, type RuntimeOptions } from '../../node/runtime/kioskRuntime';
 import { electronKeyStoreHost } from './keyStoreHost';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
-import { hardenSession, hardenWebContents } from './hardening';
+import { hardenSession, hardenWebContents, refuseClientCertificates, unsafeSwitches } from './hardening';
 import { bridgeKioskEvents, createTrustedSenderCheck, registerIpcBridge } from './ipcBridge';
 import { consoleLogger, type HostLogger } from './logger';
 import { APP_SCHEME } from './origin';
 import { resolveHostPaths } from './paths';
+import { utilityProcessLauncher } from './utilityProcessLauncher';
 import { createKioskWindow } from './window';
 
 /** Same value as appId in electron-builder.yml (Windows taskbar grouping, notifications). */
@@ -52,6 +53,14 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   const createRuntime = deps.createRuntime ?? createKioskRuntime;
   const onSignal = deps.onSignal ?? ((signal, handler) => void process.once(signal, handler));
 
+  // A packaged kiosk started with a debugger port or without its sandbox does not run at all.
+  const unsafe = app.isPackaged ? unsafeSwitches(app.commandLine) : [];
+  if (unsafe.length > 0) {
+    log.error('refusing to start with unsafe command-line switches', { switches: unsafe });
+    app.exit(1);
+    return null;
+  }
+
   // Before 'ready': these only take effect when set before Chromium starts.
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -90,11 +99,13 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { devTools, log }));
   hardenSession(session.defaultSession, { devTools, log });
+  app.on('select-client-certificate', refuseClientCertificates(log));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
 
   let runtime: KioskRuntime;
   try {
-    runtime = await createRuntime({ config, resourcesDir: paths.resourcesDir, keyStoreHost: electronKeyStoreHost() });
+    // The sync apply child runs as a utilityProcess: the binary needs no RunAsNode fuse.
+    runtime = await createRuntime({ config, resourcesDir: paths.resourcesDir, keyStoreHost: electronKeyStoreHost(), launchChild: utilityProcessLauncher });
   } catch (err) {
     return fatal(log, '服务启动失败 / The kiosk services failed to start', err);
   }

@@ -19,6 +19,7 @@ import { openCacheOrNoData } from '../cache/noDataCache';
 import { createReopenableCache } from '../cache/reopenableCache';
 import { modeConfig } from '../config/dataFolders';
 import type { KioskConfig } from '../config/kioskConfig';
+import type { ChildLauncher } from '../process/childLauncher';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
 import { openKeyStore, type KeyStoreHost } from '../keys/openKeyStore';
@@ -51,6 +52,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** What the host offers the KeyStore (the Electron host: its safeStorage). */
   keyStoreHost?: KeyStoreHost;
+  /** Starts the sync apply child: child_process.fork by default; the Electron host passes its utilityProcess launcher. */
+  launchChild?: ChildLauncher;
 }
 
 const APP_VERSION = '0.1.0';
@@ -141,7 +144,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     outbox,
     now,
     // Applying a package runs in its own thread when bundled, so lookups keep answering.
-    ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!) }),
+    ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
   const admin = createAdminService({ kiosk: service, staff, sync, hub, now });
   const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };

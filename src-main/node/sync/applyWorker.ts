@@ -4,12 +4,14 @@
 // The kiosk keeps answering from its own connections, which see the old version
 // until the commit; a child killed at any moment leaves the old version (one
 // transaction, or a temp file never renamed), as an in-process apply would.
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SyncRefusal } from '../../common/sync/trustRules';
 import type { SyncErrorCode } from '../../common/sync/syncErrors';
+import type { ChildLauncher } from '../process/childLauncher';
+import { forkLauncher } from '../process/forkLauncher';
+import { connectToParent, type ParentChannel } from '../process/parentChannel';
 import { applyPackage, type ApplyOptions, type ApplyResult } from './packageApplier';
 
 type ChildMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; result: ApplyResult } | { type: 'error'; code?: SyncErrorCode; message: string };
@@ -32,47 +34,49 @@ export function bundledApplyWorker(): ApplyWorkerScript | undefined {
   return fs.existsSync(script) ? { script } : undefined;
 }
 
-export function applyInWorker(worker: ApplyWorkerScript): (options: ApplyOptions) => Promise<ApplyResult> {
+/** Started by `launch`: child_process.fork under Node, Electron's utilityProcess in the Electron host. */
+export function applyInWorker(worker: ApplyWorkerScript, launch: ChildLauncher = forkLauncher): (options: ApplyOptions) => Promise<ApplyResult> {
   return (options) =>
     new Promise((resolve, reject) => {
       const { onProgress, onLine: _onLine, ...data } = options;
-      // 'advanced' (structured clone) carries the key as bytes; it travels over the IPC pipe, never on the command line.
-      const child = fork(worker.script, [], { execArgv: worker.execArgv ?? [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      lowerPriority(child.pid);
+      const child = launch({ script: worker.script, execArgv: worker.execArgv ?? [], name: 'credit-kiosk sync apply' });
+      child.onSpawn(lowerPriority);
       let settled = false;
       const settle = (fn: () => void): void => {
         if (settled) return;
         settled = true;
         fn();
+        // The answer is in (or the child is gone): a utility process does not end by itself.
+        child.kill();
       };
-      child.on('message', (m: ChildMessage) => {
+      child.onMessage((message) => {
+        const m = message as ChildMessage;
         if (m.type === 'progress') onProgress?.(m.done, m.total);
         else if (m.type === 'done') settle(() => resolve(m.result));
         else settle(() => reject(new SyncRefusal(m.code ?? 'SYNC_APPLY_FAILED', m.code ? undefined : m.message)));
       });
-      child.on('error', (err) => settle(() => reject(new SyncRefusal('SYNC_APPLY_FAILED', err.message))));
-      // 'close', not 'exit': it comes after the IPC channel has delivered the last message.
-      child.on('close', (code, signal) => settle(() => reject(new SyncRefusal('SYNC_APPLY_FAILED', `the apply process stopped (${signal ?? code ?? '?'})`))));
+      child.onGone((reason) => settle(() => reject(new SyncRefusal('SYNC_APPLY_FAILED', `the apply process stopped (${reason})`))));
+      // Structured clone carries the key as bytes; it travels over the channel, never on the command line.
       child.send({ ...data, cacheKey: Buffer.from(options.cacheKey) } satisfies ChildRequest);
     });
 }
 
-/** Child side: receives one ApplyOptions (without callbacks), applies, answers, exits. */
-export function runApplyWorker(): void {
-  const send = process.send?.bind(process);
-  if (!send) return;
+/** Child side: receives one ApplyOptions (without callbacks), applies, answers, ends. */
+export function runApplyWorker(parent: ParentChannel | null = connectToParent()): void {
+  if (!parent) return;
   // On Linux nice is per thread: lower the threads already running (V8's helpers); later ones inherit it.
   for (const tid of threadIds()) lowerPriority(tid);
   // The kiosk went away: stop; the open transaction is never committed.
-  process.on('disconnect', () => process.exit(1));
-  const finish = (m: ChildMessage): void => {
-    send(m, () => process.exit(0));
-  };
-  process.once('message', (options: ChildRequest) => {
-    applyPackage({ ...options, cacheKey: Buffer.from(options.cacheKey), onProgress: (done, total) => send({ type: 'progress', done, total } satisfies ChildMessage) }).then(
+  parent.onParentGone(() => process.exit(1));
+  let received = false;
+  parent.onMessage((message) => {
+    if (received) return;
+    received = true;
+    const options = message as ChildRequest;
+    applyPackage({ ...options, cacheKey: Buffer.from(options.cacheKey), onProgress: (done, total) => parent.send({ type: 'progress', done, total } satisfies ChildMessage) }).then(
       // maxRSS in KiB: the whole child's peak, the figure that shows a package's size does not reach memory.
-      (result) => finish({ type: 'done', result: { ...result, peakRssBytes: process.resourceUsage().maxRSS * 1024 } }),
-      (err: unknown) => finish({ type: 'error', code: err instanceof SyncRefusal ? err.code : undefined, message: (err as Error).message }),
+      (result) => parent.sendLast({ type: 'done', result: { ...result, peakRssBytes: process.resourceUsage().maxRSS * 1024 } } satisfies ChildMessage),
+      (err: unknown) => parent.sendLast({ type: 'error', code: err instanceof SyncRefusal ? err.code : undefined, message: (err as Error).message } satisfies ChildMessage),
     );
   });
 }

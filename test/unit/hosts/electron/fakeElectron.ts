@@ -125,6 +125,41 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** A utilityProcess child: records what the parent sends; the test plays the child's part. */
+export class FakeUtilityProcess extends EventEmitter {
+  pid: number | undefined = undefined;
+  posted: unknown[] = [];
+  kills = 0;
+
+  constructor(
+    public readonly modulePath: string,
+    public readonly args: string[] | undefined,
+    public readonly options: Record<string, unknown> | undefined,
+  ) {
+    super();
+  }
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  kill(): boolean {
+    this.kills++;
+    return this.pid !== undefined;
+  }
+  /** The child started, as Electron reports it. */
+  started(pid: number): void {
+    this.pid = pid;
+    this.emit('spawn');
+  }
+  /** The child's process.parentPort.postMessage(message). */
+  reply(message: unknown): void {
+    this.emit('message', message);
+  }
+  exited(code: number): void {
+    this.pid = undefined;
+    this.emit('exit', code);
+  }
+}
+
 class FakeApp extends EventEmitter {
   calls: string[] = [];
   switches: Array<[string, string | undefined]> = [];
@@ -132,10 +167,13 @@ class FakeApp extends EventEmitter {
   isPackaged = false;
   userModelId: string | null = null;
   exitCode: number | null = null;
+  /** Switches the process was started with (argv), as opposed to those the host appends. */
+  startedWith: string[] = [];
   readonly commandLine = {
     appendSwitch: (name: string, value?: string) => {
       this.switches.push([name, value]);
     },
+    hasSwitch: (name: string) => this.startedWith.includes(name) || this.switches.some(([n]) => n === name),
   };
   enableSandbox(): void {
     this.calls.push('enableSandbox');
@@ -207,6 +245,7 @@ export interface FakeState {
   blockers: Array<{ id: number; type: string; stopped: boolean }>;
   applicationMenu: unknown;
   errorBoxes: Array<[string, string]>;
+  utilityProcesses: FakeUtilityProcess[];
 }
 
 export const fake: FakeState = freshState();
@@ -225,6 +264,7 @@ function freshState(): FakeState {
     blockers: [],
     applicationMenu: 'default',
     errorBoxes: [],
+    utilityProcesses: [],
   };
 }
 
@@ -295,6 +335,13 @@ export const electronModule = {
   Menu: {
     setApplicationMenu: (menu: unknown) => {
       fake.applicationMenu = menu;
+    },
+  },
+  utilityProcess: {
+    fork: (modulePath: string, args?: string[], options?: Record<string, unknown>) => {
+      const child = new FakeUtilityProcess(modulePath, args, options);
+      fake.utilityProcesses.push(child);
+      return child;
     },
   },
   dialog: {

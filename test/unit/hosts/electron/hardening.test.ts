@@ -80,7 +80,8 @@ describe('hardenSession', () => {
 
   it('denies every permission request and check', () => {
     const ses = hardenedSession();
-    for (const permission of ['media', 'geolocation', 'notifications', 'fullscreen', 'clipboard-read', 'openExternal', 'unknown']) {
+    // 'display-capture': screen capture's own permission since Electron 45 (it was 'media' before).
+    for (const permission of ['media', 'display-capture', 'geolocation', 'notifications', 'fullscreen', 'clipboard-read', 'openExternal', 'unknown']) {
       const callback = vi.fn();
       ses.permissionRequestHandler?.({}, permission, callback, {});
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);

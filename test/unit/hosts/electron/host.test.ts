@@ -5,6 +5,7 @@ import type { Result } from '../../../../src-main/common/contract/result';
 import { ConfigError, KioskConfigSchema, type KioskConfig, type KioskConfigInput } from '../../../../src-main/node/config/kioskConfig';
 import type { KioskRuntime, RuntimeOptions } from '../../../../src-main/node/runtime/kioskRuntime';
 import { APP_USER_MODEL_ID, isDevMode, startElectronHost, type ElectronHostDeps } from '../../../../src-main/hosts/electron/host';
+import { utilityProcessLauncher } from '../../../../src-main/hosts/electron/utilityProcessLauncher';
 import type { HostLogger } from '../../../../src-main/hosts/electron/logger';
 import { fake, fakeEvent, FakeBrowserWindow, FakeWebContents, resetFakeElectron } from './fakeElectron';
 import { createFakeKioskApi, GOOD_SESSION_ID, type FakeKioskApi } from './fakeKioskApi';
@@ -70,6 +71,25 @@ describe('startElectronHost: before ready', () => {
   });
 });
 
+describe('startElectronHost: unsafe switches', () => {
+  it.each(['remote-debugging-port', 'remote-debugging-pipe', 'no-sandbox', 'disable-web-security'])('a packaged kiosk started with --%s does not run', async (name) => {
+    fake.app.isPackaged = true;
+    fake.app.startedWith = [name];
+    const { host } = await start();
+    expect(host).toBeNull();
+    expect(fake.app.exitCode).toBe(1);
+    expect(fake.app.calls).not.toContain('whenReady');
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(runtimeOptions).toHaveLength(0);
+  });
+
+  it('a development run from the checkout may use them (e.g. a debugger port)', async () => {
+    fake.app.startedWith = ['remote-debugging-port'];
+    const { host } = await start();
+    expect(host).not.toBeNull();
+  });
+});
+
 describe('startElectronHost: single instance', () => {
   it('requests the single-instance lock', async () => {
     await start();
@@ -103,6 +123,11 @@ describe('startElectronHost: wiring', () => {
     expect(runtimeOptions[0]?.resourcesDir).toMatch(/resources$/);
   });
 
+  it('has the runtime start its children as utility processes, so the binary needs no RunAsNode fuse', async () => {
+    await start();
+    expect(runtimeOptions[0]?.launchChild).toBe(utilityProcessLauncher);
+  });
+
   it('creates one kiosk window with the locked-down preferences and the preload beside the bundle', async () => {
     const { win } = await start();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
@@ -124,6 +149,17 @@ describe('startElectronHost: wiring', () => {
   it('keeps the display awake', async () => {
     await start();
     expect(fake.blockers).toEqual([{ id: 1, type: 'prevent-display-sleep', stopped: false }]);
+  });
+
+  it('presents no client certificate to anyone, for a page or a main-process request alike', async () => {
+    await start();
+    for (const contents of [new FakeWebContents(), null]) {
+      const event = fakeEvent();
+      const callback = vi.fn();
+      fake.app.emit('select-client-certificate', event, contents, 'https://platform.example/api', [{ subjectName: 'CN=kiosk' }], callback);
+      expect(event.defaultPrevented).toBe(true);
+      expect(callback).toHaveBeenCalledExactlyOnceWith();
+    }
   });
 
   it('hardens every webContents created, including ones it did not create', async () => {
