@@ -5,7 +5,9 @@
 // thread on its own read-only connection — and the worker's promise, that a slow query
 // never stalls the thread that serves the screens, is kept by a time budget: a lookup that
 // ran over it (pages from a cold disk, a subject with thousands of records) sends the
-// lookups that follow to the worker for a cool-down, then the next one tries again.
+// lookups that follow to the worker for a cool-down, then the next one tries again —
+// unless the worker is busy (a batch's chunk, a search): then a lookup would queue behind
+// that work for far longer than it could ever take here, so it stays near.
 
 export interface LookupRouteOptions {
   /** A near lookup slower than this sends the next ones to the worker. */
@@ -34,9 +36,9 @@ export class LookupRoute {
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** 'near' (this thread) unless a near lookup ran over the budget less than a cool-down ago. */
-  choose(): 'near' | 'worker' {
-    const way = this.now() < this.workerUntil ? 'worker' : 'near';
+  /** 'near' (this thread) unless a near lookup ran over the budget less than a cool-down ago and the worker is free. */
+  choose(workerBusy = false): 'near' | 'worker' {
+    const way = !workerBusy && this.now() < this.workerUntil ? 'worker' : 'near';
     this.routed[way] += 1;
     return way;
   }

@@ -46,7 +46,7 @@ export async function openCreditCache(options: OpenCacheOptions): Promise<LocalC
   const near = script && options.nearLookups !== false ? await nearLookups(call, file, options.key, typeof options.nearLookups === 'object' ? options.nearLookups : new LookupRoute()) : undefined;
   return {
     findByCode: async (code: string): Promise<SubjectWithRecords | null> => {
-      const wire = near?.route.choose() === 'near' ? near.find(code) : ((await call.run('findByCode', [code])) as BundleWire | null);
+      const wire = near?.route.choose(call.busy()) === 'near' ? near.find(code) : ((await call.run('findByCode', [code])) as BundleWire | null);
       return wire && decodeBundle(wire);
     },
     findManyByCode: async (codes: readonly string[], opts?: FindManyOptions): Promise<Array<SubjectWithRecords | null>> => {
@@ -107,6 +107,8 @@ export function bundledWorkerScript(): string | undefined {
 
 interface Caller {
   run(method: QueryMethod, args: unknown[]): Promise<unknown>;
+  /** Whether a query is in progress (a worker answers one at a time). */
+  busy(): boolean;
   close(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ function inThreadCaller(file: string, key: Uint8Array): Caller {
       if (!reader.connection.open) throw new CacheError('CACHE_UNAVAILABLE', 'the cache is closed');
       return runQuery(reader, method, args);
     },
+    busy: () => false,
     close: async () => reader.close(),
   };
 }
@@ -149,6 +152,7 @@ async function workerCaller(script: string, execArgv: string[] | undefined, init
     });
   const caller: Caller = {
     run: (method, args) => send(method, args),
+    busy: () => pending.size > 0,
     close: async () => {
       if (ended) return;
       await send('close', []).catch(() => undefined);

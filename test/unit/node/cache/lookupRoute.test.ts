@@ -20,6 +20,14 @@ describe('the lookup route', () => {
     expect(route.routed).toEqual({ near: 3, worker: 2 });
   });
 
+  it('stays near during the cool-down while the worker is busy, rather than queue behind its work', () => {
+    let now = 0;
+    const route = new LookupRoute({ budgetMs: 8, coolDownMs: 5000, now: () => now });
+    route.timed(() => (now += 9));
+    expect(route.choose(true)).toBe('near');
+    expect(route.choose(false)).toBe('worker');
+  });
+
   it('keeps the time of a lookup that throws, and lets the error through', () => {
     let now = 0;
     const route = new LookupRoute({ budgetMs: 8, coolDownMs: 100, now: () => now });
