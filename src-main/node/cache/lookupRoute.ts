@@ -5,40 +5,42 @@
 // thread on its own read-only connection — and the worker's promise, that a slow query
 // never stalls the thread that serves the screens, is kept by a time budget: a lookup that
 // ran over it (pages from a cold disk, a subject with thousands of records) sends the
-// lookups that follow to the worker for a cool-down, then the next one tries again —
-// unless the worker is busy (a batch's chunk, a search): then a lookup would queue behind
-// that work for far longer than it could ever take here, so it stays near.
+// next few lookups to the worker, then the next one tries again here — unless the worker
+// is busy (a batch's chunk, a search): a lookup would then queue behind that work for far
+// longer than it could ever take here, so it stays near.
+//
+// The budget is wall time, so a lookup the scheduler preempted counts too; the cool-down
+// is counted in lookups, not seconds, so such a miss costs a few handoffs and no more.
 
 export interface LookupRouteOptions {
   /** A near lookup slower than this sends the next ones to the worker. */
   budgetMs?: number;
-  /** For how long. */
-  coolDownMs?: number;
+  /** How many. */
+  coolDownLookups?: number;
   now?: () => number;
 }
 
-// Wall time, so a lookup the scheduler preempted counts too: rare enough on a kiosk, and
-// the cool-down is short so such a miss costs a few handoffs, not a session's worth.
 export const LOOKUP_BUDGET_MS = 8;
-export const LOOKUP_COOL_DOWN_MS = 5_000;
+export const LOOKUP_COOL_DOWN = 20;
 
 export class LookupRoute {
   private readonly budgetMs: number;
-  private readonly coolDownMs: number;
+  private readonly coolDown: number;
   private readonly now: () => number;
-  private workerUntil = -Infinity;
+  private toWorker = 0;
   /** How many lookups each way went (the bench prints them). */
   readonly routed = { near: 0, worker: 0 };
 
   constructor(options: LookupRouteOptions = {}) {
     this.budgetMs = options.budgetMs ?? LOOKUP_BUDGET_MS;
-    this.coolDownMs = options.coolDownMs ?? LOOKUP_COOL_DOWN_MS;
+    this.coolDown = options.coolDownLookups ?? LOOKUP_COOL_DOWN;
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** 'near' (this thread) unless a near lookup ran over the budget less than a cool-down ago and the worker is free. */
+  /** 'near' (this thread) unless a recent near lookup ran over the budget and the worker is free. */
   choose(workerBusy = false): 'near' | 'worker' {
-    const way = !workerBusy && this.now() < this.workerUntil ? 'worker' : 'near';
+    const way = !workerBusy && this.toWorker > 0 ? 'worker' : 'near';
+    if (way === 'worker') this.toWorker -= 1;
     this.routed[way] += 1;
     return way;
   }
@@ -49,8 +51,7 @@ export class LookupRoute {
     try {
       return lookup();
     } finally {
-      const end = this.now();
-      if (end - start > this.budgetMs) this.workerUntil = end + this.coolDownMs;
+      if (this.now() - start > this.budgetMs) this.toWorker = this.coolDown;
     }
   }
 }
