@@ -20,7 +20,10 @@ import type { AuditEntryInput } from './auditLog';
 import { computeCheck } from './checkEngine';
 import type { SubjectKeyer } from './subjectKey';
 
+/** Rows between two progress events and audit writes at the least. */
 export const BATCH_CHUNK = 250;
+/** Codes per call to the cache: the answers arrive and are decoded on this thread in one go, so the call stays small. */
+export const LOOKUP_CHUNK = 50;
 /** Work done between two turns of the event loop. */
 const SLICE_MS = 1;
 const KEEP_BATCHES = 8;
@@ -106,7 +109,7 @@ export class BatchJobs {
     const seen = new Map<string, number>();
     const today = this.deps.today();
     const chunks: BatchInputRow[][] = [];
-    for (let start = 0; start < rows.length; start += BATCH_CHUNK) chunks.push(rows.slice(start, start + BATCH_CHUNK));
+    for (let start = 0; start < rows.length; start += LOOKUP_CHUNK) chunks.push(rows.slice(start, start + LOOKUP_CHUNK));
     let next = chunks.length > 0 ? this.lookUp(chunks[0]!) : undefined;
     for (let c = 0; c < chunks.length; c++) {
       const looked = await next!;
@@ -127,7 +130,7 @@ export class BatchJobs {
         }
       }
       this.deps.appendAudit(audit);
-      this.deps.progress(batch.summary);
+      if (batch.summary.done % BATCH_CHUNK === 0 || c === chunks.length - 1) this.deps.progress(batch.summary);
     }
     batch.summary.state = 'done';
     batch.summary.finishedAt = this.deps.now().toISOString();

@@ -6,7 +6,7 @@ import { HIT_CATEGORIES } from '../../../src-main/common/staff/hits';
 import { csvLine } from '../../../src-main/common/staff/csvText';
 import type { FindManyOptions, LocalCreditCache } from '../../../src-main/node/cache/creditCache';
 import { openCreditCache } from '../../../src-main/node/cache/openCreditCache';
-import { BATCH_CHUNK } from '../../../src-main/node/staff/batchRunner';
+import { LOOKUP_CHUNK } from '../../../src-main/node/staff/batchRunner';
 import { demoCache, DINGSHENG_USCC, LIN_ID, QINGHE_USCC, removeTempDirs, ZHOU_ID } from '../cache/cacheTestFiles';
 import { signIn, STAFF, staffFixture } from './staffFixture';
 
@@ -33,7 +33,7 @@ describe('a batch check and the cache', () => {
     const fx = await staffFixture({ cache: counting });
     try {
       const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
-      const n = 2 * BATCH_CHUNK + 100;
+      const n = 2 * LOOKUP_CHUNK + 20;
       const codes = Array.from({ length: n }, (_, i) => (i % 50 === 49 ? 'not-a-code' : KNOWN[i % KNOWN.length]!));
       const csv = Buffer.from([csvLine(['统一社会信用代码']), ...codes.map((c) => csvLine([c]))].join('\r\n'), 'utf8');
       const started = await fx.service.startBatchCheck({ token, itemId: 'construction-bidding', fileName: 'list.csv', format: 'csv', dataBase64: csv.toString('base64') });
@@ -41,7 +41,7 @@ describe('a batch check and the cache', () => {
       await fx.service.batchFinished(started.value.batchId);
 
       expect(calls.single).toBe(0);
-      expect(calls.many.map((c) => c.codes)).toEqual([245, 245, 98]); // the malformed codes never reach the cache
+      expect(calls.many.map((c) => c.codes)).toEqual([49, 49, 20]); // the malformed codes (every 50th row) never reach the cache
       for (const c of calls.many) expect(c.options).toEqual({ categories: HIT_CATEGORIES });
 
       const result = await fx.service.getBatchResult({ token, batchId: started.value.batchId, pageSize: 4, page: 1 });
