@@ -64,8 +64,8 @@ async function main(): Promise<void> {
   const codes = Array.from({ length: CODES }, (_, i) => syntheticCodeOf(Math.floor((i * 2654435761) % SUBJECTS), 1));
 
   const kioskCodes = Array.from({ length: 2000 }, (_, i) => syntheticCodeOf(Math.floor(((i + CODES) * 2654435761) % SUBJECTS), 1));
-  // Warm the page cache equally for both runs.
-  for (const c of codes.slice(0, 500)) await bareCache.findByCode(c);
+  // Every code read once beforehand, so the bare loop and the batch both find their pages in memory.
+  for (const c of codes) await bareCache.findByCode(c);
   for (const c of kioskCodes) await cache.findByCode(c);
 
   t = performance.now();
