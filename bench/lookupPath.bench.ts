@@ -5,7 +5,7 @@
 //   near         — what the kiosk ships: a worker for everything else, single-code lookups on
 //                  this thread's own connection under a time budget (src-main/node/cache/lookupRoute.ts)
 // Each candidate reads every code once beforehand (pages in memory, as for a subject looked
-// up twice); then rounds interleave the candidates so the machine's noise falls on all alike.
+// up twice); then each code is looked up by every candidate in turn, so the machine's noise falls on all alike.
 // Prints p50/p99 per candidate and the ratio to the worker path measured in the same run.
 //   npx tsx bench/lookupPath.bench.ts [--subjects N] [--lookups L] [--rounds R] [--file F]
 import fs from 'node:fs';
@@ -89,13 +89,15 @@ async function main(): Promise<void> {
   const codes = Array.from({ length: LOOKUPS }, (_, i) => syntheticCodeOf(Math.floor((i * 2654435761) % SUBJECTS), 1));
   for (const [, find] of candidates) for (const c of codes) await find(c);
   const samples = new Map<string, number[]>(candidates.map(([name]) => [name, []]));
+  // Interleaved code by code, in a rotating order: on a shared machine the scheduler's
+  // noise comes in bursts, and each burst then falls on every candidate alike.
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, find] of candidates) {
-      const out = samples.get(name)!;
-      for (const c of codes) {
+    for (const [k, c] of codes.entries()) {
+      for (let j = 0; j < candidates.length; j++) {
+        const [name, find] = candidates[(k + j) % candidates.length]!;
         const s = performance.now();
         await find(c);
-        out.push((performance.now() - s) * 1000);
+        samples.get(name)!.push((performance.now() - s) * 1000);
       }
     }
   }
