@@ -1,7 +1,7 @@
 // What a check calls a "hit": a record visible now (publicVisibility) that puts the
 // subject on a punishment list or a red list. Archive records (repaired, past their
 // disclosure period) never count: "不再作为失信惩戒的依据".
-import type { CreditRecord } from '../domain/creditRecord';
+import type { CreditRecord, RecordCategory } from '../domain/creditRecord';
 import { publicVisibility, type DisclosurePolicy, DEFAULT_DISCLOSURE_POLICY } from '../rules/disclosurePolicy';
 
 export const HIT_KINDS = [
@@ -21,6 +21,9 @@ export interface Hit<R = CreditRecord> {
   kind: HitKind;
   record: R;
 }
+
+/** The categories hitKindOf can find a hit in: a check that counts only hits needs only these records (the batch's hits-only lookups). */
+export const HIT_CATEGORIES: readonly RecordCategory[] = ['serious-dishonesty', 'abnormal-operation', 'penalty', 'watch-list', 'honour'];
 
 type HitRecord = Pick<CreditRecord, 'category' | 'title' | 'status' | 'severity' | 'decisionDate' | 'disclosureDeadline' | 'validTo'>;
 

@@ -10,7 +10,7 @@ import { checkHeader, quickCheck } from './cacheIntegrity';
 import { keyCheckValue, lookupHash } from './cacheKeys';
 import { readMeta } from './cacheMeta';
 import { bundleWire, createCodec, RECORD_TUPLE_SQL, rowToSubject, type BundleWire, type Codec, type SubjectRow } from './cacheRows';
-import type { CacheCheck, CacheDataInfo, SearchOptions, SearchPage } from './creditCache';
+import type { CacheCheck, CacheDataInfo, FindManyOptions, SearchOptions, SearchPage } from './creditCache';
 import { schemaVersionOf, SCHEMA_VERSION } from './migrations';
 import { recordRowRange } from './recordLayout';
 
@@ -56,11 +56,12 @@ export class CacheReader {
   constructor(
     private readonly file: string,
     key: Uint8Array,
+    /** Page cache of this connection. 64 MiB holds the interior pages of every index at a million subjects, so a lookup reads only leaves. */
+    cacheKiB = 65_536,
   ) {
     try {
       this.db = new Database(file, { readonly: true, fileMustExist: true });
-      // Room for the interior pages of every index at a million subjects, so a lookup reads only leaves.
-      this.db.pragma('cache_size = -65536');
+      this.db.pragma(`cache_size = -${Math.trunc(cacheKiB)}`);
       const meta = readMeta(this.db);
       this.codec = createCodec(key, meta.cipher);
       if (meta.key_check !== keyCheckValue(this.codec.keys)) {
@@ -71,6 +72,8 @@ export class CacheReader {
         // One contiguous range, in display order (recordLayout.ts), as one JSON text; and how
         // many rows carry their own ciphertext (files written before a person's facts were sealed with them).
         records: this.db.prepare(`SELECT json_group_array(${RECORD_TUPLE_SQL}), count(sealed) FROM records WHERE rid BETWEEN ? AND ?`).raw(true),
+        // The same, only the records of the given categories (the batch check's hits-only path).
+        recordsOf: this.db.prepare(`SELECT json_group_array(${RECORD_TUPLE_SQL}), count(sealed) FROM records WHERE rid BETWEEN ? AND ? AND category IN (SELECT value FROM json_each(?))`).raw(true),
         ownSealed: this.db.prepare('SELECT id, sealed FROM records WHERE rid BETWEEN ? AND ? AND sealed IS NOT NULL').raw(true),
         byRepId: this.db.prepare('SELECT * FROM subjects WHERE rep_id_hash = ? ORDER BY sid'),
         byRepName: this.db.prepare('SELECT * FROM subjects WHERE rep_name_hash = ? AND rep_id_hash IS NULL ORDER BY sid'),
@@ -86,15 +89,29 @@ export class CacheReader {
 
   /** A subject with its records, the records still JSON text (decodeBundle makes them objects, on the caller's side). */
   findByCode(code: string): BundleWire | null {
+    return this.guard(() => this.lookup(code, undefined));
+  }
+
+  /**
+   * Many codes in one call (the batch check sends a chunk per round trip, not a code), each
+   * answered as findByCode would — with, when `categories` is given, only the records of
+   * those categories: a check that counts only hits need not read, copy and decode licences.
+   */
+  findManyByCode(codes: readonly string[], options: FindManyOptions = {}): Array<BundleWire | null> {
     return this.guard(() => {
-      const normalized = normalizeCode(code);
-      if (normalized === '' || normalized.length > 64) return null;
-      const row = this.stmts.byCodeHash.get(lookupHash(this.codec.keys, 'code', normalized)) as SubjectRow | undefined;
-      if (!row) return null;
-      const { first, last } = recordRowRange(row.sid);
-      const [records, ownSealed] = this.stmts.records.get(first, last) as [string, number];
-      return bundleWire(this.codec, row, records, ownSealed > 0 ? (this.stmts.ownSealed.all(first, last) as Array<[string, Buffer]>) : []);
+      const categories = options.categories ? JSON.stringify(options.categories) : undefined;
+      return codes.map((code) => this.lookup(code, categories));
     });
+  }
+
+  private lookup(code: string, categories: string | undefined): BundleWire | null {
+    const normalized = normalizeCode(code);
+    if (normalized === '' || normalized.length > 64) return null;
+    const row = this.stmts.byCodeHash.get(lookupHash(this.codec.keys, 'code', normalized)) as SubjectRow | undefined;
+    if (!row) return null;
+    const { first, last } = recordRowRange(row.sid);
+    const [records, ownSealed] = (categories === undefined ? this.stmts.records.get(first, last) : this.stmts.recordsOf.get(first, last, categories)) as [string, number];
+    return bundleWire(this.codec, row, records, ownSealed > 0 ? (this.stmts.ownSealed.all(first, last) as Array<[string, Buffer]>) : []);
   }
 
   findRepresentedBy(person: { idNumber: string; name: string }): Subject[] {

@@ -1,6 +1,6 @@
 // The local credit cache as the services see it. Answers are async because the
 // queries run off the main thread (worker, read-only connections).
-import type { CreditRecord } from '../../common/domain/creditRecord';
+import type { CreditRecord, RecordCategory } from '../../common/domain/creditRecord';
 import type { Subject, SubjectKind } from '../../common/domain/subject';
 
 export interface SubjectWithRecords {
@@ -64,7 +64,14 @@ export interface CacheCheck {
   fileBytes: number;
 }
 
+export interface FindManyOptions {
+  /** Only the records of these categories (every record when absent). */
+  categories?: readonly RecordCategory[];
+}
+
 export interface LocalCreditCache extends CreditCache {
+  /** Many codes in one round trip, answers in the same order (the batch check). */
+  findManyByCode(codes: readonly string[], options?: FindManyOptions): Promise<Array<SubjectWithRecords | null>>;
   /** Name search over organisations (natural persons are never searchable by name). */
   search(text: string, options?: SearchOptions): Promise<SearchPage>;
   /** Organisations whose registered legal representative is this person (by ID number where the data has it, else by name). */

@@ -7,6 +7,8 @@
 // Electron main process never blocks on SQLite; under vitest or tsx (TS sources,
 // no bundle) it answers in-thread, which keeps tests simple and the same code path.
 // A caller may pass { script, execArgv } to force a worker (the tests do, with tsx).
+// With a worker, single-code lookups still run in the caller's thread on a connection
+// of their own, under a time budget (lookupRoute.ts says why); `nearLookups: false` sends them to the worker too.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +19,8 @@ import { checkHeader, quickCheck } from './cacheIntegrity';
 import { CacheReader } from './cacheReader';
 import { decodeBundle, type BundleWire } from './cacheRows';
 import { runQuery, type QueryMethod, type QueryResponse, type WorkerInit } from './cacheWorkerProtocol';
-import type { CacheCheck, CacheDataInfo, LocalCreditCache, SearchOptions, SearchPage, SubjectWithRecords } from './creditCache';
+import type { CacheCheck, CacheDataInfo, FindManyOptions, LocalCreditCache, SearchOptions, SearchPage, SubjectWithRecords } from './creditCache';
+import { LookupRoute } from './lookupRoute';
 import { migrate, schemaVersionOf, SCHEMA_VERSION } from './migrations';
 
 export interface OpenCacheOptions {
@@ -27,7 +30,12 @@ export interface OpenCacheOptions {
   worker?: 'auto' | 'none' | { script: string; execArgv?: string[] };
   /** 'quick' (default): PRAGMA quick_check at open. 'header': header only, for a fast start on very large files. */
   integrity?: 'quick' | 'header';
+  /** With a worker: single-code lookups in this thread under a time budget (default; or under the route given), or false for all in the worker. */
+  nearLookups?: boolean | LookupRoute;
 }
+
+/** The near connection's page cache: the indexes' interior pages; the worker's connection keeps the larger one. */
+const NEAR_CACHE_KIB = 16_384;
 
 export async function openCreditCache(options: OpenCacheOptions): Promise<LocalCreditCache> {
   const file = path.resolve(options.file);
@@ -35,17 +43,41 @@ export async function openCreditCache(options: OpenCacheOptions): Promise<LocalC
   const script = options.worker === 'none' ? undefined : options.worker === undefined || options.worker === 'auto' ? bundledWorkerScript() : options.worker.script;
   const execArgv = typeof options.worker === 'object' ? options.worker.execArgv : undefined;
   const call = script ? await workerCaller(script, execArgv, { file, key: options.key }) : inThreadCaller(file, options.key);
+  const near = script && options.nearLookups !== false ? await nearLookups(call, file, options.key, typeof options.nearLookups === 'object' ? options.nearLookups : new LookupRoute()) : undefined;
   return {
     findByCode: async (code: string): Promise<SubjectWithRecords | null> => {
-      const wire = (await call.run('findByCode', [code])) as BundleWire | null;
+      const wire = near?.route.choose(call.busy()) === 'near' ? near.find(code) : ((await call.run('findByCode', [code])) as BundleWire | null);
       return wire && decodeBundle(wire);
+    },
+    findManyByCode: async (codes: readonly string[], opts?: FindManyOptions): Promise<Array<SubjectWithRecords | null>> => {
+      const wires = (await call.run('findManyByCode', [codes, opts])) as Array<BundleWire | null>;
+      return wires.map((wire) => wire && decodeBundle(wire));
     },
     findRepresentedBy: (person: { idNumber: string; name: string }) => call.run('findRepresentedBy', [person]) as Promise<Subject[]>,
     search: (text: string, opts: SearchOptions = {}) => call.run('search', [text, opts]) as Promise<SearchPage>,
     dataInfo: () => call.run('dataInfo', []) as Promise<CacheDataInfo>,
     check: () => call.run('check', []) as Promise<CacheCheck>,
-    close: () => call.close(),
+    close: async () => {
+      near?.reader.close();
+      await call.close();
+    },
   };
+}
+
+/** The caller's own read-only connection for single-code lookups, with its route. */
+async function nearLookups(call: Caller, file: string, key: Uint8Array, route: LookupRoute) {
+  let reader: CacheReader;
+  try {
+    reader = new CacheReader(file, key, NEAR_CACHE_KIB);
+  } catch (err) {
+    await call.close();
+    throw err;
+  }
+  const find = (code: string): BundleWire | null => {
+    if (!reader.connection.open) throw new CacheError('CACHE_UNAVAILABLE', 'the cache is closed');
+    return route.timed(() => reader.findByCode(code));
+  };
+  return { reader, route, find };
 }
 
 /** Header check, quick_check and migration on a short-lived writable connection. */
@@ -75,6 +107,8 @@ export function bundledWorkerScript(): string | undefined {
 
 interface Caller {
   run(method: QueryMethod, args: unknown[]): Promise<unknown>;
+  /** Whether a query is in progress (a worker answers one at a time). */
+  busy(): boolean;
   close(): Promise<void>;
 }
 
@@ -85,6 +119,7 @@ function inThreadCaller(file: string, key: Uint8Array): Caller {
       if (!reader.connection.open) throw new CacheError('CACHE_UNAVAILABLE', 'the cache is closed');
       return runQuery(reader, method, args);
     },
+    busy: () => false,
     close: async () => reader.close(),
   };
 }
@@ -117,6 +152,7 @@ async function workerCaller(script: string, execArgv: string[] | undefined, init
     });
   const caller: Caller = {
     run: (method, args) => send(method, args),
+    busy: () => pending.size > 0,
     close: async () => {
       if (ended) return;
       await send('close', []).catch(() => undefined);

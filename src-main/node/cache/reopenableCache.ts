@@ -31,6 +31,7 @@ export async function createReopenableCache(open: () => Promise<LocalCreditCache
 
   return {
     findByCode: (code) => track((c) => c.findByCode(code)),
+    findManyByCode: (codes, options) => track((c) => c.findManyByCode(codes, options)),
     findRepresentedBy: (person) => track((c) => c.findRepresentedBy(person)),
     search: (text, options) => track((c) => c.search(text, options)),
     dataInfo: () => track((c) => c.dataInfo()),

@@ -42,7 +42,7 @@ import { statsCsv, usageStats } from './usageStats';
 
 export interface StaffServiceDeps {
   /** The local credit cache (findByCode for checks, search for names, dataInfo for provenance). */
-  cache: Pick<LocalCreditCache, 'findByCode' | 'search' | 'dataInfo'>;
+  cache: Pick<LocalCreditCache, 'findByCode' | 'findManyByCode' | 'search' | 'dataInfo'>;
   /** The kiosk's event hub: batch progress and staff sign-outs go to the same stream. */
   hub: EventHub;
   logger: Logger;
