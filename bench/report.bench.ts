@@ -9,7 +9,7 @@ import PDFDocument from 'pdfkit';
 import type { CreditRecord, RecordCategory } from '../src-main/common/domain/creditRecord';
 import type { Subject } from '../src-main/common/domain/subject';
 import { buildReportModel, type ReportModel } from '../src-main/common/report/reportModel';
-import { loadReportFonts, type ReportFonts } from '../src-main/node/report/reportFonts';
+import { loadPdfFonts, type PdfFonts } from '../src-main/node/pdf/pdfFonts';
 import { renderReportPdf } from '../src-main/node/report/reportPdf';
 import { keyIdOf, makeSigner } from '../src-main/node/report/reportSeal';
 import { numberArg } from './args';
@@ -62,7 +62,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 /** The same page count with the same font, one line of text per page: pdfkit's own floor. */
-function plainPdf(fonts: ReportFonts, pages: number): Promise<Buffer> {
+function plainPdf(fonts: PdfFonts, pages: number): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', compress: true });
   doc.registerFont('body', fonts.regular);
   const chunks: Buffer[] = [];
@@ -77,8 +77,8 @@ function plainPdf(fonts: ReportFonts, pages: number): Promise<Buffer> {
 }
 
 async function main(): Promise<void> {
-  const [coldMs, cold] = await time(async () => renderReportPdf(model, { fonts: loadReportFonts(), signer }));
-  const fonts = loadReportFonts();
+  const [coldMs, cold] = await time(async () => renderReportPdf(model, { fonts: loadPdfFonts(), signer }));
+  const fonts = loadPdfFonts();
   const signed: number[] = [];
   const unsigned: number[] = [];
   const plain: number[] = [];

@@ -10,7 +10,7 @@ import { buildReportModel, type ReportEdition, type ReportModel } from '../../co
 import { civilTime, makeReportNumber, type RandomBytes } from '../../common/report/reportNumber';
 import type { Audience } from '../../common/rules/masking';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
-import type { ReportFonts } from './reportFonts';
+import type { PdfFonts } from '../pdf/pdfFonts';
 import { ensureReportKey } from './reportKeys';
 import { renderReportPdf } from './reportPdf';
 import { ReportRegistry, subjectKeyHash } from './reportRegistry';
@@ -33,7 +33,7 @@ export interface IssueReportInput {
   noViolationScope?: { config: NoViolationConfig; domainIds?: string[] };
   disclosurePolicy?: DisclosurePolicy;
   randomBytes?: RandomBytes;
-  fonts?: ReportFonts;
+  fonts?: PdfFonts;
   fontPaths?: { regular: string; bold?: string };
 }
 

@@ -2,7 +2,7 @@
 // with the report engineer's Noto Sans SC fonts, and a table that breaks across pages
 // with its header row repeated.
 import PDFDocument from 'pdfkit';
-import { loadReportFonts } from '../report/reportFonts';
+import { loadPdfFonts } from '../pdf/pdfFonts';
 
 export const PDF_COLORS = { text: '#1a2230', muted: '#4a5568', brand: '#1d4f91', rule: '#b8c2d0', headerFill: '#e8eef7', hitFill: '#fde8e6', okFill: '#e6f4ec', bad: '#b42318' };
 
@@ -13,7 +13,7 @@ export interface PdfDoc {
 }
 
 export function newPdf(options: { layout?: 'portrait' | 'landscape'; title: string; margin?: number }): PdfDoc {
-  const fonts = loadReportFonts();
+  const fonts = loadPdfFonts();
   const doc = new PDFDocument({ size: 'A4', layout: options.layout ?? 'portrait', margin: options.margin ?? 40, bufferPages: true, info: { Title: options.title, Creator: 'credit-kiosk' } });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
