@@ -8,6 +8,7 @@ import { selectCache } from '../../node/cache/cacheLocation';
 import { openCreditCache } from '../../node/cache/openCreditCache';
 import { ConfigError, loadKioskConfig } from '../../node/config/kioskConfig';
 import { findResourcesDir } from '../../node/config/resourcesDir';
+import { reportPaths } from '../../node/report/reportIssuer';
 import { issueReport, ReportRefusedError } from '../../node/report/issueReport';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from '../../node/report/noViolationDomains';
 import { emit, emitError, EXIT_USAGE } from '../output';
@@ -67,8 +68,7 @@ export function register(program: Command): void {
             audience: options.asSubject ? 'subject' : 'staff',
             issuer: config.issuer,
             kioskId: config.kioskId,
-            keyDir: path.join(config.dataDir, 'report-keys'),
-            registryFile: path.join(config.dataDir, 'reports.sqlite'),
+            ...reportPaths(config.dataDir),
             now,
             ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(findResourcesDir())) } }),
           });

@@ -20,6 +20,8 @@ import { CATEGORY_LABELS, REPORT_TEXTS as T, SUBJECT_KIND_LABELS, SUMMARY_LABELS
 export const REPORT_FORMAT = 'credit-kiosk-report/v1';
 
 export type ReportEdition = 'standard' | 'no-violation';
+/** What a sealed document is: a report edition, or the counter's check slip (核查单), sealed and verified the same way. */
+export type SealedEdition = ReportEdition | 'check-slip';
 export type ReportKind = 'legal-person' | 'natural-person';
 
 export interface ReportField {
@@ -59,7 +61,7 @@ export interface NoViolationDomainResult {
 export interface ReportModel {
   format: typeof REPORT_FORMAT;
   kind: ReportKind;
-  edition: ReportEdition;
+  edition: SealedEdition;
   title: string;
   subtitle: string;
   reportNumber: string;

@@ -5,6 +5,11 @@ import type { KioskConfig } from '../config/kioskConfig';
 import type { IssuedReport, ReportIssuer } from '../kiosk/kioskService';
 import { issueReport } from './issueReport';
 
+/** Where a kiosk keeps its report signing key and its issued-report registry. */
+export function reportPaths(dataDir: string): { keyDir: string; registryFile: string } {
+  return { keyDir: path.join(dataDir, 'report-keys'), registryFile: path.join(dataDir, 'reports.sqlite') };
+}
+
 export interface ReportIssuerHandle {
   issue: ReportIssuer;
   close(): void;
@@ -23,8 +28,7 @@ export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir
       audience: 'subject',
       issuer,
       kioskId,
-      keyDir: path.join(dataDir, 'report-keys'),
-      registryFile: path.join(dataDir, 'reports.sqlite'),
+      ...reportPaths(dataDir),
     });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };
