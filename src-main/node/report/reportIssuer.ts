@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { KioskConfig } from '../config/kioskConfig';
 import type { IssuedReport, ReportIssuer } from '../kiosk/kioskService';
 import { issueReport } from './issueReport';
+import { warmUpReports } from './reportWarmUp';
 
 /** Where a kiosk keeps its report signing key and its issued-report registry. */
 export function reportPaths(dataDir: string): { keyDir: string; registryFile: string } {
@@ -12,6 +13,8 @@ export function reportPaths(dataDir: string): { keyDir: string; registryFile: st
 
 export interface ReportIssuerHandle {
   issue: ReportIssuer;
+  /** Prepares fonts, key and drawing code in the background (call once at start, not awaited). */
+  warmUp(): Promise<void>;
   close(): void;
 }
 
@@ -32,5 +35,5 @@ export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir
     });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };
-  return { issue, close: () => undefined };
+  return { issue, warmUp: () => warmUpReports({ keyDir: reportPaths(dataDir).keyDir }), close: () => undefined };
 }
