@@ -69,6 +69,7 @@ export function register(program: Command): void {
             issuer: config.issuer,
             kioskId: config.kioskId,
             ...reportPaths(config.dataDir),
+            verifyUrl: config.report.verifyUrl,
             now,
             ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(findResourcesDir())) } }),
           });

@@ -83,6 +83,11 @@ export interface ReportModel {
   provenanceText: string;
   staleWarning: string | null;
   visibleRecords: number;
+  /**
+   * The verification service the QR points a phone at (the QR carries the offline seal
+   * in its query). Part of the model, so it is covered by the seal like the content.
+   */
+  verifyUrl?: string;
 }
 
 export interface ReportInput {
@@ -103,6 +108,8 @@ export interface ReportInput {
   disclosurePolicy?: DisclosurePolicy;
   masking?: MaskingRules;
   utcOffsetMinutes?: number;
+  /** The configured verification service's URL (absent: the QR carries the bare seal). */
+  verifyUrl?: string;
 }
 
 export function buildReportModel(input: ReportInput): Result<ReportModel> {
@@ -176,6 +183,7 @@ export function buildReportModel(input: ReportInput): Result<ReportModel> {
     provenanceText: provenance.source === 'cache' ? T.provenanceCache(provenance.dataAsOf, provenance.dataVersion) : T.provenanceOnline(provenance.askedAt),
     staleWarning: provenance.source === 'cache' && provenance.stale ? T.staleWarning : null,
     visibleRecords: visible.length,
+    ...(input.verifyUrl && { verifyUrl: input.verifyUrl }),
   });
 }
 

@@ -25,6 +25,9 @@ const ReaderConfig = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** A reserved (.invalid) host: a demo report's QR can never lead a phone to a real service. */
+export const DEMO_VERIFY_URL = 'https://verify.demo.invalid/report';
+
 export const KioskConfigSchema = z
   .object({
     kioskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).default('DEMO-KIOSK-01'),
@@ -54,6 +57,14 @@ export const KioskConfigSchema = z
       .strict()
       .default({ maxDataAgeHours: 72 }),
     printQuotaPerDay: z.number().int().min(0).max(100).default(2),
+    /** The printed report (docs/report-verification.md). */
+    report: z
+      .object({
+        /** The verification service a phone opens from the report's QR (the QR still carries the offline seal). The default is a demo address. */
+        verifyUrl: z.string().url().default(DEMO_VERIFY_URL),
+      })
+      .strict()
+      .default({ verifyUrl: DEMO_VERIFY_URL }),
     /** Packaged voice prompts for the main steps; volume 0–1. */
     voice: z
       .object({ enabled: z.boolean().default(true), volume: z.number().min(0).max(1).default(0.8) })

@@ -34,6 +34,8 @@ export interface IssueReportInput {
   disclosurePolicy?: DisclosurePolicy;
   randomBytes?: RandomBytes;
   fonts?: PdfFonts;
+  /** The configured verification service (config report.verifyUrl): the QR points a phone there. */
+  verifyUrl?: string;
   fontPaths?: { regular: string; bold?: string };
 }
 
@@ -71,6 +73,7 @@ export async function issueReport(input: IssueReportInput): Promise<IssuedReport
     provenance: input.provenance,
     ...(input.noViolationScope && { noViolationScope: input.noViolationScope }),
     ...(input.disclosurePolicy && { disclosurePolicy: input.disclosurePolicy }),
+    ...(input.verifyUrl && { verifyUrl: input.verifyUrl }),
   });
   if (!built.ok) throw new ReportRefusedError(built.error.code, built.error.message);
   const model = built.value;

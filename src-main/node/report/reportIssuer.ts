@@ -18,8 +18,8 @@ export interface ReportIssuerHandle {
   close(): void;
 }
 
-export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId'> }): ReportIssuerHandle {
-  const { dataDir, issuer, kioskId } = options.config;
+export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report'> }): ReportIssuerHandle {
+  const { dataDir, issuer, kioskId, report } = options.config;
   const issue: ReportIssuer = async ({ subject, records, provenance, now }): Promise<IssuedReport> => {
     const issued = await issueReport({
       subject,
@@ -32,6 +32,7 @@ export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir
       issuer,
       kioskId,
       ...reportPaths(dataDir),
+      verifyUrl: report.verifyUrl,
     });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };

@@ -18,7 +18,7 @@ import { eachPage, watermarkPages } from '../pdf/pageFurniture';
 import { readLayout } from './layoutDigest';
 import { PdfFormatError, PdfReader, PdfString } from './pdfReader';
 import { qrPixels, qrPng } from './qrImage';
-import { contentHashOf, encodeQrPayload, ENVELOPE_FILE_NAME, sealMessage, type ReportSigner, type SealEnvelope } from './reportSeal';
+import { contentHashOf, ENVELOPE_FILE_NAME, qrText, sealMessage, type ReportSigner, type SealEnvelope } from './reportSeal';
 
 export interface RenderOptions {
   /** Font bytes; default the Noto Sans SC package, or the files named by fontPaths. */
@@ -57,7 +57,7 @@ export async function renderReportPdf(model: ReportModel, options: RenderOptions
   const layoutDigest = layout.digest;
   const signature = options.signer.sign(sealMessage(model.reportNumber, contentHash, layoutDigest)).toString('base64url');
   const seal = { reportNumber: model.reportNumber, contentHash, layoutDigest, keyId: options.signer.keyId, signature };
-  const qrPayload = encodeQrPayload(seal);
+  const qrPayload = qrText(seal, model.verifyUrl);
   const envelope: SealEnvelope = { ...standIn, layoutDigest, signature };
   const qr = qrPixels(qrPayload);
   const qrRef = layout.images[0]?.[0]?.ref;
