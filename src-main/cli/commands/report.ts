@@ -70,6 +70,8 @@ export function register(program: Command): void {
             kioskId: config.kioskId,
             ...reportPaths(config.dataDir),
             verifyUrl: config.report.verifyUrl,
+            maskOwnIdNumber: config.report.maskOwnIdNumber,
+            sealLabel: config.report.sealLabel,
             now,
             ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(findResourcesDir())) } }),
           });

@@ -62,29 +62,29 @@ export class PdfText {
       let lineWidth = 0;
       for (const token of tokens(paragraph)) {
         const w = this.tokenWidth(widths, token, style.font);
-        if (lineWidth + w <= max || line === '') {
-          if (w > max && line === '') {
-            // A word wider than the column: broken where it must be.
-            for (const ch of token) {
-              const cw = this.charWidth(widths, ch, style.font);
-              if (lineWidth + cw > max && line !== '') {
-                lines.push(line);
-                line = '';
-                lineWidth = 0;
-              }
-              line += ch;
-              lineWidth += cw;
-            }
-            continue;
-          }
+        if (lineWidth + w <= max) {
           line += token;
           lineWidth += w;
           continue;
         }
-        lines.push(line.trimEnd());
-        const start = token.trimStart();
-        line = start;
-        lineWidth = this.tokenWidth(widths, start, style.font);
+        let rest = token;
+        if (line !== '') {
+          lines.push(line.trimEnd());
+          rest = token.trimStart();
+        }
+        line = '';
+        lineWidth = 0;
+        // A word wider than the column is broken where it must be.
+        for (const ch of rest) {
+          const cw = this.charWidth(widths, ch, style.font);
+          if (lineWidth + cw > max && line !== '') {
+            lines.push(line);
+            line = '';
+            lineWidth = 0;
+          }
+          line += ch;
+          lineWidth += cw;
+        }
       }
       lines.push(line.trimEnd());
     }

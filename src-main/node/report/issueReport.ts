@@ -36,6 +36,10 @@ export interface IssueReportInput {
   fonts?: PdfFonts;
   /** The configured verification service (config report.verifyUrl): the QR points a phone there. */
   verifyUrl?: string;
+  /** Config report.maskOwnIdNumber (default true). */
+  maskOwnIdNumber?: boolean;
+  /** Config report.sealLabel: the electronic seal's label (演示 on a demo kiosk). */
+  sealLabel?: string;
   fontPaths?: { regular: string; bold?: string };
 }
 
@@ -74,6 +78,8 @@ export async function issueReport(input: IssueReportInput): Promise<IssuedReport
     ...(input.noViolationScope && { noViolationScope: input.noViolationScope }),
     ...(input.disclosurePolicy && { disclosurePolicy: input.disclosurePolicy }),
     ...(input.verifyUrl && { verifyUrl: input.verifyUrl }),
+    ...(input.maskOwnIdNumber !== undefined && { maskOwnIdNumber: input.maskOwnIdNumber }),
+    ...(input.sealLabel && { sealLabel: input.sealLabel }),
   });
   if (!built.ok) throw new ReportRefusedError(built.error.code, built.error.message);
   const model = built.value;

@@ -33,6 +33,8 @@ export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir
       kioskId,
       ...reportPaths(dataDir),
       verifyUrl: report.verifyUrl,
+      maskOwnIdNumber: report.maskOwnIdNumber,
+      sealLabel: report.sealLabel,
     });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };

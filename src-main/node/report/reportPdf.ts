@@ -13,6 +13,7 @@ import { ensureSpace, openPdf, PDF_COLORS as COLORS } from '../pdf/pdfDocument';
 import { loadPdfFonts, type PdfFonts } from '../pdf/pdfFonts';
 import { embeddedFileBody, grayImageBody, replaceObjects } from '../pdf/pdfPatch';
 import { drawTable } from '../pdf/pdfTable';
+import { drawSeal, type SealStamp } from '../pdf/sealStamp';
 import type { PdfDoc, PdfText, TextStyle } from '../pdf/pdfText';
 import { eachPage, watermarkPages } from '../pdf/pageFurniture';
 import { readLayout } from './layoutDigest';
@@ -144,6 +145,7 @@ async function draw(model: ReportModel, fonts: PdfFonts, seal: { png: Buffer; en
     { label: T.dataCutoff, value: model.dataCutoff },
     { label: T.provenanceTitle, value: model.provenanceText },
   ]);
+  if (model.seal) stampSeal(text, width, model, model.seal);
 
   // Page furniture, now that the page count is known.
   const qr = seal ? (doc as DocWithImages).openImage(seal.png) : null;
@@ -177,6 +179,20 @@ function furniture(doc: PdfDoc, text: PdfText, model: ReportModel, page: number,
     doc.image(qr as unknown as Buffer, MARGIN + width - QR_SIZE, footerTop, { width: QR_SIZE, height: QR_SIZE });
     text.drawLines([T.verifyHint], style('body', 6, COLORS.muted), MARGIN + width - QR_SIZE - 40, footerTop + QR_SIZE - 8, 36, 'right');
   }
+}
+
+/** 出具机构 and the time, right-aligned, with the issuer's electronic seal stamped over them. */
+function stampSeal(text: PdfText, width: number, model: ReportModel, seal: SealStamp): void {
+  const doc = text.doc;
+  const radius = 46;
+  ensureSpace(doc, 2 * radius + 24);
+  const s = style('body', 10, COLORS.text);
+  const top = doc.y + 12;
+  const lines = [`${T.issuer}：${model.issuer}`, model.generatedAt];
+  const right = Math.max(...lines.map((l) => text.width(l, s)));
+  text.drawLines(lines, s, MARGIN + width - right, top + radius - text.lineHeight(s), right, 'right');
+  drawSeal(doc, seal, MARGIN + width - Math.min(right, 2 * radius + 20) / 2 - 10, top + radius, radius);
+  doc.y = top + 2 * radius + 8;
 }
 
 function heading(text: PdfText, width: number, title: string): void {

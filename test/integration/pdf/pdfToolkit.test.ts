@@ -38,6 +38,10 @@ describe('PdfText', () => {
       expect(text.width(line, body)).toBeLessThanOrEqual(120.001);
     }
     expect(text.wrap('第一行\n第二行', body, 400)).toEqual(['第一行', '第二行']);
+    // A code wider than a narrow column, after other text: broken, never overflowing.
+    const narrow = text.wrap('暂扣食品经营许可证JY23703030184562', body, 60);
+    expect(narrow.join('')).toBe('暂扣食品经营许可证JY23703030184562');
+    for (const line of narrow) expect(text.width(line, body)).toBeLessThanOrEqual(60.001);
     doc.end();
   });
 });
