@@ -377,12 +377,12 @@ const PENALTY_COLUMNS: ColumnSpec[] = [
   [C.penaltyCategory, 0.9, field('处罚类别')],
   [C.penaltyContent, 1.5, (r) => r.content],
   [C.fineAmount, 0.9, field('罚款金额（万元）')],
-  [C.confiscated, 1, field(PENALTY_FIELDS.confiscated)],
-  [C.licenceSuspended, 1.2, field(PENALTY_FIELDS.licenceSuspended)],
+  [C.confiscated, 0.9, field(PENALTY_FIELDS.confiscated)],
+  [C.licenceSuspended, 1.1, field(PENALTY_FIELDS.licenceSuspended)],
   [C.penaltyDate, 1.3, (r) => r.decisionDate],
   [C.disclosureDeadline, 1.3, (r) => r.disclosureDeadline],
-  [C.penaltyAuthority, 1.6, withCode((r) => r.authority, PENALTY_FIELDS.authorityCode)],
-  [C.sourceUnit, 1.6, withCode((r) => r.sourceDepartment, PENALTY_FIELDS.sourceCode)],
+  [C.penaltyAuthority, 1.4, withCode((r) => r.authority, PENALTY_FIELDS.authorityCode)],
+  [C.sourceUnit, 1.3, withCode((r) => r.sourceDepartment, PENALTY_FIELDS.sourceCode)],
 ];
 const ENFORCEMENT_COLUMNS: ColumnSpec[] = [
   [C.documentNumber, 1.6, (r) => r.documentNumber],

@@ -225,7 +225,8 @@ function renderBlock(text: PdfText, width: number, block: ReportBlock): void {
       fieldsBlock(text, width, block.fields);
       return;
     case 'table': {
-      const fontSize = block.columns.length > 8 ? 7 : block.columns.length > 6 ? 7.5 : 8.5;
+      // The widest (penalties, 14 columns) keeps the other tables' proportions in a smaller size.
+      const fontSize = block.columns.length > 12 ? 6.2 : block.columns.length > 8 ? 7 : block.columns.length > 6 ? 7.5 : 8.5;
       drawTable(
         text,
         block.columns,
