@@ -9,6 +9,7 @@
 //     worker threads included) after each step, against the memory before the cache opened.
 // Prints figures; asserts nothing.
 //   npx tsx bench/kiosk.bench.ts [--subjects N] [--file F] [--placements P]
+import { openKeyStore } from '../src-main/node/keys/openKeyStore';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,7 +100,7 @@ async function memoryWithCache(): Promise<void> {
   const looked = memory();
   if (!last) throw new Error('no subject found');
   const config = loadKioskConfig({ dataDir: path.join(dir, 'kiosk'), env: {} });
-  const reports = createReportIssuer({ config });
+  const reports = createReportIssuer({ config, keys: openKeyStore(config) });
   const printer = createPrinter(config.printer, { dataDir: config.dataDir });
   const t = performance.now();
   const issued = await reports.issue({ subject: last.subject, records: last.records, provenance: { source: 'cache', dataVersion: 1, dataAsOf: new Date().toISOString(), stale: false }, now: new Date() });

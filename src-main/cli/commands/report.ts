@@ -10,6 +10,7 @@ import { modeConfig, modeDataDir } from '../../node/config/dataFolders';
 import { ConfigError } from '../../node/config/kioskConfig';
 import { findResourcesDir } from '../../node/config/resourcesDir';
 import { openKeyStore } from '../../node/keys/openKeyStore';
+import { reportPaths } from '../../node/report/reportIssuer';
 import { issueReport, ReportRefusedError } from '../../node/report/issueReport';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from '../../node/report/noViolationDomains';
 import { cliConfig } from '../dataFolder';
@@ -91,8 +92,10 @@ export function register(program: Command): void {
             issuer: config.issuer,
             kioskId: config.kioskId,
             keys: openKeyStore(modeConfig(config)),
-            keyDir: path.join(dataDir, 'report-keys'),
-            registryFile: path.join(dataDir, 'reports.sqlite'),
+            ...reportPaths(dataDir),
+            verifyUrl: config.report.verifyUrl,
+            maskOwnIdNumber: config.report.maskOwnIdNumber,
+            sealLabel: config.report.sealLabel,
             now,
             ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(findResourcesDir())) } }),
           });

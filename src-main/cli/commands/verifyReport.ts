@@ -1,10 +1,12 @@
-// `credit-kiosk verify-report FILE [--key PEM]... [--json]`: checks a report PDF offline
-// against registered kiosk public keys (docs/report-verification.md).
+// `credit-kiosk verify-report FILE [--key PEM]... [--json]`: checks a report PDF — or a
+// counter check slip, sealed the same way — offline against registered kiosk public keys
+// (docs/report-verification.md).
 // Exit 0 valid, 1 invalid, 2 usage (no file, unreadable file or key).
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PUBLIC_KEY_FILE } from '../../node/report/reportKeys';
+import { reportPaths } from '../../node/report/reportIssuer';
 import { verifyReportPdf } from '../../node/report/verifyReportPdf';
 import { cliDataDir } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
@@ -39,8 +41,8 @@ export function register(program: Command): void {
       if (result.valid) {
         emit(
           options,
-          { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash },
-          `有效 / valid: ${result.reportNumber} (${result.pages} 页, key ${result.keyId})`,
+          { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash, edition: result.model.edition },
+          `有效 / valid: ${result.model.edition === 'check-slip' ? '核查单 / check slip' : '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})`,
         );
       } else {
         emit(options, { valid: false, reportNumber: result.reportNumber, reason: result.reason, message: result.message }, `无效 / invalid: ${result.message} [${result.reason}]`);
@@ -50,5 +52,5 @@ export function register(program: Command): void {
 }
 
 function defaultKeyFile(): string {
-  return path.join(cliDataDir(), 'report-keys', PUBLIC_KEY_FILE);
+  return path.join(reportPaths(cliDataDir()).keyDir, PUBLIC_KEY_FILE);
 }

@@ -19,7 +19,17 @@ import { CATEGORY_LABELS, REPORT_TEXTS as T, SUBJECT_KIND_LABELS, SUMMARY_LABELS
 
 export const REPORT_FORMAT = 'credit-kiosk-report/v1';
 
+/** The 双公示 penalty fields the report prints beyond the common ones, by their data keys. */
+export const PENALTY_FIELDS = {
+  confiscated: '没收违法所得、没收非法财物的金额（万元）',
+  licenceSuspended: '暂扣或吊销证照名称及编号',
+  authorityCode: '处罚机关统一社会信用代码',
+  sourceCode: '数据来源单位统一社会信用代码',
+} as const;
+
 export type ReportEdition = 'standard' | 'no-violation';
+/** What a sealed document is: a report edition, or the counter's check slip (核查单), sealed and verified the same way. */
+export type SealedEdition = ReportEdition | 'check-slip';
 export type ReportKind = 'legal-person' | 'natural-person';
 
 export interface ReportField {
@@ -59,7 +69,7 @@ export interface NoViolationDomainResult {
 export interface ReportModel {
   format: typeof REPORT_FORMAT;
   kind: ReportKind;
-  edition: ReportEdition;
+  edition: SealedEdition;
   title: string;
   subtitle: string;
   reportNumber: string;
@@ -81,6 +91,13 @@ export interface ReportModel {
   provenanceText: string;
   staleWarning: string | null;
   visibleRecords: number;
+  /**
+   * The verification service the QR points a phone at (the QR carries the offline seal
+   * in its query). Part of the model, so it is covered by the seal like the content.
+   */
+  verifyUrl?: string;
+  /** The issuer's electronic seal, stamped by the issuer's name at the end. */
+  seal?: { ring: string; label: string };
 }
 
 export interface ReportInput {
@@ -101,6 +118,16 @@ export interface ReportInput {
   disclosurePolicy?: DisclosurePolicy;
   masking?: MaskingRules;
   utcOffsetMinutes?: number;
+  /** The configured verification service's URL (absent: the QR carries the bare seal). */
+  verifyUrl?: string;
+  /**
+   * The policy for a person's own report: true (the default) masks their ID number like
+   * everywhere else; false prints it whole, for halls whose reports go to a body that
+   * requires it. A report for anyone else is never issued for a person.
+   */
+  maskOwnIdNumber?: boolean;
+  /** The label beneath the star of the issuer's electronic seal (演示 on a demo kiosk); absent: no seal. */
+  sealLabel?: string;
 }
 
 export function buildReportModel(input: ReportInput): Result<ReportModel> {
@@ -118,7 +145,8 @@ export function buildReportModel(input: ReportInput): Result<ReportModel> {
     .sort(byDateThenId);
 
   const masking = input.masking ?? DEFAULT_MASKING;
-  const code = person ? maskIdNumber(input.subject.code, masking) : input.subject.code;
+  const masked = person && !(input.audience === 'subject' && input.maskOwnIdNumber === false);
+  const code = masked ? maskIdNumber(input.subject.code, masking) : input.subject.code;
   const generated = civilTime(input.generatedAt, input.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES);
   const kind: ReportKind = person ? 'natural-person' : 'legal-person';
   const statusTags = person ? statusTagsOf({}, visible) : statusTagsOf(input.subject, visible);
@@ -174,6 +202,8 @@ export function buildReportModel(input: ReportInput): Result<ReportModel> {
     provenanceText: provenance.source === 'cache' ? T.provenanceCache(provenance.dataAsOf, provenance.dataVersion) : T.provenanceOnline(provenance.askedAt),
     staleWarning: provenance.source === 'cache' && provenance.stale ? T.staleWarning : null,
     visibleRecords: visible.length,
+    ...(input.verifyUrl && { verifyUrl: input.verifyUrl }),
+    ...(input.sealLabel && { seal: { ring: input.issuer, label: input.sealLabel } }),
   });
 }
 
@@ -317,6 +347,14 @@ const field =
   (key: string, fallback?: Cell): Cell =>
   (r) =>
     r.fields[key] ?? (fallback ? fallback(r) : undefined);
+/** A body's name with its 统一社会信用代码 on the line below, when the data has it. */
+const withCode =
+  (name: Cell, codeKey: string): Cell =>
+  (r) => {
+    const n = name(r);
+    const code = r.fields[codeKey];
+    return code ? `${n ?? ''}\n${code}` : n;
+  };
 const titled: Cell = (r) => (r.status === 'objection-pending' ? `${r.title}${T.objectionPending}` : r.title);
 
 const LICENCE_COLUMNS: ColumnSpec[] = [
@@ -339,10 +377,12 @@ const PENALTY_COLUMNS: ColumnSpec[] = [
   [C.penaltyCategory, 0.9, field('处罚类别')],
   [C.penaltyContent, 1.5, (r) => r.content],
   [C.fineAmount, 0.9, field('罚款金额（万元）')],
+  [C.confiscated, 0.9, field(PENALTY_FIELDS.confiscated)],
+  [C.licenceSuspended, 1.1, field(PENALTY_FIELDS.licenceSuspended)],
   [C.penaltyDate, 1.3, (r) => r.decisionDate],
   [C.disclosureDeadline, 1.3, (r) => r.disclosureDeadline],
-  [C.penaltyAuthority, 1.4, (r) => r.authority],
-  [C.source, 1.3, (r) => r.sourceDepartment],
+  [C.penaltyAuthority, 1.4, withCode((r) => r.authority, PENALTY_FIELDS.authorityCode)],
+  [C.sourceUnit, 1.3, withCode((r) => r.sourceDepartment, PENALTY_FIELDS.sourceCode)],
 ];
 const ENFORCEMENT_COLUMNS: ColumnSpec[] = [
   [C.documentNumber, 1.6, (r) => r.documentNumber],

@@ -15,6 +15,7 @@ export function noDataCache(): LocalCreditCache {
   };
   return {
     findByCode: refuse,
+    findManyByCode: refuse,
     findRepresentedBy: refuse,
     search: refuse,
     check: refuse,

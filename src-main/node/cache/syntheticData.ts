@@ -7,6 +7,7 @@ import { residentIdCheckChar } from '../../common/codes/residentId';
 import { USCC_CHARSET, usccCheckChar } from '../../common/codes/uscc';
 import type { CreditRecord, RecordCategory, RecordStatus, Severity } from '../../common/domain/creditRecord';
 import type { SubjectKind } from '../../common/domain/subject';
+import { PENALTY_FIELDS } from '../../common/report/reportModel';
 import { addMonths, toIsoDate } from '../../common/time/isoDate';
 import type { SubjectBundle } from './cacheWriter';
 
@@ -215,13 +216,23 @@ function recordAt(
     record.severity = severity;
     if (r() < 0.7) record.disclosureDeadline = addMonths(decisionDate, severity === 'serious' ? 36 : severity === 'ordinary' ? 12 : 3);
     record.content = '罚款';
-    record.fields = { 处罚类别: '罚款', '罚款金额（万元）': Math.round(r() * 500) / 100 };
+    // The bodies' codes derive from their names, so the random sequence (and every later record) stays as it was.
+    const code = bodyCode(authority);
+    record.fields = { 处罚类别: '罚款', '罚款金额（万元）': Math.round(r() * 500) / 100, [PENALTY_FIELDS.authorityCode]: code, [PENALTY_FIELDS.sourceCode]: code };
   } else if (category === 'licence' || category === 'honour' || category === 'abnormal-operation') {
     record.validFrom = decisionDate;
     record.validTo = addMonths(decisionDate, 12 * (1 + Math.floor(r() * 5)));
     if (category === 'licence') record.fields = { 许可类别: pick(r, ['01普通', '02特许', '03认可', '04核准', '05登记']) };
   }
   return record;
+}
+
+/** A government body's 统一社会信用代码 (11: 机关), made from its name with a valid check character. */
+function bodyCode(name: string): string {
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  const first17 = `11370300MB${String(h % 10_000_000).padStart(7, '0')}`;
+  return first17 + usccCheckChar(first17)!;
 }
 
 /** Subjects start…start+count−1, one at a time. */

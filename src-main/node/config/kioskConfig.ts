@@ -38,6 +38,9 @@ const KeysConfig = z.discriminatedUnion('store', [
   /** A root-owned master key file outside the data folder. */
   z.object({ store: z.literal('key-file'), keyFile: z.string().min(1) }).strict(),
 ]);
+/** A reserved (.invalid) host: a demo report's QR can never lead a phone to a real service. */
+export const DEMO_VERIFY_URL = 'https://verify.demo.invalid/report';
+export const DEMO_SEAL_LABEL = '演示';
 
 export const KioskConfigSchema = z
   .object({
@@ -80,6 +83,18 @@ export const KioskConfigSchema = z
       })
       .strict()
       .default({ logMaxBytes: 10 * 1024 * 1024, logMaxFiles: 10, logMaxAgeDays: 30, printedFileDays: 1, deliveredOutboxDays: 30 }),
+    /** The printed report (docs/report-verification.md). */
+    report: z
+      .object({
+        /** The verification service a phone opens from the report's QR (the QR still carries the offline seal). The default is a demo address. */
+        verifyUrl: z.string().url().default(DEMO_VERIFY_URL),
+        /** A person's own report shows their ID number masked (true) or whole (false), as the hall's policy says. */
+        maskOwnIdNumber: z.boolean().default(true),
+        /** The label beneath the star of the issuer's electronic seal printed on reports; the demo seal says 演示. */
+        sealLabel: z.string().min(1).max(10).default(DEMO_SEAL_LABEL),
+      })
+      .strict()
+      .default({ verifyUrl: DEMO_VERIFY_URL, maskOwnIdNumber: true, sealLabel: DEMO_SEAL_LABEL }),
     /** Packaged voice prompts for the main steps; volume 0–1. */
     voice: z
       .object({ enabled: z.boolean().default(true), volume: z.number().min(0).max(1).default(0.8) })

@@ -10,7 +10,7 @@ import { buildReportModel, type ReportEdition, type ReportModel } from '../../co
 import { civilTime, makeReportNumber, type RandomBytes } from '../../common/report/reportNumber';
 import type { Audience } from '../../common/rules/masking';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
-import type { ReportFonts } from './reportFonts';
+import type { PdfFonts } from '../pdf/pdfFonts';
 import type { KeyStore } from '../keys/keyStore';
 import { loadSubjectKeyer } from '../keys/subjectKeyer';
 import { ensureReportKey } from './reportKeys';
@@ -37,7 +37,13 @@ export interface IssueReportInput {
   noViolationScope?: { config: NoViolationConfig; domainIds?: string[] };
   disclosurePolicy?: DisclosurePolicy;
   randomBytes?: RandomBytes;
-  fonts?: ReportFonts;
+  fonts?: PdfFonts;
+  /** The configured verification service (config report.verifyUrl): the QR points a phone there. */
+  verifyUrl?: string;
+  /** Config report.maskOwnIdNumber (default true). */
+  maskOwnIdNumber?: boolean;
+  /** Config report.sealLabel: the electronic seal's label (演示 on a demo kiosk). */
+  sealLabel?: string;
   fontPaths?: { regular: string; bold?: string };
 }
 
@@ -75,6 +81,9 @@ export async function issueReport(input: IssueReportInput): Promise<IssuedReport
     provenance: input.provenance,
     ...(input.noViolationScope && { noViolationScope: input.noViolationScope }),
     ...(input.disclosurePolicy && { disclosurePolicy: input.disclosurePolicy }),
+    ...(input.verifyUrl && { verifyUrl: input.verifyUrl }),
+    ...(input.maskOwnIdNumber !== undefined && { maskOwnIdNumber: input.maskOwnIdNumber }),
+    ...(input.sealLabel && { sealLabel: input.sealLabel }),
   });
   if (!built.ok) throw new ReportRefusedError(built.error.code, built.error.message);
   const model = built.value;

@@ -55,20 +55,39 @@ function serialize(reader: PdfReader, value: PdfValue, skip: ReadonlySet<string>
   if (Array.isArray(value)) return `[${value.map((v) => serialize(reader, v, new Set(), visiting)).join(' ')}]`;
   if (value instanceof PdfRef) {
     if (visiting.has(value.num)) throw new PdfFormatError('reference cycle');
+    // Every page refers to the same fonts: an object's text is the same wherever it is
+    // reached from, so each is decoded and hashed once.
+    const known = serialized(reader).get(value.num);
+    if (known !== undefined) return known;
     const obj = reader.object(value.num);
     visiting.add(value.num);
     try {
+      let text: string;
       if (obj.stream) {
         const { dict, data } = reader.streamData(value);
         const d = serializeDict(reader, dict, new Set(['Length']), visiting);
-        return `stream(${d} ${createHash('sha256').update(data).digest('hex')})`;
+        text = `stream(${d} ${createHash('sha256').update(data).digest('hex')})`;
+      } else {
+        text = serialize(reader, obj.value, new Set(), visiting);
       }
-      return serialize(reader, obj.value, new Set(), visiting);
+      serialized(reader).set(value.num, text);
+      return text;
     } finally {
       visiting.delete(value.num);
     }
   }
   return serializeDict(reader, value, skip, visiting);
+}
+
+const serializedTexts = new WeakMap<PdfReader, Map<number, string>>();
+
+function serialized(reader: PdfReader): Map<number, string> {
+  let map = serializedTexts.get(reader);
+  if (!map) {
+    map = new Map();
+    serializedTexts.set(reader, map);
+  }
+  return map;
 }
 
 function serializeDict(reader: PdfReader, dict: PdfDict, skip: ReadonlySet<string>, visiting: Set<number>): string {

@@ -14,17 +14,27 @@ export function qrModules(payload: string): { size: number; data: Uint8Array } {
   return { size: modules.size, data: modules.data };
 }
 
-export function qrPng(payload: string): Buffer {
+/** The QR as 8-bit grayscale pixels, row by row, QR_SCALE pixels per module. */
+export function qrPixels(payload: string): { side: number; pixels: Uint8Array } {
   const { size, data } = qrModules(payload);
   const side = (size + 2 * QR_MARGIN) * QR_SCALE;
-  const raw = Buffer.alloc(side * (side + 1), 0xff);
+  const pixels = new Uint8Array(side * side).fill(0xff);
   for (let y = 0; y < side; y++) {
-    raw[y * (side + 1)] = 0; // filter type: none
     const r = Math.floor(y / QR_SCALE) - QR_MARGIN;
     for (let x = 0; x < side; x++) {
       const c = Math.floor(x / QR_SCALE) - QR_MARGIN;
-      if (r >= 0 && c >= 0 && r < size && c < size && data[r * size + c] === 1) raw[y * (side + 1) + 1 + x] = 0;
+      if (r >= 0 && c >= 0 && r < size && c < size && data[r * size + c] === 1) pixels[y * side + x] = 0;
     }
+  }
+  return { side, pixels };
+}
+
+export function qrPng(payload: string): Buffer {
+  const { side, pixels } = qrPixels(payload);
+  const raw = Buffer.alloc(side * (side + 1));
+  for (let y = 0; y < side; y++) {
+    raw[y * (side + 1)] = 0; // filter type: none
+    raw.set(pixels.subarray(y * side, (y + 1) * side), y * (side + 1) + 1);
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(side, 0);

@@ -7,6 +7,12 @@ import type { Subject } from '../../common/domain/subject';
 import type { KioskConfig } from '../config/kioskConfig';
 import type { KeyStore } from '../keys/keyStore';
 import { issueReport } from './issueReport';
+import { warmUpReports } from './reportWarmUp';
+
+/** Where a kiosk keeps its report signing key and its issued-report registry. */
+export function reportPaths(dataDir: string): { keyDir: string; registryFile: string } {
+  return { keyDir: path.join(dataDir, 'report-keys'), registryFile: path.join(dataDir, 'reports.sqlite') };
+}
 
 export interface IssuedReport {
   pdf: Uint8Array;
@@ -19,11 +25,13 @@ export type ReportIssuer = (input: { subject: Subject; records: CreditRecord[]; 
 
 export interface ReportIssuerHandle {
   issue: ReportIssuer;
+  /** Prepares fonts, key and drawing code in the background (call once at start, not awaited). */
+  warmUp(): Promise<void>;
   close(): void;
 }
 
-export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId'>; keys: KeyStore }): ReportIssuerHandle {
-  const { dataDir, issuer, kioskId } = options.config;
+export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report'>; keys: KeyStore }): ReportIssuerHandle {
+  const { dataDir, issuer, kioskId, report } = options.config;
   const issue: ReportIssuer = async ({ subject, records, provenance, now }): Promise<IssuedReport> => {
     const issued = await issueReport({
       subject,
@@ -36,10 +44,12 @@ export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir
       issuer,
       kioskId,
       keys: options.keys,
-      keyDir: path.join(dataDir, 'report-keys'),
-      registryFile: path.join(dataDir, 'reports.sqlite'),
+      ...reportPaths(dataDir),
+      verifyUrl: report.verifyUrl,
+      maskOwnIdNumber: report.maskOwnIdNumber,
+      sealLabel: report.sealLabel,
     });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };
-  return { issue, close: () => undefined };
+  return { issue, warmUp: () => warmUpReports({ keys: options.keys, keyDir: reportPaths(dataDir).keyDir }), close: () => undefined };
 }

@@ -65,7 +65,32 @@ export function encodeQrPayload(seal: QrSeal): string {
   return [SEAL_VERSION, seal.reportNumber, b64(seal.contentHash), b64(seal.layoutDigest), seal.keyId, seal.signature].join('.');
 }
 
-export function decodeQrPayload(payload: string): QrSeal | null {
+/** The query parameter of the verification URL that carries the seal. */
+export const QR_SEAL_PARAM = 's';
+
+/**
+ * What the QR encodes: the verification service's URL with the seal in its query, so a
+ * phone opens the check and a kiosk or the CLI still verifies offline; the bare seal
+ * when no service is configured.
+ */
+export function qrText(seal: QrSeal, verifyUrl: string | undefined): string {
+  const payload = encodeQrPayload(seal);
+  if (!verifyUrl) return payload;
+  const url = new URL(verifyUrl);
+  url.searchParams.set(QR_SEAL_PARAM, payload);
+  return url.toString();
+}
+
+/** Reads a scanned QR: the bare seal, or a verification URL carrying it. */
+export function decodeQrPayload(scanned: string): QrSeal | null {
+  let payload = scanned;
+  if (/^https?:\/\//i.test(scanned)) {
+    try {
+      payload = new URL(scanned).searchParams.get(QR_SEAL_PARAM) ?? '';
+    } catch {
+      return null;
+    }
+  }
   const parts = payload.split('.');
   if (parts.length !== 6 || parts[0] !== SEAL_VERSION) return null;
   const [, reportNumber, content, layout, keyId, signature] = parts as [string, string, string, string, string, string];

@@ -7,7 +7,7 @@ import type { ReportModel } from '../../common/report/reportModel';
 import { readLayout } from './layoutDigest';
 import { PdfFormatError, PdfName, PdfReader, PdfString, type PdfRef } from './pdfReader';
 import { QR_MARGIN, qrModules } from './qrImage';
-import { contentHashOf, encodeQrPayload, ENVELOPE_FILE_NAME, keyIdOf, verifySeal, type SealEnvelope } from './reportSeal';
+import { contentHashOf, ENVELOPE_FILE_NAME, keyIdOf, qrText, verifySeal, type SealEnvelope } from './reportSeal';
 
 export type VerifyFailure =
   | 'malformed-pdf'
@@ -50,7 +50,13 @@ export function verifyReportPdf(pdf: Uint8Array, publicKeys: readonly string[]):
     const key = publicKeys.find((pem) => safeKeyId(pem) === envelope!.keyId);
     if (!key) return fail('unknown-key', envelope.keyId);
     if (!verifySeal(envelope, key)) return fail('bad-signature');
-    const expected = qrModules(encodeQrPayload(envelope));
+    let text: string;
+    try {
+      text = qrText(envelope, envelope.model.verifyUrl);
+    } catch {
+      return fail('qr-mismatch', 'verification URL');
+    }
+    const expected = qrModules(text);
     for (const [i, images] of layout.images.entries()) {
       if (images.length !== 1) return fail('qr-mismatch', `page ${i + 1}`);
       if (!qrMatches(reader, images[0]!.ref, expected)) return fail('qr-mismatch', `page ${i + 1}`);

@@ -89,6 +89,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const printer = createPrinter(config.printer, { dataDir: config.dataDir, printedFileDays: config.retention.printedFileDays });
   const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
   const reports = createReportIssuer({ config, keys });
+  void reports.warmUp().catch((err: unknown) => logger.warn({ event: 'report-warm-up-failed', err }, 'report warm-up failed'));
 
   const staff = await createStaffService({
     cache,

@@ -6,7 +6,9 @@ import { csvLine } from '../../common/staff/csvText';
 import { HIT_KINDS, type HitKind } from '../../common/staff/hits';
 import type { Batch } from './batchRunner';
 import { HIT_LABELS, ROW_STATUS_LABELS, VERDICT_LABELS } from './labels';
-import { drawTable, newPdf, numberPages, PDF_COLORS } from './pdfKit';
+import { openPdf, PDF_COLORS } from '../pdf/pdfDocument';
+import { eachPage } from '../pdf/pageFurniture';
+import { drawTable } from '../pdf/pdfTable';
 
 const HEADERS = ['行号', '代码', '导入名称', '登记名称', '核查状态', '核查结论', '命中信息', '适用惩戒措施', '适用激励措施', '说明'];
 
@@ -64,23 +66,22 @@ export async function batchXlsx(batch: Batch, exportedAt: string): Promise<Buffe
 }
 
 export async function batchPdf(batch: Batch, exportedAt: string): Promise<{ pdf: Buffer; pages: number }> {
-  const { doc, done } = newPdf({ title: `批量信用核查结果 ${batch.summary.batchId}`, layout: 'landscape', margin: 32 });
-  doc.font('bold').fontSize(16).fillColor(PDF_COLORS.brand).text('批量信用核查结果', { align: 'center' });
-  doc.moveDown(0.4);
-  doc.font('regular').fontSize(9).fillColor(PDF_COLORS.text);
+  const margin = 32;
+  const { doc, text, width, done } = openPdf({ layout: 'landscape', margins: { top: margin, bottom: margin + 14, left: margin, right: margin }, info: { Title: `批量信用核查结果 ${batch.summary.batchId}` } });
+  doc.y = text.draw('批量信用核查结果', { font: 'bold', size: 16, color: PDF_COLORS.brand }, margin, doc.y, width, 'center') + 6;
   const f = facts(batch, exportedAt);
-  doc.text(f.map(([k, v]) => `${k}：${v}`).join('    '));
-  doc.moveDown(0.5);
+  doc.y = text.draw(f.map(([k, v]) => `${k}：${v}`).join('    '), { font: 'body', size: 9, color: PDF_COLORS.text }, margin, doc.y, width) + 8;
   drawTable(
-    doc,
-    HEADERS.map((header, i) => ({ header, width: [3, 8, 9, 9, 5, 8, 9, 10, 8, 10][i] ?? 5 })),
+    text,
+    HEADERS.map((label, i) => ({ label, weight: [3, 8, 9, 9, 5, 8, 9, 10, 8, 10][i] ?? 5 })),
     batch.rows.map((r) => ({
       cells: cells(r),
-      ...(r.status === 'hit' ? { fill: PDF_COLORS.hitFill } : r.status === 'incentive' ? { fill: PDF_COLORS.okFill } : r.status === 'clear' ? {} : { fill: '#fff4d6' }),
+      ...(r.status === 'hit' ? { fill: PDF_COLORS.hitFill } : r.status === 'incentive' ? { fill: PDF_COLORS.okFill } : r.status === 'clear' ? {} : { fill: PDF_COLORS.attentionFill }),
     })),
-    7,
+    { x: margin, width, fontSize: 7, grid: 'rows', pad: 3 },
   );
-  const pages = numberPages(doc, `批次 ${batch.summary.batchId}  导出时间 ${exportedAt}`);
+  const footer = `批次 ${batch.summary.batchId}  导出时间 ${exportedAt}`;
+  const pages = eachPage(doc, (page, count) => text.drawLines([`${footer}    第 ${page} 页 共 ${count} 页`], { font: 'body', size: 8, color: PDF_COLORS.muted }, margin, doc.page.height - margin - 2, width));
   doc.end();
   return { pdf: await done, pages };
 }

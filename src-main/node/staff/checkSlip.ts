@@ -1,95 +1,149 @@
 // 核查单: the printed record of one counter check — item, subject (a person's number
 // masked), every hit, the measures or incentives with their legal basis, the decision,
-// who checked and from which data. Signed by hand at the counter, kept with the file.
+// who checked and from which data. Numbered like a report and sealed with the kiosk's
+// report key (QR on every page, seal embedded), so `verify-report` checks a slip as it
+// checks a report; signed by hand at the counter and kept with the file.
+import type { KeyStore } from '../keys/keyStore';
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import type { CheckResultView, DecisionKind } from '../../common/contract/staffViews';
+import { isPerson } from '../../common/domain/subject';
+import { REPORT_FORMAT, type ReportBlock, type ReportModel } from '../../common/report/reportModel';
+import { civilTime, makeReportNumber, type RandomBytes } from '../../common/report/reportNumber';
+import { REPORT_TEXTS as T, SUBJECT_KIND_LABELS } from '../../common/report/reportTexts';
 import type { LegalBasis } from '../../common/staff/catalogue';
-import { drawTable, newPdf, numberPages, PDF_COLORS } from './pdfKit';
-import { HIT_LABELS, VERDICT_LABELS, DECISION_LABELS } from './labels';
+import type { PdfFonts } from '../pdf/pdfFonts';
+import { reportPaths } from '../report/reportIssuer';
+import { ensureReportKey } from '../report/reportKeys';
+import { renderReportPdf } from '../report/reportPdf';
+import { DECISION_LABELS, HIT_LABELS, VERDICT_LABELS } from './labels';
 
 export interface SlipInput {
   check: CheckResultView;
   staff: { staffNo: string; name: string };
   kioskId: string;
+  /** The issuing body printed on the slip (the kiosk's configured issuer). */
+  issuer?: string;
   decision?: { decision: DecisionKind; note?: string; recordedAt: string };
+  /** ISO 8601: when the slip is printed; its number is made from it. */
   printedAt: string;
+  /** The kiosk's data folder: the slip is sealed with the report signing key kept there. */
+  dataDir: string;
+  /** The kiosk's KeyStore, which holds the report signing key. */
+  keys: KeyStore;
+  randomBytes?: RandomBytes;
+  fonts?: PdfFonts;
 }
+
+export interface RenderedSlip {
+  pdf: Buffer;
+  pages: number;
+  /** 核查单编号, in the report number format. */
+  slipNumber: string;
+  model: ReportModel;
+}
+
+const DEFAULT_ISSUER = '信用核查窗口';
 
 export function basisText(basis: readonly LegalBasis[]): string {
   return basis.map((b) => `${b.title}${b.article ? b.article : ''}`).join('；');
 }
 
-export async function renderCheckSlip(input: SlipInput): Promise<{ pdf: Buffer; pages: number }> {
+/** The slip as the document model the report renderer draws and the verifier reads back. */
+export function checkSlipModel(input: SlipInput, slipNumber: string): ReportModel {
   const { check } = input;
-  const { doc, done } = newPdf({ title: `信用核查单 ${check.checkId}` });
-  doc.font('bold').fontSize(18).fillColor(PDF_COLORS.brand).text('信用核查单', { align: 'center' });
-  doc.moveDown(0.5);
-  doc.font('regular').fontSize(10).fillColor(PDF_COLORS.text);
-  const line = (label: string, value: string): void => {
-    doc.font('bold').text(`${label}：`, { continued: true }).font('regular').text(value);
-  };
-  line('核查编号', check.checkId);
-  line('核查事项', `${check.item.name}（${check.item.id}）`);
-  line('核查对象', `${check.subject.name}    ${check.subject.code}`);
-  line('核查时间', check.checkedAt);
+  const printed = civilTime(new Date(input.printedAt));
+  const checked = civilTime(new Date(check.checkedAt));
+  const person = isPerson(check.subject);
   const p = check.provenance;
-  line('数据来源', p.source === 'cache' ? `本地信用库 版本 ${p.dataVersion}，数据截止 ${p.dataAsOf}${p.stale ? '（数据可能不是最新）' : ''}` : `市公共信用信息平台，查询时间 ${p.askedAt}`);
-  line('核查结论', VERDICT_LABELS[check.verdict]);
-  doc.moveDown(0.6);
+  const hits = tableOr(
+    '未发现公示期内的失信或守信激励信息。',
+    [['类别', 2], ['名称', 4], ['文号', 3], ['决定机关', 3], ['决定日期', 2]],
+    check.hits.map((h) => [HIT_LABELS[h.kind], h.record.title, h.record.documentNumber ?? '—', h.record.authority ?? '—', h.record.decisionDate ?? '—']),
+  );
+  const measures = tableOr(
+    '本事项无适用的联合奖惩措施。',
+    [['类型', 2], ['措施', 5], ['法律依据', 5], ['实施主体', 3]],
+    [
+      ...check.measures.map((m) => [`惩戒${m.scope === 'local' ? '（地方）' : m.listNumber ? `（清单第${m.listNumber}项）` : ''}`, `${m.name}：${m.measure}`, basisText(m.legalBasis), m.implementingBody]),
+      ...check.incentives.map((i) => ['激励', `${i.name}：${i.measure}`, basisText(i.legalBasis), i.implementingBody]),
+    ],
+  );
+  const decision: ReportBlock = input.decision
+    ? {
+        kind: 'fields',
+        fields: [
+          { label: '决定', value: DECISION_LABELS[input.decision.decision] },
+          ...(input.decision.note ? [{ label: '说明', value: input.decision.note }] : []),
+          { label: '记录时间', value: civilTime(new Date(input.decision.recordedAt)).display },
+        ],
+      }
+    : { kind: 'none', text: '尚未记录处理决定。' };
+  const issuer = input.issuer ?? DEFAULT_ISSUER;
+  return {
+    format: REPORT_FORMAT,
+    kind: person ? 'natural-person' : 'legal-person',
+    edition: 'check-slip',
+    title: '信用核查单',
+    subtitle: '（联合奖惩信用核查记录）',
+    reportNumber: slipNumber,
+    generatedAt: printed.display,
+    issuedAt: new Date(input.printedAt).toISOString(),
+    issuer,
+    kioskId: input.kioskId,
+    header: [
+      { label: '核查单编号', value: slipNumber },
+      { label: '核查事项', value: check.item.name },
+      { label: person ? T.personName : T.subjectName, value: check.subject.name },
+      { label: person ? T.personCode : T.subjectCode, value: check.subject.code },
+      { label: '核查时间', value: checked.display },
+      { label: '核查结论', value: VERDICT_LABELS[check.verdict] },
+      ...(check.statusTags.length > 0 ? [{ label: T.statusTags, value: check.statusTags.join(' / ') }] : []),
+      { label: '措施目录版本', value: check.catalogueVersion },
+    ],
+    subject: { name: check.subject.name, code: check.subject.code, kindLabel: SUBJECT_KIND_LABELS[check.subject.kind] },
+    statusTags: [...check.statusTags],
+    notes: { title: '说明', paragraphs: ['本核查单记录窗口办理事项时的信用核查结果，由核查人员签字后随办件归档。', '每页均载有二维码，可扫码或使用报告核验功能核验核查单编号与内容是否一致、是否被篡改。'] },
+    summary: null,
+    sections: [
+      { id: 'hits', number: '一', title: '命中信息', blocks: [hits] },
+      { id: 'measures', number: '二', title: '适用于本事项的措施', blocks: [measures] },
+      { id: 'decision', number: '三', title: '处理决定', blocks: [decision] },
+      {
+        id: 'staff',
+        number: '四',
+        title: '核查人员',
+        blocks: [
+          {
+            kind: 'fields',
+            fields: [
+              { label: '核查人员', value: `${input.staff.name}（工号 ${input.staff.staffNo}）` },
+              { label: T.kioskId, value: input.kioskId },
+              { label: '打印时间', value: printed.display },
+            ],
+          },
+          { kind: 'paragraphs', paragraphs: ['核查人员签字：______________        日期：______________'] },
+        ],
+      },
+    ],
+    noViolation: null,
+    dataCutoff: p.source === 'cache' ? p.dataAsOf : p.askedAt,
+    provenance: p,
+    provenanceText: (p.source === 'cache' ? T.provenanceCache(p.dataAsOf, p.dataVersion) : T.provenanceOnline(p.askedAt)).replace('本报告', '本核查单'),
+    staleWarning: p.source === 'cache' && p.stale ? T.staleWarning : null,
+    visibleRecords: check.hits.length,
+  };
+}
 
-  doc.font('bold').fontSize(12).fillColor(PDF_COLORS.brand).text('一、命中信息');
-  doc.moveDown(0.3);
-  if (check.hits.length === 0) doc.font('regular').fontSize(10).fillColor(PDF_COLORS.text).text('未发现公示期内的失信或守信激励信息。');
-  else
-    drawTable(
-      doc,
-      [
-        { header: '类别', width: 2 },
-        { header: '名称', width: 4 },
-        { header: '文号', width: 3 },
-        { header: '决定机关', width: 3 },
-        { header: '决定日期', width: 2 },
-      ],
-      check.hits.map((h) => ({
-        cells: [HIT_LABELS[h.kind], h.record.title, h.record.documentNumber ?? '—', h.record.authority ?? '—', h.record.decisionDate ?? '—'],
-        ...(h.kind !== 'red-list' && { fill: PDF_COLORS.hitFill }),
-      })),
-      9,
-    );
-  doc.moveDown(0.6);
-  doc.font('bold').fontSize(12).fillColor(PDF_COLORS.brand).text('二、适用于本事项的措施');
-  doc.moveDown(0.3);
-  const measures = [
-    ...check.measures.map((m) => ({ cells: [`惩戒${m.scope === 'local' ? '（地方）' : m.listNumber ? `（清单第${m.listNumber}项）` : ''}`, `${m.name}：${m.measure}`, basisText(m.legalBasis), m.implementingBody] })),
-    ...check.incentives.map((i) => ({ cells: ['激励', `${i.name}：${i.measure}`, basisText(i.legalBasis), i.implementingBody] })),
-  ];
-  if (measures.length === 0) doc.font('regular').fontSize(10).fillColor(PDF_COLORS.text).text('本事项无适用的联合奖惩措施。');
-  else
-    drawTable(
-      doc,
-      [
-        { header: '类型', width: 2 },
-        { header: '措施', width: 5 },
-        { header: '法律依据', width: 5 },
-        { header: '实施主体', width: 3 },
-      ],
-      measures,
-      9,
-    );
-  doc.moveDown(0.6);
-  doc.font('bold').fontSize(12).fillColor(PDF_COLORS.brand).text('三、处理决定');
-  doc.moveDown(0.3);
-  doc.font('regular').fontSize(10).fillColor(PDF_COLORS.text);
-  if (input.decision) {
-    line('决定', DECISION_LABELS[input.decision.decision]);
-    if (input.decision.note) line('说明', input.decision.note);
-    line('记录时间', input.decision.recordedAt);
-  } else doc.text('尚未记录处理决定。');
-  doc.moveDown(1);
-  line('核查人员', `${input.staff.name}（工号 ${input.staff.staffNo}）`);
-  line('终端', input.kioskId);
-  doc.moveDown(1.5);
-  doc.text('核查人员签字：______________        日期：______________');
-  const pages = numberPages(doc, `核查编号 ${check.checkId}  打印时间 ${input.printedAt}`);
-  doc.end();
-  return { pdf: await done, pages };
+/** A table of rows, or the sentence that says there are none. */
+function tableOr(none: string, columns: ReadonlyArray<[string, number]>, rows: string[][]): ReportBlock {
+  if (rows.length === 0) return { kind: 'none', text: none };
+  return { kind: 'table', columns: columns.map(([label, weight]) => ({ label, weight })), rows };
+}
+
+export async function renderCheckSlip(input: SlipInput): Promise<RenderedSlip> {
+  const slipNumber = makeReportNumber(new Date(input.printedAt), input.randomBytes ?? ((n) => nodeRandomBytes(n)));
+  const model = checkSlipModel(input, slipNumber);
+  const key = ensureReportKey(input.keys, reportPaths(input.dataDir).keyDir);
+  const rendered = await renderReportPdf(model, { signer: key.signer, ...(input.fonts && { fonts: input.fonts }) });
+  return { pdf: rendered.pdf, pages: rendered.pages, slipNumber, model };
 }

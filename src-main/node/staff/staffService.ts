@@ -374,6 +374,8 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
           kioskId: deps.kioskId,
           ...(check.decision && { decision: check.decision }),
           printedAt: now().toISOString(),
+          dataDir: deps.dataDir,
+          keys: deps.keys,
         });
         audit.append(entry({ staffNo: s.staffNo, action: 'display', itemId: check.view.item.id, subjectKey: check.subjectKey, result: 'check-slip', detail: { checkId } }));
         return ok(file(`核查单-${checkId}.pdf`, 'application/pdf', pdf));
