@@ -4,7 +4,7 @@
 // two objects — which the seal by design does not cover — are swapped for the real ones.
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
-import { PdfFormatError, type PdfReader } from '../report/pdfReader';
+import { PdfFormatError, type PdfReader } from './pdfReader';
 
 /**
  * Returns pdf with numbered objects replaced: each function gets the object's original

@@ -4,7 +4,7 @@
 // out because it carries the signature over this digest; the verifier checks it
 // separately, pixel by pixel, against the QR the seal must produce.
 import { createHash } from 'node:crypto';
-import { PdfFormatError, PdfName, PdfRef, PdfString, type PdfDict, type PdfReader, type PdfValue } from './pdfReader';
+import { PdfFormatError, PdfName, PdfRef, PdfString, type PdfDict, type PdfReader, type PdfValue } from '../pdf/pdfReader';
 
 /** Catalog entries that differ between the unsigned and the signed rendering, or are checked elsewhere. */
 const CATALOG_SKIP = new Set(['Names', 'AF', 'Pages']);

@@ -17,8 +17,8 @@ import { drawSeal, type SealStamp } from '../pdf/sealStamp';
 import type { PdfDoc, PdfText, TextStyle } from '../pdf/pdfText';
 import { eachPage, watermarkPages } from '../pdf/pageFurniture';
 import { readLayout } from './layoutDigest';
-import { PdfFormatError, PdfReader, PdfString } from './pdfReader';
-import { qrPixels, qrPng } from './qrImage';
+import { PdfFormatError, PdfReader, PdfString } from '../pdf/pdfReader';
+import { qrPixels, qrPng } from '../pdf/qrImage';
 import { contentHashOf, ENVELOPE_FILE_NAME, qrText, sealMessage, type ReportSigner, type SealEnvelope } from './reportSeal';
 
 export interface RenderOptions {

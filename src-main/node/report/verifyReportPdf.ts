@@ -5,8 +5,8 @@
 import { isReportNumber } from '../../common/report/reportNumber';
 import type { ReportModel } from '../../common/report/reportModel';
 import { readLayout } from './layoutDigest';
-import { PdfFormatError, PdfName, PdfReader, PdfString, type PdfRef } from './pdfReader';
-import { QR_MARGIN, qrModules } from './qrImage';
+import { PdfFormatError, PdfName, PdfReader, PdfString, type PdfRef } from '../pdf/pdfReader';
+import { QR_MARGIN, qrModules } from '../pdf/qrImage';
 import { contentHashOf, ENVELOPE_FILE_NAME, keyIdOf, qrText, verifySeal, type SealEnvelope } from './reportSeal';
 
 export type VerifyFailure =

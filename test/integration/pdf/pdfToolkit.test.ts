@@ -8,8 +8,8 @@ import { openPdf, PDF_COLORS } from '../../../src-main/node/pdf/pdfDocument';
 import { grayImageBody, replaceObjects } from '../../../src-main/node/pdf/pdfPatch';
 import { drawTable } from '../../../src-main/node/pdf/pdfTable';
 import { eachPage, watermarkPages } from '../../../src-main/node/pdf/pageFurniture';
-import { PdfName, PdfReader, PdfRef } from '../../../src-main/node/report/pdfReader';
-import { qrPng } from '../../../src-main/node/report/qrImage';
+import { PdfName, PdfReader, PdfRef } from '../../../src-main/node/pdf/pdfReader';
+import { qrPng } from '../../../src-main/node/pdf/qrImage';
 import { pdftotext, tempDir } from '../report/reportTestKit';
 
 let dir: string;

@@ -1,7 +1,7 @@
 // Rewrites objects of a PDF and rebuilds a consistent xref table: a tamperer's tool
 // that produces a structurally valid file, so verification must catch the content.
 import zlib from 'node:zlib';
-import { PdfReader } from '../../../src-main/node/report/pdfReader';
+import { PdfReader } from '../../../src-main/node/pdf/pdfReader';
 
 export interface ObjectEdit {
   /** New raw object body (between "n 0 obj" and "endobj"), or a new decoded stream. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VERIFY_URL, loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
 import type { IssuedReportResult } from '../../../src-main/node/report/issueReport';
-import { PdfReader, PdfRef } from '../../../src-main/node/report/pdfReader';
+import { PdfReader, PdfRef } from '../../../src-main/node/pdf/pdfReader';
 import { ensureReportKey } from '../../../src-main/node/report/reportKeys';
 import { renderReportPdf } from '../../../src-main/node/report/reportPdf';
 import { decodeQrPayload, verifySeal } from '../../../src-main/node/report/reportSeal';

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { register as registerVerify } from '../../../src-main/cli/commands/verifyReport';
 import type { IssuedReportResult } from '../../../src-main/node/report/issueReport';
-import { PdfRef, PdfReader } from '../../../src-main/node/report/pdfReader';
+import { PdfRef, PdfReader } from '../../../src-main/node/pdf/pdfReader';
 import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
 import { ensureReportKey, PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
 import { verifyReportPdf } from '../../../src-main/node/report/verifyReportPdf';
