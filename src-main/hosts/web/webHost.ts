@@ -28,6 +28,11 @@ export interface WebHost {
   origin: string;
   /** The URL to open: the token travels in the fragment, which never reaches a server log. */
   url: string;
+  /**
+   * A single-use URL for a browser's command line (readable by any local process in
+   * /proc): its first load redirects to `url`, and from then on it is worth nothing.
+   */
+  launchUrl: string;
   token: string;
   close(): Promise<void>;
 }
@@ -46,6 +51,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const tokenBytes = Buffer.from(token);
   const rendererDir = path.resolve(options.rendererDir);
   const streams = new Set<http.ServerResponse>();
+  let launchTicket: string | null = randomBytes(24).toString('base64url');
+  const launchPath = `/launch/${launchTicket}`;
   let origin = '';
 
   const deadlineMs = options.requestDeadlineMs ?? REQUEST_DEADLINE_MS;
@@ -97,6 +104,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'INVALID_INPUT');
+    if (url.pathname.startsWith('/launch/')) {
+      if (launchTicket === null || url.pathname !== launchPath) return sendError(res, 404, 'INVALID_INPUT');
+      launchTicket = null;
+      res.writeHead(302, { ...SECURITY_HEADERS, Location: `/#token=${token}`, 'Referrer-Policy': 'no-referrer' });
+      return void res.end();
+    }
     // The raw path, not url.pathname: the guard must see what the client sent.
     return serveStatic((req.url ?? '/').split(/[?#]/)[0]!, res);
   }
@@ -131,6 +144,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     origin,
     url: `${origin}/#token=${token}`,
+    launchUrl: `${origin}${launchPath}`,
     token,
     close: () =>
       new Promise<void>((resolve) => {

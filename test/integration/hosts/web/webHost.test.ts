@@ -57,6 +57,19 @@ describe('web host', () => {
     expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
   });
 
+  it('hands the token to a browser through a single-use launch URL that does not carry it', async () => {
+    expect(host.launchUrl).not.toContain(host.token);
+    const launch = new URL(host.launchUrl).pathname;
+    const first = await request(launch);
+    expect(first.status).toBe(302);
+    expect(first.headers.location).toBe(`/#token=${host.token}`);
+    // Whoever reads the command line afterwards gets nothing.
+    const again = await request(launch);
+    expect(again.status).toBe(404);
+    expect(again.headers.location).toBeUndefined();
+    expect((await request('/launch/guess')).status).toBe(404);
+  });
+
   it('serves the renderer with a strict CSP', async () => {
     const res = await request('/');
     expect(res.status).toBe(200);
