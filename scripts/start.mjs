@@ -48,7 +48,9 @@ function startBrowser() {
   host.stdout.on('data', (chunk) => {
     buffered += chunk.toString();
     const match = /KIOSK_URL=(\S+)/.exec(buffered);
-    if (!match) return;
+    // Chromium gets the single-use launch URL: its command line is readable by every local process.
+    const launch = /KIOSK_LAUNCH_URL=(\S+)/.exec(buffered);
+    if (!match || !launch) return;
     host.stdout.removeAllListeners('data');
     host.stdout.pipe(process.stdout);
     const url = match[1];
@@ -60,7 +62,7 @@ function startBrowser() {
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-kiosk-chromium-'));
     const kiosk = process.env.CREDIT_KIOSK_FULLSCREEN === '1' ? ['--kiosk'] : [];
     const args = [
-      `--app=${url}`,
+      `--app=${launch[1]}`,
       ...kiosk,
       `--user-data-dir=${profile}`,
       '--no-first-run',
@@ -76,7 +78,13 @@ function startBrowser() {
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     console.log('kiosk: web host started; opening Chromium in app mode (set CREDIT_KIOSK_FULLSCREEN=1 for kiosk mode)');
     const browser = spawn(chromium, args, { stdio: 'ignore' });
-    browser.on('exit', () => host.kill('SIGTERM'));
+    // The profile holds the session's cache and storage: it goes with the browser.
+    const removeProfile = () => fs.rmSync(profile, { recursive: true, force: true });
+    process.on('exit', removeProfile);
+    browser.on('exit', () => {
+      removeProfile();
+      host.kill('SIGTERM');
+    });
   });
   host.on('exit', (code) => process.exit(code ?? 0));
   process.on('SIGINT', () => host.kill('SIGTERM'));

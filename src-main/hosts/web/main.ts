@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const config = loadKioskConfig({ packaged, ...(values['data-dir'] && { dataDir: values['data-dir'] }), ...(values.config && { configPath: values.config }) });
   const runtime = await createKioskRuntime({ config });
   const host = await startWebHost({ api: runtime.api, rendererDir: path.join(__dirname, '..', 'renderer'), port });
-  process.stdout.write(`KIOSK_URL=${host.url}\n`);
+  process.stdout.write(`KIOSK_URL=${host.url}\nKIOSK_LAUNCH_URL=${host.launchUrl}\n`);
   const stop = async (): Promise<void> => {
     await host.close();
     await runtime.close();

@@ -2,7 +2,6 @@
 // mode, development and e2e tests. Thin: transport checks here, everything else
 // in dispatchKioskCall and the services.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { dispatchKioskCall } from '../../common/contract/dispatch';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../../common/contract/errorCodes';
 import type { KioskApi } from '../../common/contract/kioskApi';
 import { KIOSK_SECURITY_HEADERS } from '../../common/security/csp';
+import { readStaticFile } from '../../node/http/staticFiles';
 
 export interface WebHostOptions {
   api: KioskApi;
@@ -19,6 +19,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token for tests; a random one per start otherwise. */
   token?: string;
+  /** Whole-request deadline (headers and body), default 30 s. */
+  requestDeadlineMs?: number;
 }
 
 export interface WebHost {
@@ -26,26 +28,21 @@ export interface WebHost {
   origin: string;
   /** The URL to open: the token travels in the fragment, which never reaches a server log. */
   url: string;
+  /**
+   * A single-use URL for a browser's command line (readable by any local process in
+   * /proc): its first load redirects to `url`, and from then on it is worth nothing.
+   */
+  launchUrl: string;
   token: string;
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.ico': 'image/x-icon',
-};
+/** Event streams open at once: the kiosk's page holds one; more is a leak or an attack. */
+export const MAX_EVENT_STREAMS = 4;
+/** A request (headers and body) must arrive whole within this; a trickling client is cut. */
+const REQUEST_DEADLINE_MS = 30_000;
 
 const SECURITY_HEADERS = { ...KIOSK_SECURITY_HEADERS, 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store' };
 
@@ -54,9 +51,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const tokenBytes = Buffer.from(token);
   const rendererDir = path.resolve(options.rendererDir);
   const streams = new Set<http.ServerResponse>();
+  let launchTicket: string | null = randomBytes(24).toString('base64url');
+  const launchPath = `/launch/${launchTicket}`;
   let origin = '';
 
-  const server = http.createServer((req, res) => {
+  const deadlineMs = options.requestDeadlineMs ?? REQUEST_DEADLINE_MS;
+  // Node checks the deadlines on this interval (30 s by default, longer than the deadline itself).
+  const server = http.createServer({ requestTimeout: deadlineMs, headersTimeout: deadlineMs, connectionsCheckingInterval: Math.min(1000, deadlineMs) }, (req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) sendError(res, 500, 'INTERNAL');
       else res.end();
@@ -84,7 +85,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!sameOrigin(req)) return sendError(res, 403, 'FORBIDDEN_SENDER');
     if (url.pathname.startsWith('/api/')) {
       if (!authorised(req)) return sendError(res, 401, 'UNAUTHORIZED');
-      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        if (streams.size >= MAX_EVENT_STREAMS) return sendError(res, 429, 'INVALID_INPUT');
+        return openEventStream(res);
+      }
       const match = /^\/api\/call\/([A-Za-z]{1,40})$/.exec(url.pathname);
       if (!match || req.method !== 'POST') return sendError(res, 404, 'UNKNOWN_METHOD');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'INVALID_INPUT');
@@ -100,7 +104,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'INVALID_INPUT');
-    return serveStatic(url.pathname, res);
+    if (url.pathname.startsWith('/launch/')) {
+      if (launchTicket === null || url.pathname !== launchPath) return sendError(res, 404, 'INVALID_INPUT');
+      launchTicket = null;
+      res.writeHead(302, { ...SECURITY_HEADERS, Location: `/#token=${token}`, 'Referrer-Policy': 'no-referrer' });
+      return void res.end();
+    }
+    // The raw path, not url.pathname: the guard must see what the client sent.
+    return serveStatic((req.url ?? '/').split(/[?#]/)[0]!, res);
   }
 
   function openEventStream(res: http.ServerResponse): void {
@@ -116,21 +127,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse): void {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return sendError(res, 400, 'INVALID_INPUT');
-    }
-    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, relative);
-    if (!file.startsWith(rendererDir + path.sep)) return sendError(res, 404, 'INVALID_INPUT');
-    fs.readFile(file, (err, data) => {
-      if (err) return sendError(res, 404, 'INVALID_INPUT');
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(data);
-    });
+  async function serveStatic(pathname: string, res: http.ServerResponse): Promise<void> {
+    const found = await readStaticFile(rendererDir, pathname);
+    if (found.status !== 200) return sendError(res, 404, 'INVALID_INPUT');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': found.contentType });
+    res.end(found.body);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -143,6 +144,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     origin,
     url: `${origin}/#token=${token}`,
+    launchUrl: `${origin}${launchPath}`,
     token,
     close: () =>
       new Promise<void>((resolve) => {
@@ -153,20 +155,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/** The body, or null past MAX_BODY: the rest is read and dropped so the client gets its 413 (within the request deadline). */
 function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

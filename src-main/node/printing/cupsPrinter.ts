@@ -20,6 +20,8 @@ export interface CupsPrinterOptions {
   stoppedWaitMs?: number;
   /** Upper bound for a whole job. */
   jobTimeoutMs?: number;
+  /** Deadline of each IPP request to CUPS (default 10 s): a scheduler that hangs or trickles is given up on. */
+  requestDeadlineMs?: number;
   /** Injected for tests; default the `ipp` package. */
   ipp?: { Printer(url: string): IppPrinter };
   sleep?: (ms: number) => Promise<void>;
@@ -166,9 +168,15 @@ export class CupsPrinter implements PrinterAdapter {
     }
   }
 
+  /** One IPP request, settled by its deadline at the latest (the ipp package has no timeout of its own). */
   private execute(operation: string, message: IppMessage): Promise<IppResponse> {
     return new Promise((resolve, reject) => {
-      this.printer.execute(operation, message, (err, res) => (err ? reject(err) : resolve(res)));
+      const timer = setTimeout(() => reject(new Error(`${operation}: no answer from CUPS within its deadline`)), this.options.requestDeadlineMs ?? 10_000);
+      this.printer.execute(operation, message, (err, res) => {
+        clearTimeout(timer);
+        if (err) reject(err);
+        else resolve(res);
+      });
     });
   }
 }

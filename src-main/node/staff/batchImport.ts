@@ -2,6 +2,7 @@
 // in China saves it) or the first sheet of an XLSX workbook (exceljs).
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../common/staff/csvText';
+import { checkXlsxExpansion, XLSX_LIMITS, type XlsxLimits } from './xlsxLimits';
 
 export class BatchFileError extends Error {
   constructor(message: string) {
@@ -10,8 +11,8 @@ export class BatchFileError extends Error {
   }
 }
 
-export async function readBatchTable(bytes: Buffer, format: 'csv' | 'xlsx'): Promise<string[][]> {
-  return format === 'csv' ? parseCsv(decodeText(bytes)) : readXlsx(bytes);
+export async function readBatchTable(bytes: Buffer, format: 'csv' | 'xlsx', limits: XlsxLimits = XLSX_LIMITS): Promise<string[][]> {
+  return format === 'csv' ? parseCsv(decodeText(bytes)) : readXlsx(bytes, limits);
 }
 
 /** UTF-8 when it decodes cleanly, else GB18030 (Excel's "CSV" on a Chinese Windows). */
@@ -23,7 +24,12 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
-async function readXlsx(bytes: Buffer): Promise<string[][]> {
+async function readXlsx(bytes: Buffer, limits: XlsxLimits): Promise<string[][]> {
+  try {
+    checkXlsxExpansion(bytes, limits);
+  } catch (err) {
+    throw new BatchFileError((err as Error).message);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -32,10 +38,14 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new BatchFileError('XLSX 文件没有工作表 / the workbook has no sheet');
+  if (sheet.rowCount > limits.maxRows) throw new BatchFileError(`工作表超过 ${limits.maxRows} 行，已拒绝 / the sheet has more than ${limits.maxRows} rows: refused`);
   const table: string[][] = [];
+  let cellCount = 0;
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cellCount += 1;
+      if (cellCount > limits.maxCells) throw new BatchFileError(`工作表超过 ${limits.maxCells} 个单元格，已拒绝 / the sheet has more than ${limits.maxCells} cells: refused`);
       cells[col - 1] = cellText(cell.value);
     });
     table[rowNumber - 1] = Array.from(cells, (c) => c ?? '');

@@ -41,16 +41,24 @@ function transportError(rel: string, err: NodeJS.ErrnoException): SyncRefusal {
   return CERTIFICATE_ERROR.test(code) ? new SyncRefusal('SYNC_UNTRUSTED_PLATFORM', code) : new SyncRefusal('SYNC_DOWNLOAD_FAILED', `${rel}: ${code}`);
 }
 
+/** The slowest download a deadline allows for (32 KB/s): a package's deadline grows with its length. */
+const MIN_DOWNLOAD_BYTES_PER_MS = 32;
+
 export function httpSource(options: HttpSourceOptions): RepoSource {
   const base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
   checkTransport(base, options.ca !== undefined, options.allowInsecure);
   const timeout = options.timeoutMs ?? 30_000;
-  const get = (rel: string, headers: Record<string, string>): Promise<http.IncomingMessage> => {
+  /**
+   * `timeout` is an idle timer; `deadlineMs` ends the whole request (headers and body)
+   * however slowly the bytes come. A package gets time for its length at a floor rate.
+   */
+  const get = (rel: string, headers: Record<string, string>, deadlineMs = timeout): Promise<http.IncomingMessage> => {
     if (!isRepositoryPath(rel)) return Promise.reject(new SyncRefusal('SYNC_BAD_METADATA', `not a repository path: ${rel}`));
     const url = new URL(rel, base);
     return new Promise((resolve, reject) => {
       const lib = url.protocol === 'https:' ? https : http;
-      const req = lib.get(url, { headers, timeout, ...(url.protocol === 'https:' && options.ca ? { ca: options.ca } : {}) }, resolve);
+      const signal = AbortSignal.timeout(deadlineMs);
+      const req = lib.get(url, { headers, timeout, signal, ...(url.protocol === 'https:' && options.ca ? { ca: options.ca } : {}) }, resolve);
       req.on('timeout', () => req.destroy(new Error('timeout')));
       req.on('error', (err) => reject(transportError(rel, err)));
     });
@@ -99,7 +107,7 @@ export function httpSource(options: HttpSourceOptions): RepoSource {
         have = 0;
       }
       if (have === length) return; // complete already; the caller hashes it
-      const res = await get(rel, have > 0 ? { Range: `bytes=${have}-` } : {});
+      const res = await get(rel, have > 0 ? { Range: `bytes=${have}-` } : {}, timeout + Math.ceil((length - have) / MIN_DOWNLOAD_BYTES_PER_MS));
       if (res.statusCode === 404) {
         res.resume();
         throw new SyncRefusal('SYNC_SOURCE_MISSING', rel);

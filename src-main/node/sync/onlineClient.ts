@@ -54,11 +54,12 @@ export function createOnlineClient(options: OnlineClientOptions): OnlineClient {
   const backoff = options.backoffMs ?? 200;
   const unavailable = (): Result<never> => fail('ONLINE_UNAVAILABLE', DEFAULT_ERROR_MESSAGES.ONLINE_UNAVAILABLE);
 
-  const once = (code: string): Promise<{ status: number; body: Buffer }> =>
+  // `signal` ends the attempt at the lookup's deadline however the bytes arrive; `timeout` alone is an idle timer.
+  const once = (code: string, signal: AbortSignal): Promise<{ status: number; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const url = new URL(`v1/subjects/${encodeURIComponent(code)}`, base);
       const lib = url.protocol === 'https:' ? https : http;
-      const req = lib.get(url, { headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' }, timeout, ...(options.ca ? { ca: options.ca } : {}) }, (res) => {
+      const req = lib.get(url, { headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' }, timeout, signal, ...(options.ca ? { ca: options.ca } : {}) }, (res) => {
         const chunks: Buffer[] = [];
         let n = 0;
         res.on('data', (c: Buffer) => {
@@ -68,6 +69,7 @@ export function createOnlineClient(options: OnlineClientOptions): OnlineClient {
         });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
         res.on('error', (e) => reject(new Retryable(e.message)));
+        res.on('aborted', () => reject(new Retryable('deadline')));
       });
       req.on('timeout', () => req.destroy(new Error('timeout')));
       req.on('error', (e) => reject(new Retryable(e.message)));
@@ -80,11 +82,18 @@ export function createOnlineClient(options: OnlineClientOptions): OnlineClient {
     async lookup(code) {
       if (!/^[0-9A-Za-z]{8,20}$/.test(code)) return fail('INVALID_CODE', DEFAULT_ERROR_MESSAGES.INVALID_CODE);
       if (breaker.state === 'open') return unavailable();
-      for (let attempt = 0; attempt <= retries; attempt++) {
-        if (attempt > 0) await sleep(backoff * 2 ** (attempt - 1) * (0.5 + Math.random()));
+      // One deadline for the whole lookup, retries and back-off included: the person at the screen is answered within it.
+      const deadline = AbortSignal.timeout(timeout);
+      const started = Date.now();
+      for (let attempt = 0; attempt <= retries && !deadline.aborted; attempt++) {
+        if (attempt > 0) {
+          const wait = backoff * 2 ** (attempt - 1) * (0.5 + Math.random());
+          if (Date.now() - started + wait >= timeout) break;
+          await sleep(wait);
+        }
         let res: { status: number; body: Buffer };
         try {
-          res = await once(code);
+          res = await once(code, deadline);
         } catch {
           continue;
         }

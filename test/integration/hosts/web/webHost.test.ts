@@ -2,13 +2,14 @@
 // schema validation and the event stream, as a browser (or an attacker) meets them.
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskEvent, KioskEventListener } from '../../../../src-main/common/contract/events';
 import { KIOSK_METHODS, type KioskApi } from '../../../../src-main/common/contract/kioskApi';
 import { ok } from '../../../../src-main/common/contract/result';
-import { startWebHost, type WebHost } from '../../../../src-main/hosts/web/webHost';
+import { MAX_EVENT_STREAMS, startWebHost, type WebHost } from '../../../../src-main/hosts/web/webHost';
 
 const listeners = new Set<KioskEventListener>();
 const calls: Array<[string, unknown]> = [];
@@ -18,13 +19,14 @@ const api = {
 } as unknown as KioskApi;
 
 let host: WebHost;
+const SECRET = 'outside-the-renderer-7f3a';
 let rendererDir: string;
 
 beforeAll(async () => {
   rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  fs.writeFileSync(path.join(os.tmpdir(), 'outside-secret.txt'), 'secret');
-  host = await startWebHost({ api, rendererDir });
+  fs.writeFileSync(path.join(os.tmpdir(), 'outside-secret.txt'), SECRET);
+  host = await startWebHost({ api, rendererDir, requestDeadlineMs: 1500 });
 });
 
 afterAll(async () => {
@@ -55,6 +57,19 @@ describe('web host', () => {
     expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
   });
 
+  it('hands the token to a browser through a single-use launch URL that does not carry it', async () => {
+    expect(host.launchUrl).not.toContain(host.token);
+    const launch = new URL(host.launchUrl).pathname;
+    const first = await request(launch);
+    expect(first.status).toBe(302);
+    expect(first.headers.location).toBe(`/#token=${host.token}`);
+    // Whoever reads the command line afterwards gets nothing.
+    const again = await request(launch);
+    expect(again.status).toBe(404);
+    expect(again.headers.location).toBeUndefined();
+    expect((await request('/launch/guess')).status).toBe(404);
+  });
+
   it('serves the renderer with a strict CSP', async () => {
     const res = await request('/');
     expect(res.status).toBe(200);
@@ -63,10 +78,16 @@ describe('web host', () => {
     expect(res.headers['content-security-policy']).not.toContain('unsafe');
   });
 
-  it('refuses paths outside the renderer folder', async () => {
-    expect((await request('/../outside-secret.txt')).status).toBe(404);
-    expect((await request('/%2e%2e/outside-secret.txt')).status).toBe(404);
-  });
+  // Sent raw: "/../x" would be folded by any URL parser before the guard saw it;
+  // an encoded separator only becomes one after decoding, where the guard must catch it.
+  it.each(['/..%2Foutside-secret.txt', '/..%5Coutside-secret.txt', '/%2e%2e%2Foutside-secret.txt', '/x/..%2F..%2Foutside-secret.txt'])(
+    'refuses %s, a path outside the renderer folder',
+    async (raw) => {
+      const res = await request(raw);
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain(SECRET);
+    },
+  );
 
   it('answers a valid call with the service’s result', async () => {
     const res = await request('/api/call/getInfo', { method: 'POST', headers: auth(), body: '{}' });
@@ -100,9 +121,33 @@ describe('web host', () => {
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     const form = await request('/api/call/getInfo', { method: 'POST', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
-    const huge = await request('/api/call/getInfo', { method: 'POST', headers: auth(), body: JSON.stringify({ x: 'x'.repeat(200_000) }) }).catch(() => ({ status: 413 }));
+    // A dropped connection rejects here and fails the test: only the host's 413 passes.
+    const huge = await request('/api/call/getInfo', { method: 'POST', headers: auth(), body: JSON.stringify({ x: 'x'.repeat(200_000) }) });
     expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(calls).toEqual([]);
+  });
+
+  it('cuts a client that trickles its request past the whole-request deadline', async () => {
+    const url = new URL(host.origin);
+    const socket = net.connect(Number(url.port), url.hostname);
+    let closed = false;
+    socket.on('close', () => (closed = true));
+    socket.on('error', () => undefined);
+    const request = `POST /api/call/getInfo HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${host.token}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n`;
+    let sent = 0;
+    // One byte every 50 ms: each byte resets an idle timer, never the deadline.
+    const trickle = setInterval(() => {
+      if (!closed) socket.write(request[sent % request.length]!);
+      sent += 1;
+    }, 50);
+    try {
+      await expect.poll(() => closed, { timeout: 20_000, interval: 100 }).toBe(true);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
+    }
+    expect(calls.filter(([m]) => m === 'getInfo').length).toBeLessThanOrEqual(1);
   });
 
   it('streams service events to an authorised subscriber', async () => {
@@ -124,5 +169,24 @@ describe('web host', () => {
       req.on('error', reject);
     });
     expect(received).toEqual({ type: 'card-removed' });
+  });
+
+  // Last: the streams it opens are released by the host only after their sockets close.
+  it('caps the open event streams', async () => {
+    const url = new URL(host.origin);
+    const open: http.ClientRequest[] = [];
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX_EVENT_STREAMS + 1; i++) {
+      const req = http.get({ host: url.hostname, port: url.port, path: '/api/events', headers: { Authorization: `Bearer ${host.token}` } }, (res) => {
+        statuses.push(res.statusCode ?? 0);
+        res.resume();
+      });
+      req.on('error', () => undefined);
+      open.push(req);
+      await expect.poll(() => statuses.length).toBe(i + 1);
+    }
+    expect(statuses.slice(0, MAX_EVENT_STREAMS).every((s) => s === 200)).toBe(true);
+    expect(statuses[MAX_EVENT_STREAMS]).toBe(429);
+    open.forEach((r) => r.destroy());
   });
 });

@@ -3,12 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIOSK_CSP } from '../../../../src-main/common/security/csp';
-import {
-  APP_SCHEME_PRIVILEGES,
-  createAppProtocolHandler,
-  mimeTypeOf,
-  resolveUnderRoot,
-} from '../../../../src-main/hosts/electron/appProtocol';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from '../../../../src-main/hosts/electron/appProtocol';
 
 let tmp: string;
 let rendererDir: string;
@@ -94,18 +89,5 @@ describe('app:// protocol handler', () => {
     const head = await get('app://kiosk/index.html', 'HEAD');
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
-  });
-
-  it('keeps resolved paths under the root', () => {
-    const root = path.resolve('/srv/r');
-    expect(resolveUnderRoot(root, '/a/b.js')).toBe(path.join(root, 'a', 'b.js'));
-    expect(resolveUnderRoot(root, '/')).toBe(path.join(root, 'index.html'));
-    expect(resolveUnderRoot(root, '/..%2F..%2Fx')).toBeNull();
-    expect(resolveUnderRoot(root, '/%2e%2e')).toBeNull();
-  });
-
-  it('falls back to octet-stream for unknown types', () => {
-    expect(mimeTypeOf('x.exe')).toBe('application/octet-stream');
-    expect(mimeTypeOf('X.PNG')).toBe('image/png');
   });
 });
