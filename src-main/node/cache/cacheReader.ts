@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { normalizeCode } from '../../common/codes/subjectCode';
+import { RECORD_CATEGORIES, type RecordCategory } from '../../common/domain/creditRecord';
 import { SUBJECT_KINDS, type Subject, type SubjectKind } from '../../common/domain/subject';
 import { codePointLength, ftsPhrase, normalizeName, normalizeSearchText, TRIGRAM_MIN_CHARS } from '../../common/search/nameSearchText';
 import { CacheError, toCacheError } from './cacheError';
@@ -51,6 +52,7 @@ export class CacheReader {
   private readonly db: Database.Database;
   private readonly codec: Codec;
   private readonly stmts;
+  private readonly byCategories = new Map<string, Database.Statement>();
 
   /** Opens read-only after the caller has checked and migrated the file (see openCreditCache). */
   constructor(
@@ -72,8 +74,6 @@ export class CacheReader {
         // One contiguous range, in display order (recordLayout.ts), as one JSON text; and how
         // many rows carry their own ciphertext (files written before a person's facts were sealed with them).
         records: this.db.prepare(`SELECT json_group_array(${RECORD_TUPLE_SQL}), count(sealed) FROM records WHERE rid BETWEEN ? AND ?`).raw(true),
-        // The same, only the records of the given categories (the batch check's hits-only path).
-        recordsOf: this.db.prepare(`SELECT json_group_array(${RECORD_TUPLE_SQL}), count(sealed) FROM records WHERE rid BETWEEN ? AND ? AND category IN (SELECT value FROM json_each(?))`).raw(true),
         ownSealed: this.db.prepare('SELECT id, sealed FROM records WHERE rid BETWEEN ? AND ? AND sealed IS NOT NULL').raw(true),
         byRepId: this.db.prepare('SELECT * FROM subjects WHERE rep_id_hash = ? ORDER BY sid'),
         byRepName: this.db.prepare('SELECT * FROM subjects WHERE rep_name_hash = ? AND rep_id_hash IS NULL ORDER BY sid'),
@@ -89,7 +89,7 @@ export class CacheReader {
 
   /** A subject with its records, the records still JSON text (decodeBundle makes them objects, on the caller's side). */
   findByCode(code: string): BundleWire | null {
-    return this.guard(() => this.lookup(code, undefined));
+    return this.guard(() => this.lookup(code));
   }
 
   /**
@@ -99,18 +99,36 @@ export class CacheReader {
    */
   findManyByCode(codes: readonly string[], options: FindManyOptions = {}): Array<BundleWire | null> {
     return this.guard(() => {
-      const categories = options.categories ? JSON.stringify(options.categories) : undefined;
-      return codes.map((code) => this.lookup(code, categories));
+      const records = options.categories ? this.recordsOf(options.categories) : this.stmts.records;
+      return codes.map((code) => this.lookup(code, records));
     });
   }
 
-  private lookup(code: string, categories: string | undefined): BundleWire | null {
+  /**
+   * The records statement for some categories, prepared once per set. The categories are
+   * written into the SQL as literals — a bound list (json_each) cost more per lookup than
+   * it saved — so each is checked against the catalogue's names first.
+   */
+  private recordsOf(categories: readonly RecordCategory[]): Database.Statement {
+    const key = [...new Set(categories)].sort().join(',');
+    let stmt = this.byCategories.get(key);
+    if (!stmt) {
+      const unknown = categories.find((c) => !(RECORD_CATEGORIES as readonly string[]).includes(c));
+      if (unknown !== undefined) throw new CacheError('CACHE_UNAVAILABLE', `未知的信息类别 / unknown record category: ${String(unknown).slice(0, 40)}`);
+      const list = key === '' ? 'NULL' : key.split(',').map((c) => `'${c}'`).join(', ');
+      stmt = this.db.prepare(`SELECT json_group_array(${RECORD_TUPLE_SQL}), count(sealed) FROM records WHERE rid BETWEEN ? AND ? AND category IN (${list})`).raw(true);
+      this.byCategories.set(key, stmt);
+    }
+    return stmt;
+  }
+
+  private lookup(code: string, recordsStmt: Database.Statement = this.stmts.records): BundleWire | null {
     const normalized = normalizeCode(code);
     if (normalized === '' || normalized.length > 64) return null;
     const row = this.stmts.byCodeHash.get(lookupHash(this.codec.keys, 'code', normalized)) as SubjectRow | undefined;
     if (!row) return null;
     const { first, last } = recordRowRange(row.sid);
-    const [records, ownSealed] = (categories === undefined ? this.stmts.records.get(first, last) : this.stmts.recordsOf.get(first, last, categories)) as [string, number];
+    const [records, ownSealed] = recordsStmt.get(first, last) as [string, number];
     return bundleWire(this.codec, row, records, ownSealed > 0 ? (this.stmts.ownSealed.all(first, last) as Array<[string, Buffer]>) : []);
   }
 

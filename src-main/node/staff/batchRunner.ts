@@ -111,7 +111,7 @@ export class BatchJobs {
     for (let c = 0; c < chunks.length; c++) {
       const looked = await next!;
       next = c + 1 < chunks.length ? this.lookUp(chunks[c + 1]!, today) : undefined;
-      let audit: AuditEntryInput[] = [];
+      const audit: AuditEntryInput[] = [];
       let sliceStart = performance.now();
       for (const { input, code, found } of looked) {
         const row = this.checkRow(input, code, found, batch, catalogue, today, seen, audit);
@@ -119,13 +119,12 @@ export class BatchJobs {
         batch.summary.counts[row.status] += 1;
         batch.summary.done += 1;
         if (performance.now() - sliceStart >= SLICE_MS) {
-          this.deps.appendAudit(audit);
-          audit = [];
           // Let calls and events through: a 50,000-row list must not keep a kiosk lookup waiting.
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = performance.now();
         }
       }
+      // One audit transaction per call's rows: its commit is the costly part, not the entries.
       this.deps.appendAudit(audit);
       if (batch.summary.done % BATCH_CHUNK === 0 || c === chunks.length - 1) this.deps.progress(batch.summary);
     }

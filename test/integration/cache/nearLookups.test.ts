@@ -70,6 +70,9 @@ describe('many codes in one call', () => {
         expect(some!.records).toEqual(all.records.filter((r) => r.category === 'penalty' || r.category === 'honour'));
         expect(all.records.length).toBeGreaterThan(some!.records.length);
       }
+      // The categories become SQL literals: anything not in the catalogue is refused, not written into a statement.
+      await expect(cache.findManyByCode([LIN_ID], { categories: ["penalty') OR 1=1 --" as never] })).rejects.toMatchObject({ code: 'CACHE_UNAVAILABLE' });
+      expect(await cache.findManyByCode([LIN_ID], { categories: [] })).toEqual([{ subject: (await cache.findByCode(LIN_ID))!.subject, records: [] }]);
     } finally {
       await cache.close();
     }
