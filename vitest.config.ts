@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
           environment: 'node',
+          // CI runs on a busy machine: a cold ESLint or fast-check run can take seconds there.
+          testTimeout: 30_000,
         },
       },
       {
