@@ -14,13 +14,14 @@ export interface CodeValidation {
   problem?: ResidentIdProblem | UsccProblem | 'length';
 }
 
+// Shown to staff as they are (counter checks, batch rows): Chinese first, then English.
 const REASONS: Record<string, string> = {
-  ok: 'check character matches',
-  length: 'not 18 characters: neither a resident ID number nor a unified social credit code',
-  format: 'characters not allowed in this kind of code',
-  charset: 'contains a letter a unified social credit code never uses (I, O, Z, S, V)',
-  'birth-date': 'the birth date in the ID number does not exist',
-  'check-character': 'check character does not match',
+  ok: '校验位正确 / check character matches',
+  length: '不是 18 位：既不是身份证号码也不是统一社会信用代码 / not 18 characters: neither a resident ID number nor a unified social credit code',
+  format: '含有此类代码不允许的字符 / characters not allowed in this kind of code',
+  charset: '含有统一社会信用代码不使用的字母（I、O、Z、S、V） / contains a letter a unified social credit code never uses (I, O, Z, S, V)',
+  'birth-date': '身份证号码中的出生日期不存在 / the birth date in the ID number does not exist',
+  'check-character': '校验位不符 / check character does not match',
 };
 
 export function normalizeCode(input: string): string {
