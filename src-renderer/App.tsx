@@ -4,6 +4,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../src-main/common/contract/kioskApi';
 import { DemoPanel } from './components/DemoPanel';
+import { setDisplayTimeZone } from './components/formatTime';
 import { IdleCountdown, useInactivity } from './components/IdleCountdown';
 import { AdminConsole } from './admin/AdminConsole';
 import { AdminSignIn } from './admin/AdminSignIn';
@@ -46,7 +47,11 @@ export function App({ api }: { api: KioskApi }) {
       }
       dispatch({ type: 'event', event });
     });
-    void api.getInfo({}).then((r) => r.ok && dispatch({ type: 'info', info: r.value }));
+    void api.getInfo({}).then((r) => {
+      if (!r.ok) return;
+      setDisplayTimeZone(r.value.timeZone);
+      dispatch({ type: 'info', info: r.value });
+    });
     void refreshStatus();
     const timer = setInterval(() => void refreshStatus(), STATUS_POLL_MS);
     return () => {

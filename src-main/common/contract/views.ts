@@ -86,6 +86,10 @@ export interface KioskInfo {
   issuer: string;
   /** Voice prompt volume 0–1; 0 when prompts are off. */
   voiceVolume: number;
+  /** The zone times are shown in (IANA name); absent: China time. */
+  timeZone?: string;
+  /** Idle seconds after which the admin console (and its sign-in) closes; absent: 120. */
+  adminIdleSeconds?: number;
 }
 
 export interface KioskStatus {

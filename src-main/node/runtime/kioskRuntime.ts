@@ -76,6 +76,8 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     reader,
     demo: demoMode,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
+    adminIdleSeconds: config.adminConsole.idleSeconds,
+    timeZone: config.timeZone,
     now,
   });
 
@@ -89,6 +91,8 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       countdownSeconds: config.session.countdownSeconds,
       issuer: config.issuer,
       voiceVolume: config.voice.enabled ? config.voice.volume : 0,
+      timeZone: config.timeZone,
+      adminIdleSeconds: config.adminConsole.idleSeconds,
     },
     cache,
     online: onlineClientFromConfig(config),
@@ -120,7 +124,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     // Applying a package runs in its own thread when bundled, so lookups keep answering.
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!) }),
   });
-  const admin = createAdminService({ kiosk: service, staff, sync, hub, now });
+  const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], now });
   const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };
 
   await reader.start();
