@@ -2,20 +2,13 @@
 // come from the configured import roots, and only to a signed-in kiosk admin.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAdminService } from '../../../src-main/node/admin/adminService';
 import { EventHub } from '../../../src-main/node/kiosk/eventHub';
-import { removeTempDirs, tempDir } from '../cache/cacheTestFiles';
-import { ADMIN, signIn, STAFF, staffFixture, type Fixture } from '../staff/staffFixture';
+import { tempDir } from '../cache/cacheTestFiles';
+import { ADMIN, eachStaffFixture, signIn, STAFF } from '../staff/staffFixture';
 
-let fx: Fixture;
-beforeEach(async () => {
-  fx = await staffFixture();
-});
-afterEach(async () => {
-  await fx.close();
-});
-afterAll(() => removeTempDirs());
+const fixture = eachStaffFixture();
 
 /** A folder that looks like a sync repository on a stick (its timestamp is what marks it). */
 function repoAt(dir: string): string {
@@ -28,7 +21,7 @@ function adminService(importRoots: string[]) {
   const refused = async () => ({ ok: false as const, error: { code: 'INTERNAL' as const, message: 'not in this test' } });
   return createAdminService({
     kiosk: { getStatus: refused, diagnostics: () => ({ recentErrors: [], recentJobs: [] }) },
-    staff: fx.service,
+    staff: fixture().service,
     sync: { getSyncStatus: refused, runSync: refused, importSyncFolder: refused },
     hub: new EventHub(),
     importRoots,
@@ -42,7 +35,7 @@ describe('USB media for the admin console', () => {
     const stick = repoAt(path.join(media, 'operator', 'KINGSTON', 'credit-sync'));
     fs.mkdirSync(path.join(media, 'operator', 'PHOTOS', 'holiday'), { recursive: true }); // no repository: not offered
     const other = repoAt(path.join(runMedia, 'SYNC'));
-    const token = await signIn(fx.service, ADMIN.staffNo, ADMIN.pin);
+    const token = await signIn(fixture().service, ADMIN.staffNo, ADMIN.pin);
     const r = await adminService([media, runMedia]).listImportMedia({ token });
     expect(r).toEqual({
       ok: true,
@@ -57,9 +50,9 @@ describe('USB media for the admin console', () => {
   });
 
   it('says when no import root is configured, and refuses staff without the admin right', async () => {
-    const token = await signIn(fx.service, ADMIN.staffNo, ADMIN.pin);
+    const token = await signIn(fixture().service, ADMIN.staffNo, ADMIN.pin);
     expect(await adminService([]).listImportMedia({ token })).toEqual({ ok: true, value: { roots: [], media: [] } });
-    const staff = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
+    const staff = await signIn(fixture().service, STAFF.staffNo, STAFF.pin);
     const refused = await adminService([tempDir('media-')]).listImportMedia({ token: staff });
     expect(!refused.ok && refused.error.code).toBe('UNAUTHORIZED');
   });
