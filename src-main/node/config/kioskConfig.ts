@@ -59,7 +59,7 @@ export const KioskConfigSchema = z
     timeZone: z.string().refine(isTimeZone, 'unknown time zone / 未知时区').default(DEFAULT_TIME_ZONE),
     /** The admin console on a public screen closes (and its sign-in ends) after this many idle seconds. */
     adminConsole: z
-      .object({ idleSeconds: z.number().int().min(30).max(1800).default(120) })
+      .object({ idleSeconds: z.number().int().min(10).max(1800).default(120) })
       .strict()
       .default({ idleSeconds: 120 }),
     /** Packaged voice prompts for the main steps; volume 0–1. */

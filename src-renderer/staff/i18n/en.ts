@@ -61,7 +61,7 @@ export const staffEn: StaffTexts = {
     'red-list': 'Red list / honour',
   },
   decision: {
-    title: 'Decision',
+    title: 'Decision for “{{name}}”',
     'measure-applied': 'Measure applied',
     'incentive-granted': 'Incentive granted',
     none: 'No measure',

@@ -59,7 +59,7 @@ export const staffZhCN = {
     'red-list': '守信激励（红名单/荣誉）',
   },
   decision: {
-    title: '处理决定',
+    title: '对“{{name}}”的处理决定',
     'measure-applied': '采取惩戒措施',
     'incentive-granted': '给予激励措施',
     none: '未采取措施',
