@@ -48,6 +48,7 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
 
   return (
     <div className="staff-panel staff-check-panel">
+      <h2>{t('staff.check.title')}</h2>
       <label>
         {t('staff.check.item')}
         <select

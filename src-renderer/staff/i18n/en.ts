@@ -19,6 +19,7 @@ export const staffEn: StaffTexts = {
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
   signedOut: { idle: 'Signed out after inactivity', user: 'Signed out', deactivated: 'Your account changed; sign in again' },
   check: {
+    title: 'Credit check',
     item: 'Business item',
     chooseItem: 'Choose an item',
     by: { code: 'By code', name: 'By name', card: 'ID card' },

@@ -17,6 +17,7 @@ export const staffZhCN = {
   roles: { staff: '窗口人员', supervisor: '科室负责人', admin: '管理员' },
   signedOut: { idle: '长时间未操作，已自动退出登录', user: '已退出登录', deactivated: '账户权限已变更，请重新登录' },
   check: {
+    title: '信用核查',
     item: '办理事项',
     chooseItem: '请选择事项',
     by: { code: '按代码', name: '按名称', card: '读身份证' },
