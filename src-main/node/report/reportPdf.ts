@@ -9,6 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportBlock, ReportField, ReportModel } from '../../common/report/reportModel';
 import { REPORT_TEXTS as T } from '../../common/report/reportTexts';
+import { formatDisplayTime } from '../../common/time/displayTime';
 import { readLayout } from './layoutDigest';
 import { PdfReader } from './pdfReader';
 import { qrPng } from './qrImage';
@@ -128,7 +129,7 @@ function draw(model: ReportModel, fonts: ReportFonts, seal: { png: Buffer; envel
 
   doc.moveDown(0.6);
   fieldsBlock(doc, width, [
-    { label: T.dataCutoff, value: model.dataCutoff },
+    { label: T.dataCutoff, value: formatDisplayTime(model.dataCutoff) },
     { label: T.provenanceTitle, value: model.provenanceText },
   ]);
 

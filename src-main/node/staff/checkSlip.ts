@@ -3,6 +3,7 @@
 // who checked and from which data. Signed by hand at the counter, kept with the file.
 import type { CheckResultView, DecisionKind } from '../../common/contract/staffViews';
 import type { LegalBasis } from '../../common/staff/catalogue';
+import { formatDisplayTime } from '../../common/time/displayTime';
 import { drawTable, newPdf, numberPages, PDF_COLORS } from './pdfKit';
 import { HIT_LABELS, VERDICT_LABELS, DECISION_LABELS } from './labels';
 
@@ -12,6 +13,8 @@ export interface SlipInput {
   kioskId: string;
   decision?: { decision: DecisionKind; note?: string; recordedAt: string };
   printedAt: string;
+  /** The zone the slip's times are shown in (default China time). */
+  timeZone?: string;
 }
 
 export function basisText(basis: readonly LegalBasis[]): string {
@@ -30,9 +33,10 @@ export async function renderCheckSlip(input: SlipInput): Promise<{ pdf: Buffer; 
   line('核查编号', check.checkId);
   line('核查事项', `${check.item.name}（${check.item.id}）`);
   line('核查对象', `${check.subject.name}    ${check.subject.code}`);
-  line('核查时间', check.checkedAt);
+  const time = (iso: string): string => formatDisplayTime(iso, input.timeZone);
+  line('核查时间', time(check.checkedAt));
   const p = check.provenance;
-  line('数据来源', p.source === 'cache' ? `本地信用库 版本 ${p.dataVersion}，数据截止 ${p.dataAsOf}${p.stale ? '（数据可能不是最新）' : ''}` : `市公共信用信息平台，查询时间 ${p.askedAt}`);
+  line('数据来源', p.source === 'cache' ? `本地信用库 版本 ${p.dataVersion}，数据截止 ${time(p.dataAsOf)}${p.stale ? '（数据可能不是最新）' : ''}` : `市公共信用信息平台，查询时间 ${time(p.askedAt)}`);
   line('核查结论', VERDICT_LABELS[check.verdict]);
   doc.moveDown(0.6);
 
@@ -82,14 +86,14 @@ export async function renderCheckSlip(input: SlipInput): Promise<{ pdf: Buffer; 
   if (input.decision) {
     line('决定', DECISION_LABELS[input.decision.decision]);
     if (input.decision.note) line('说明', input.decision.note);
-    line('记录时间', input.decision.recordedAt);
+    line('记录时间', time(input.decision.recordedAt));
   } else doc.text('尚未记录处理决定。');
   doc.moveDown(1);
   line('核查人员', `${input.staff.name}（工号 ${input.staff.staffNo}）`);
   line('终端', input.kioskId);
   doc.moveDown(1.5);
   doc.text('核查人员签字：______________        日期：______________');
-  const pages = numberPages(doc, `核查编号 ${check.checkId}  打印时间 ${input.printedAt}`);
+  const pages = numberPages(doc, `核查编号 ${check.checkId}  打印时间 ${time(input.printedAt)}`);
   doc.end();
   return { pdf: await done, pages };
 }

@@ -15,7 +15,7 @@ import { auditEntry, authorised, authorisedItem, deny, fileView, guard, isSessio
 
 export type StaffBatchMethods = Pick<StaffMethods, 'startBatchCheck' | 'getBatchResult' | 'exportBatch'>;
 
-export function staffBatch(ctx: StaffContext, timeZone: string): StaffBatchMethods & { finished(batchId: string): Promise<void>; settle(): Promise<void> } {
+export function staffBatch(ctx: StaffContext): StaffBatchMethods & { finished(batchId: string): Promise<void>; settle(): Promise<void> } {
   const { audit, log, now } = ctx;
   const batchDone = new Map<string, Promise<void>>();
   const batches = new BatchJobs({
@@ -72,7 +72,7 @@ export function staffBatch(ctx: StaffContext, timeZone: string): StaffBatchMetho
         const batch = batches.get(input.batchId);
         if (!batch || (batch.staffNo !== s.staffNo && !can(s.role, 'stats-all'))) return deny('INVALID_INPUT', 'batchId');
         if (batch.summary.state === 'running') return deny('INVALID_INPUT', '批量核查尚未完成 / the batch is still running');
-        const shown = { at: formatDisplayTime(now(), timeZone), timeZone, names: catalogueNames(ctx.catalogue()) };
+        const shown = { at: formatDisplayTime(now(), ctx.timeZone), timeZone: ctx.timeZone, names: catalogueNames(ctx.catalogue()) };
         const base = `批量核查-${batch.summary.batchId}`;
         let out: FileView;
         if (input.format === 'xlsx') out = fileView(`${base}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await batchXlsx(batch, shown));

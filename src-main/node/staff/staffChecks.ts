@@ -196,6 +196,7 @@ export function staffChecks(ctx: StaffContext, outbox: StaffOutbox): StaffCheckM
           kioskId: ctx.kioskId,
           ...(check.decision && { decision: check.decision }),
           printedAt: now().toISOString(),
+          timeZone: ctx.timeZone,
         });
         audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'display', itemId: check.view.item.id, subjectKey: check.subjectKey, result: 'check-slip', detail: { checkId } }));
         return ok(fileView(`核查单-${checkId}.pdf`, 'application/pdf', pdf));

@@ -37,6 +37,8 @@ export interface StaffContext {
   /** Idle seconds of a counter session and of an admin-console session. */
   idleSeconds: number;
   adminIdleSeconds: number;
+  /** The zone times are shown in on slips and exports. */
+  timeZone: string;
 }
 
 export const deny = (code: ErrorCode, detail?: string): Result<never> => fail(code, detail ? `${DEFAULT_ERROR_MESSAGES[code]}: ${detail}` : DEFAULT_ERROR_MESSAGES[code]);

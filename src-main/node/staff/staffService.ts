@@ -116,6 +116,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
     maxDataAgeHours: deps.maxDataAgeHours ?? 48,
     idleSeconds,
     adminIdleSeconds: deps.adminIdleSeconds ?? 120,
+    timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE,
   };
 
   if (deps.demo && store.count() === 0) {
@@ -126,7 +127,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
   }
 
   const checks = staffChecks(ctx, outbox);
-  const { finished, settle, ...batch } = staffBatch(ctx, deps.timeZone ?? DEFAULT_TIME_ZONE);
+  const { finished, settle, ...batch } = staffBatch(ctx);
 
   return {
     ...staffAccounts(ctx),

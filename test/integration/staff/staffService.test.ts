@@ -1,4 +1,5 @@
 // The counter-staff service end to end over a real demo cache and a real staff.sqlite.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -195,6 +196,11 @@ describe('checks', () => {
     expect(pending[0]!.payload).toMatchObject({ type: 'joint-reward-punishment-feedback', decision: 'measure-applied', subject: { code: DINGSHENG_USCC }, measures: [{ id: 'restrict-government-procurement' }] });
     const slip = await fx.service.printCheckSlip({ token, checkId: c.value.checkId });
     expect(slip.ok && Buffer.from(slip.value.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // Its times as the hall reads them: the test clock stands at 08:00Z, 16:00 in China.
+    if (!slip.ok) throw new Error(slip.error.message);
+    const slipText = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(slip.value.dataBase64, 'base64'), encoding: 'utf8' });
+    expect(slipText).toContain('2026-05-15 16:00');
+    expect(slipText).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     const v = fx.service.verifyAudit();
     expect(v.valid).toBe(true);
     expect(v.entries).toBeGreaterThanOrEqual(4); // sign-in, check, decision, slip display
