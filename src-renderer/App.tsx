@@ -4,9 +4,11 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../src-main/common/contract/kioskApi';
 import { DemoPanel } from './components/DemoPanel';
+import { setDisplayTimeZone } from './components/formatTime';
 import { IdleCountdown, useInactivity } from './components/IdleCountdown';
 import { AdminConsole } from './admin/AdminConsole';
 import { AdminSignIn } from './admin/AdminSignIn';
+import { useHeldEvents } from './admin/useHeldEvents';
 import { useHiddenGesture } from './admin/useHiddenGesture';
 import { StatusBar } from './components/StatusBar';
 import { useVoicePrompt } from './components/useVoicePrompt';
@@ -38,23 +40,30 @@ export function App({ api }: { api: KioskApi }) {
     if (status.ok) dispatch({ type: 'status', reader: status.value.reader, printer: status.value.printer, dataAsOf: status.value.data.dataAsOf });
   }, [api]);
 
+  const [admin, setAdmin] = useState<'closed' | 'sign-in' | StaffSessionView>('closed');
+  // A card placed while the admin console is open waits until it closes.
+  const hold = useHeldEvents(admin !== 'closed');
   useEffect(() => {
-    const unsubscribe = api.subscribe((event) => {
+    const unsubscribe = api.subscribe(hold((event) => {
       if (event.type === 'card-inserted') {
         performance.clearMarks();
         performance.clearMeasures();
         performance.mark('card-event');
       }
       dispatch({ type: 'event', event });
+    }));
+    void api.getInfo({}).then((r) => {
+      if (!r.ok) return;
+      setDisplayTimeZone(r.value.timeZone);
+      dispatch({ type: 'info', info: r.value });
     });
-    void api.getInfo({}).then((r) => r.ok && dispatch({ type: 'info', info: r.value }));
     void refreshStatus();
     const timer = setInterval(() => void refreshStatus(), STATUS_POLL_MS);
     return () => {
       unsubscribe();
       clearInterval(timer);
     };
-  }, [api, refreshStatus]);
+  }, [api, refreshStatus, hold]);
 
   // Asked-for summaries: the holder's own, or an enterprise they represent.
   const viewing = state.viewing;
@@ -127,13 +136,13 @@ export function App({ api }: { api: KioskApi }) {
 
   useVoicePrompt(state.screen, i18n.language, info?.voiceVolume ?? 0);
 
-  const [admin, setAdmin] = useState<'closed' | 'sign-in' | StaffSessionView>('closed');
+  const closeAdmin = useCallback(() => setAdmin('closed'), []);
   const openAdmin = useHiddenGesture(useCallback(() => setAdmin((a) => (a === 'closed' ? 'sign-in' : a)), []));
 
   const readerDown = state.screen === 'idle' && state.devices.reader !== null && state.devices.reader.state !== 'connected';
   // Not configured, or production with no data yet: the operator's screen, not the citizen's.
   const operatorNotice = useOperatorNotice(api, info);
-  if (operatorNotice) return <OperatorSetupScreen api={api} notice={operatorNotice} />;
+  if (operatorNotice) return <OperatorSetupScreen api={api} notice={operatorNotice} adminIdleSeconds={info?.adminIdleSeconds ?? 120} />;
 
   return (
     <div className="kiosk" data-screen={state.screen}>
@@ -175,8 +184,8 @@ export function App({ api }: { api: KioskApi }) {
       {state.screen === 'printing' && state.job && <PrintingScreen job={state.job} />}
       {state.screen === 'done' && <DoneScreen job={state.job} demo={info?.mode === 'demo'} onTimeout={backToIdle} />}
       {state.screen === 'error' && state.error && <ErrorScreen code={state.error} onDismiss={() => (state.session && !state.summary ? finish('user') : dispatch({ type: 'dismiss-error' }))} />}
-      {admin === 'sign-in' && <AdminSignIn api={api} onSignedIn={setAdmin} onCancel={() => setAdmin('closed')} />}
-      {typeof admin === 'object' && <AdminConsole api={api} session={admin} onClose={() => setAdmin('closed')} />}
+      {admin === 'sign-in' && <AdminSignIn api={api} idleSeconds={info?.adminIdleSeconds ?? 120} onSignedIn={setAdmin} onCancel={closeAdmin} />}
+      {typeof admin === 'object' && <AdminConsole api={api} session={admin} onClose={closeAdmin} />}
       {idle && <IdleCountdown seconds={info?.countdownSeconds ?? 20} onContinue={resetIdle} onExpire={onExpire} />}
       <StatusBar
         devices={state.devices}

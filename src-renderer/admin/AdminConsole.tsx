@@ -1,12 +1,16 @@
 // The kiosk's admin console: devices, data and sync with their times, recent
-// errors, the print queue, today's figures, and the operator's actions. Every
-// action goes through the services, which check the role and audit it.
+// errors, the print queue, today's figures, and the operator's actions (an import
+// from USB media chosen from those found, not typed). Every action goes through the
+// services, which check the role and audit it. Left alone on a public screen it
+// closes after the session's idle time.
+import './admin.css';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminOverview } from '../../src-main/common/contract/adminApi';
+import type { AdminOverview, ImportMediaView } from '../../src-main/common/contract/adminApi';
 import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import type { StaffSessionView } from '../../src-main/common/contract/staffViews';
 import { formatDateTime } from '../components/formatTime';
+import { useInactivity } from '../components/IdleCountdown';
 
 const REFRESH_MS = 5000;
 
@@ -14,7 +18,29 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
   const { t } = useTranslation();
   const [overview, setOverview] = useState<AdminOverview | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [media, setMedia] = useState<ImportMediaView | null>(null);
   const [usbPath, setUsbPath] = useState('');
+
+  const close = useCallback(() => {
+    void api.signOut({ token: session.token });
+    onClose();
+  }, [api, session.token, onClose]);
+  const [idle] = useInactivity(true, session.idleSeconds);
+  useEffect(() => {
+    if (idle) close();
+  }, [idle, close]);
+
+  const findMedia = useCallback(async () => {
+    const r = await api.listImportMedia({ token: session.token });
+    if (r.ok) {
+      setMedia(r.value);
+      setUsbPath((p) => (r.value.media.some((m) => m.path === p) ? p : (r.value.media[0]?.path ?? '')));
+    }
+  }, [api, session.token]);
+  useEffect(() => {
+    const first = setTimeout(() => void findMedia(), 0);
+    return () => clearTimeout(first);
+  }, [findMedia]);
 
   const refresh = useCallback(async () => {
     const r = await api.getAdminOverview({ token: session.token });
@@ -36,25 +62,24 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
   const act = async (input: Parameters<KioskApi['adminAction']>[0]) => {
     setMessage(t('admin.working'));
     const r = await api.adminAction(input);
-    if (!r.ok) setMessage(t(`errors.${r.error.code}`));
+    if (!r.ok && input.action === 'import-usb' && r.error.code === 'INVALID_INPUT') setMessage(t('admin.outsideRoots', { roots: media?.roots.join('、') ?? '' }));
+    else if (!r.ok) setMessage(t(`errors.${r.error.code}`));
     else if (r.value.action === 'leave-kiosk') setMessage(t('admin.leftKiosk'));
     else setMessage(r.value.run.ok ? t('admin.syncDone', { version: r.value.run.version ?? '—' }) : `${t('admin.syncRefused')}: ${r.value.run.message ?? r.value.run.code ?? ''}`);
     void refresh();
-  };
-
-  const close = () => {
-    void api.signOut({ token: session.token });
-    onClose();
   };
 
   const s = overview?.status;
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="admin-title" data-testid="admin-console">
       <div className="dialog admin-console">
-        <header className="admin-head">
+        {/* A div, not a header: the page has its own banner. */}
+        <div className="admin-head">
           <h2 id="admin-title">{t('admin.title')}</h2>
-          <span className="muted">{t('admin.signedInAs', { name: session.name, staffNo: session.staffNo })}</span>
-        </header>
+          <span className="muted">
+            {t('admin.signedInAs', { name: session.name, staffNo: session.staffNo })} · {t('admin.idleHint', { seconds: session.idleSeconds })}
+          </span>
+        </div>
         {!overview ? (
           <p aria-busy="true">{t('admin.loading')}</p>
         ) : (
@@ -64,11 +89,11 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
               <dl className="admin-dl">
                 <dt>{t('admin.reader')}</dt>
                 <dd data-testid="admin-reader">
-                  {t(`admin.readerState.${s!.reader.state}`)} {s!.reader.name ?? ''} {s!.reader.profile ? `(${s!.reader.profile})` : ''}
+                  {t(`admin.readerState.${s!.reader.state}`)} · {s!.reader.simulated ? t('admin.simulatedReader', { profile: s!.reader.profile ?? '' }) : `${s!.reader.name ?? ''} ${s!.reader.profile ? `(${s!.reader.profile})` : ''}`}
                 </dd>
                 <dt>{t('admin.printer')}</dt>
                 <dd data-testid="admin-printer">
-                  {s!.printer.name} · {t(`admin.printerState.${s!.printer.state}`)} · {s!.printer.reasons.join(', ')}
+                  {s!.printer.name} · {t(`admin.printerState.${s!.printer.state}`)} · {s!.printer.reasons.map((r) => t(`admin.printerReasons.${r}`, { defaultValue: r })).join('、')}
                 </dd>
                 <dt>{t('admin.data')}</dt>
                 <dd data-testid="admin-data">
@@ -80,7 +105,7 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
                   {overview.sync
                     ? t('admin.syncLine', {
                         expires: overview.sync.timestampExpires ? formatDateTime(overview.sync.timestampExpires) : '—',
-                        last: overview.sync.lastRun ? `${formatDateTime(overview.sync.lastRun.at)} ${overview.sync.lastRun.outcome}` : '—',
+                        last: overview.sync.lastRun ? `${formatDateTime(overview.sync.lastRun.at)} ${t(`admin.syncOutcome.${overview.sync.lastRun.outcome}`, { defaultValue: overview.sync.lastRun.outcome })}` : '—',
                       })
                     : '—'}
                 </dd>
@@ -106,7 +131,7 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
                 <ul className="admin-list" data-testid="admin-errors">
                   {overview.recentErrors.map((e) => (
                     <li key={`${e.at}-${e.code}`}>
-                      {formatDateTime(e.at)} · {e.source} · {e.code} · {e.message}
+                      {formatDateTime(e.at)} · {t(`admin.sources.${e.source}`)} · {e.code} · {e.message}
                     </li>
                   ))}
                 </ul>
@@ -132,8 +157,7 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
           <button type="button" className="secondary" onClick={() => void act({ token: session.token, action: 'run-sync' })} data-testid="admin-run-sync">
             {t('admin.runSync')}
           </button>
-          <input className="admin-path" value={usbPath} onChange={(e) => setUsbPath(e.target.value)} placeholder={t('admin.usbPath')} aria-label={t('admin.usbPath')} />
-          <button type="button" className="secondary" disabled={!usbPath} onClick={() => void act({ token: session.token, action: 'import-usb', path: usbPath })}>
+          <button type="button" className="secondary" disabled={!usbPath} onClick={() => void act({ token: session.token, action: 'import-usb', path: usbPath })} data-testid="admin-import-usb">
             {t('admin.importUsb')}
           </button>
           <button type="button" className="secondary" onClick={() => void act({ token: session.token, action: 'leave-kiosk' })} data-testid="admin-leave-kiosk">
@@ -143,6 +167,29 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
             {t('admin.close')}
           </button>
         </div>
+        <section className="admin-media" aria-labelledby="admin-media-title" data-testid="admin-media">
+          <h3 id="admin-media-title">{t('admin.media')}</h3>
+          {!media ? null : media.roots.length === 0 ? (
+            <p className="muted">{t('admin.noRoots')}</p>
+          ) : media.media.length === 0 ? (
+            <p className="muted">{t('admin.noMedia')}</p>
+          ) : (
+            <ul className="admin-media-list" aria-label={t('admin.mediaHint')}>
+              {media.media.map((m) => (
+                <li key={m.path}>
+                  <button type="button" aria-pressed={usbPath === m.path} onClick={() => setUsbPath(m.path)}>
+                    {m.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div>
+            <button type="button" className="secondary" onClick={() => void findMedia()} data-testid="admin-refresh-media">
+              {t('admin.refreshMedia')}
+            </button>
+          </div>
+        </section>
         {message && (
           <p className="admin-message" role="status" data-testid="admin-message">
             {message}

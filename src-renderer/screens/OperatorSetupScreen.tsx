@@ -55,7 +55,7 @@ const TEXTS = {
   },
 } as const;
 
-export function OperatorSetupScreen({ api, notice }: { api: KioskApi; notice: OperatorNotice }) {
+export function OperatorSetupScreen({ api, notice, adminIdleSeconds }: { api: KioskApi; notice: OperatorNotice; adminIdleSeconds: number }) {
   const { i18n } = useTranslation();
   const text = TEXTS[i18n.language === 'en' ? 'en' : 'zh-CN'];
   const [admin, setAdmin] = useState<'closed' | 'sign-in' | StaffSessionView>('closed');
@@ -89,7 +89,7 @@ export function OperatorSetupScreen({ api, notice }: { api: KioskApi; notice: Op
         {text.signIn}
       </button>
       {language}
-      {admin === 'sign-in' && <AdminSignIn api={api} onSignedIn={setAdmin} onCancel={() => setAdmin('closed')} />}
+      {admin === 'sign-in' && <AdminSignIn api={api} idleSeconds={adminIdleSeconds} onSignedIn={setAdmin} onCancel={() => setAdmin('closed')} />}
       {typeof admin === 'object' && <AdminConsole api={api} session={admin} onClose={() => setAdmin('closed')} />}
     </main>
   );

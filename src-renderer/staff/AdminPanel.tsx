@@ -6,6 +6,7 @@ import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import type { StaffInput } from '../../src-main/common/contract/staffApi';
 import type { StaffAccountView } from '../../src-main/common/contract/staffViews';
 import { STAFF_ROLES, type StaffRole } from '../../src-main/common/staff/roles';
+import { formatDateTime } from '../components/formatTime';
 import { errorText } from './errorText';
 
 type Change = Exclude<StaffInput<'manageStaff'>, { action: 'list' }>;
@@ -86,7 +87,7 @@ export function AdminPanel({ api, token, isAdmin }: { api: KioskApi; token: stri
               </td>
               <td>
                 {a.active ? t('staff.admin.activeYes') : t('staff.admin.activeNo')}
-                {a.lockedUntil && <span className="staff-warn"> {t('staff.admin.locked', { time: new Date(a.lockedUntil).toLocaleTimeString() })}</span>}
+                {a.lockedUntil && <span className="staff-warn"> {t('staff.admin.locked', { time: formatDateTime(a.lockedUntil) })}</span>}
               </td>
               <td>{a.cardLinked ? t('staff.admin.cardLinked') : t('staff.admin.cardNone')}</td>
               <td className="staff-row">

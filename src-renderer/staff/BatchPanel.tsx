@@ -1,39 +1,68 @@
-// 批量核查: import a CSV/XLSX list, follow progress by events, page through the
-// results (hits highlighted, bad rows with their reason), export XLSX/PDF/CSV.
+// 批量核查: import a CSV/XLSX list, follow its progress, page through the results
+// (hits highlighted, bad rows with their reason), export XLSX/PDF/CSV. Progress comes
+// from the job's state, re-read after subscribing and while it runs; events only
+// hurry the re-read, so a missed or early event never leaves the line behind.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../src-main/common/contract/kioskApi';
-import type { BatchResultView, BusinessItemView } from '../../src-main/common/contract/staffViews';
+import type { BatchResultView, BatchSummaryView, BusinessItemView } from '../../src-main/common/contract/staffViews';
 import { errorText } from './errorText';
 import { fileToBase64, offerDownload } from './files';
 
 type Filter = 'all' | 'hits' | 'bad';
+type Progress = { done: number; total: number; hits: number; bad: number };
 const PAGE = 50;
+/** A running job's state is read again this often even if no event arrives. */
+const REREAD_MS = 1500;
+
+function progressOf(s: Pick<BatchSummaryView, 'done' | 'total' | 'counts'>): Progress {
+  return { done: s.done, total: s.total, hits: s.counts.hit, bad: s.counts['invalid-code'] + s.counts['missing-code'] + s.counts['not-found'] };
+}
 
 export function BatchPanel({ api, token, items }: { api: KioskApi; token: string; items: BusinessItemView[] }) {
   const { t } = useTranslation();
   const [itemId, setItemId] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [batchId, setBatchId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number; hits: number; bad: number } | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [finished, setFinished] = useState(false);
   const [result, setResult] = useState<BatchResultView | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
   const [message, setMessage] = useState<string | null>(null);
 
-  useEffect(
-    () =>
-      api.subscribe((e) => {
-        if (e.type === 'batch-progress' && e.batchId === batchId) setProgress({ done: e.done, total: e.total, hits: e.hits, bad: e.bad });
-        if (e.type === 'batch-done' && e.batchId === batchId) setFinished(true);
-      }),
-    [api, batchId],
-  );
+  useEffect(() => {
+    if (!batchId) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reread = async (): Promise<void> => {
+      clearTimeout(timer);
+      const r = await api.getBatchResult({ token, batchId, pageSize: 1 });
+      if (!live) return;
+      if (!r.ok) return setMessage(errorText(t, r.error));
+      setProgress(progressOf(r.value));
+      if (r.value.state !== 'running') setFinished(true);
+      else timer = setTimeout(() => void reread(), REREAD_MS);
+    };
+    // Subscribe first, then read: whatever happened before the subscription is in the state read.
+    const unsubscribe = api.subscribe((e) => {
+      if ((e.type === 'batch-progress' || e.type === 'batch-done') && e.batchId === batchId) void reread();
+    });
+    void reread();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [api, token, batchId, t]);
 
   useEffect(() => {
     if (!batchId || !finished) return;
-    void api.getBatchResult({ token, batchId, page, pageSize: PAGE, filter }).then((r) => (r.ok ? setResult(r.value) : setMessage(errorText(t, r.error))));
+    void api.getBatchResult({ token, batchId, page, pageSize: PAGE, filter }).then((r) => {
+      if (!r.ok) return setMessage(errorText(t, r.error));
+      setResult(r.value);
+      setProgress(progressOf(r.value)); // the result and the progress line tell the same state
+    });
   }, [api, token, batchId, finished, page, filter, t]);
 
   const start = async (): Promise<void> => {
@@ -45,12 +74,9 @@ export function BatchPanel({ api, token, items }: { api: KioskApi; token: string
     const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
     const r = await api.startBatchCheck({ token, itemId, fileName: file.name.slice(-200), format, dataBase64: await fileToBase64(file) });
     if (!r.ok) return setMessage(errorText(t, r.error) + (r.error.message.includes(':') ? ` — ${r.error.message.split(': ').slice(1).join(': ')}` : ''));
-    setBatchId(r.value.batchId);
-    setProgress({ done: r.value.done, total: r.value.total, hits: 0, bad: 0 });
+    setProgress(progressOf(r.value));
     setPage(1);
-    // A batch can finish before the subscription sees it: ask once.
-    const now = await api.getBatchResult({ token, batchId: r.value.batchId, pageSize: 1 });
-    if (now.ok && now.value.state !== 'running') setFinished(true);
+    setBatchId(r.value.batchId);
   };
 
   const exportAs = async (format: 'xlsx' | 'pdf' | 'csv'): Promise<void> => {

@@ -21,11 +21,16 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** A new query or a new way to identify the subject: the previous subject's answer and decision form go first. */
+  const clearAnswer = (): void => {
+    setCheck(null);
+    setMessage(null);
+  };
+
   const run = async (input: { by: 'code'; code: string } | { by: 'card' }): Promise<void> => {
+    clearAnswer();
     if (!itemId) return setMessage(t('staff.check.chooseItem'));
     setBusy(true);
-    setMessage(null);
-    setCheck(null);
     const r = await api.checkSubject({ token, itemId, ...input });
     setBusy(false);
     if (r.ok) setCheck(r.value);
@@ -34,6 +39,8 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
 
   const search = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    clearAnswer();
+    setCandidates(null);
     const r = await api.searchSubjects({ token, text: name.trim() });
     if (r.ok) setCandidates(r.value.candidates);
     else setMessage(errorText(t, r.error));
@@ -41,6 +48,7 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
 
   return (
     <div className="staff-panel staff-check-panel">
+      <h2>{t('staff.check.title')}</h2>
       <label>
         {t('staff.check.item')}
         <select
@@ -61,7 +69,11 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
       </label>
       <div className="staff-tabs" role="tablist">
         {(['code', 'name', 'card'] as const).map((b) => (
-          <button key={b} type="button" role="tab" aria-selected={by === b} className={by === b ? 'active' : ''} onClick={() => setBy(b)}>
+          <button key={b} type="button" role="tab" aria-selected={by === b} className={by === b ? 'active' : ''} onClick={() => {
+              setBy(b);
+              clearAnswer();
+              setCandidates(null);
+            }}>
             {t(`staff.check.by.${b}`)}
           </button>
         ))}

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckResultView, IncentiveView, MeasureView } from '../../src-main/common/contract/staffViews';
 import type { LegalBasis } from '../../src-main/common/staff/catalogue';
+import { formatDateTime } from '../components/formatTime';
 
 function Basis({ basis }: { basis: LegalBasis[] }) {
   return (
@@ -55,7 +56,7 @@ export function CheckResult({ check }: { check: CheckResultView }) {
   const { t } = useTranslation();
   const p = check.provenance;
   return (
-    <section className="staff-result" data-verdict={check.verdict} aria-live="polite">
+    <section className="staff-result" data-verdict={check.verdict} aria-live="polite" data-testid="staff-result">
       <header className={`staff-verdict ${check.verdict}`}>{t(`staff.verdict.${check.verdict}`)}</header>
       <h3>{t('staff.check.subject')}</h3>
       <p className="staff-subject">
@@ -94,7 +95,7 @@ export function CheckResult({ check }: { check: CheckResultView }) {
         </>
       )}
       <p className="staff-muted staff-provenance">
-        {p.source === 'cache' ? t('staff.check.provenance', { version: p.dataVersion, time: new Date(p.dataAsOf).toLocaleString() }) : t('staff.check.online', { time: new Date(p.askedAt).toLocaleString() })}
+        {p.source === 'cache' ? t('staff.check.provenance', { version: p.dataVersion, time: formatDateTime(p.dataAsOf) }) : t('staff.check.online', { time: formatDateTime(p.askedAt) })}
         {p.source === 'cache' && p.stale && <strong className="staff-warn"> {t('staff.check.stale')}</strong>} · {t('staff.check.catalogue', { version: check.catalogueVersion })}
       </p>
     </section>

@@ -30,6 +30,8 @@ export function DecisionForm({ api, token, check }: { api: KioskApi; token: stri
     const r = await api.recordDecision({
       token,
       checkId: check.checkId,
+      // The subject this form is for: the service refuses it if the check is another's.
+      subjectCode: check.subject.code,
       decision,
       ...(decision === 'measure-applied' && { measureIds: ids }),
       ...(decision === 'incentive-granted' && { incentiveIds: ids }),
@@ -48,8 +50,8 @@ export function DecisionForm({ api, token, check }: { api: KioskApi; token: stri
   };
 
   return (
-    <section className="staff-decision">
-      <h3>{t('staff.decision.title')}</h3>
+    <section className="staff-decision" aria-labelledby="staff-decision-title" data-testid="staff-decision">
+      <h3 id="staff-decision-title">{t('staff.decision.title', { name: check.subject.name })}</h3>
       <fieldset disabled={done !== null}>
         {(['measure-applied', 'incentive-granted', 'none'] as const).map((d) => (
           <label key={d} className="staff-radio">

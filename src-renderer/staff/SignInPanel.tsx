@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import type { SignInOutcome, StaffSessionView } from '../../src-main/common/contract/staffViews';
+import { formatDateTime } from '../components/formatTime';
 import { errorText } from './errorText';
 
 export function SignInPanel({ api, onSignedIn, notice }: { api: KioskApi; onSignedIn: (s: StaffSessionView) => void; notice: string | null }) {
@@ -15,7 +16,7 @@ export function SignInPanel({ api, onSignedIn, notice }: { api: KioskApi; onSign
   const outcome = (o: SignInOutcome): void => {
     if (o.signedIn) return onSignedIn(o.session);
     if (o.reason === 'bad-credentials') setMessage(t('staff.signIn.badCredentials', { count: o.attemptsLeft }));
-    else if (o.reason === 'locked') setMessage(t('staff.signIn.locked', { time: new Date(o.lockedUntil).toLocaleTimeString() }));
+    else if (o.reason === 'locked') setMessage(t('staff.signIn.locked', { time: formatDateTime(o.lockedUntil) }));
     else setMessage(t(`staff.signIn.${o.reason === 'no-card' ? 'noCard' : o.reason === 'unknown-card' ? 'unknownCard' : 'inactive'}`));
   };
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import type { BusinessItemView, StaffSessionView } from '../../src-main/common/contract/staffViews';
 import { can } from '../../src-main/common/staff/roles';
+import { setDisplayTimeZone } from '../components/formatTime';
 import { AdminPanel } from './AdminPanel';
 import { BatchPanel } from './BatchPanel';
 import { CheckPanel } from './CheckPanel';
@@ -41,6 +42,10 @@ export function StaffApp({ api }: { api: KioskApi }) {
     document.title = t('staff.title');
   }, [t]);
 
+  useEffect(() => {
+    void api.getInfo({}).then((r) => r.ok && setDisplayTimeZone(r.value.timeZone));
+  }, [api]);
+
   const signOut = (): void => {
     if (session) void api.signOut({ token: session.token });
     setSession(null);
@@ -51,7 +56,7 @@ export function StaffApp({ api }: { api: KioskApi }) {
   return (
     <div className="staff-app">
       <header className="staff-top">
-        <span className="staff-title">{t('staff.title')}</span>
+        <h1 className="staff-title">{t('staff.title')}</h1>
         {session && (
           <nav className="staff-nav">
             {(['check', 'batch', 'stats', 'admin'] as const)

@@ -9,6 +9,8 @@ import type { KioskStatus, PrintJobView } from './views';
 
 export const ADMIN_INPUTS = {
   getAdminOverview: z.object({ token: StaffToken }).strict(),
+  /** The removable media under the configured import roots that hold a sync repository. */
+  listImportMedia: z.object({ token: StaffToken }).strict(),
   adminAction: z.discriminatedUnion('action', [
     z.object({ token: StaffToken, action: z.literal('run-sync') }).strict(),
     z.object({ token: StaffToken, action: z.literal('import-usb'), path: ImportPath }).strict(),
@@ -32,9 +34,23 @@ export interface AdminOverview {
   today: StatsView | null;
 }
 
+export interface ImportMedium {
+  /** The folder to import from (under one of the import roots). */
+  path: string;
+  /** What the operator reads: the folder below its root (e.g. 'user/U盘/credit-sync'). */
+  label: string;
+}
+
+export interface ImportMediaView {
+  /** The configured import roots; empty when USB import is not set up. */
+  roots: string[];
+  media: ImportMedium[];
+}
+
 export type AdminActionResult = { action: 'run-sync' | 'import-usb'; run: SyncRunView } | { action: 'leave-kiosk'; requested: true };
 
 export interface AdminOutputs {
   getAdminOverview: AdminOverview;
+  listImportMedia: ImportMediaView;
   adminAction: AdminActionResult;
 }

@@ -27,14 +27,17 @@ export const Pin = z.string().regex(/^\d{6,12}$/, 'PIN');
 const CatalogueId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const OpaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** What a sign-in is for: the counter's screens (default) or a kiosk's admin console. */
+export const SignInPurpose = z.enum(['counter', 'kiosk-admin']);
 /** 20 MB of base64 ≈ 15 MB of file: a 50,000-row XLSX is well under it. */
 export const MAX_BATCH_BASE64 = 20_000_000;
 
 export const STAFF_INPUTS = {
+  /** `purpose: 'kiosk-admin'` (the admin console): refused, with no session, to staff without that right. */
   signIn: z.discriminatedUnion('by', [
-    z.object({ by: z.literal('pin'), staffNo: StaffNo, pin: Pin }).strict(),
+    z.object({ by: z.literal('pin'), staffNo: StaffNo, pin: Pin, purpose: SignInPurpose.optional() }).strict(),
     /** The staff member's own ID card on the reader. */
-    z.object({ by: z.literal('card') }).strict(),
+    z.object({ by: z.literal('card'), purpose: SignInPurpose.optional() }).strict(),
   ]),
   signOut: z.object({ token: StaffToken }).strict(),
   /** The session as it stands (and a sign of activity: resets the idle clock). */
@@ -51,6 +54,8 @@ export const STAFF_INPUTS = {
     .object({
       token: StaffToken,
       checkId: OpaqueId,
+      /** The subject's code as the check showed it: refused when it is not the check's subject. */
+      subjectCode: z.string().min(1).max(40),
       decision: z.enum(['measure-applied', 'incentive-granted', 'none']),
       measureIds: z.array(CatalogueId).max(50).optional(),
       incentiveIds: z.array(CatalogueId).max(50).optional(),

@@ -22,7 +22,9 @@ export type SignInOutcome =
   | { signedIn: true; session: StaffSessionView }
   | { signedIn: false; reason: 'bad-credentials'; attemptsLeft: number }
   | { signedIn: false; reason: 'locked'; lockedUntil: string }
-  | { signedIn: false; reason: 'no-card' | 'unknown-card' | 'inactive' };
+  | { signedIn: false; reason: 'no-card' | 'unknown-card' | 'inactive' }
+  /** Signed in for the admin console without the kiosk-admin right: no session is started. */
+  | { signedIn: false; reason: 'no-right' };
 
 export interface BusinessItemView {
   id: string;

@@ -88,6 +88,10 @@ export interface KioskInfo {
   voiceVolume: number;
   /** Set when the kiosk cannot serve anyone until an operator acts: a packaged build found no config file (where it looked). */
   setup?: { reason: 'no-config'; searched: string[] };
+  /** The zone times are shown in (IANA name); absent: China time. */
+  timeZone?: string;
+  /** Idle seconds after which the admin console (and its sign-in) closes; absent: 120. */
+  adminIdleSeconds?: number;
 }
 
 export interface KioskStatus {

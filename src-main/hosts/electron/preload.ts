@@ -14,6 +14,7 @@ import { KIOSK_CALL_CHANNEL, KIOSK_EVENT_CHANNEL } from './channels';
 const METHODS = {
   getInfo: true,
   getAdminOverview: true,
+  listImportMedia: true,
   adminAction: true,
   getStatus: true,
   lookupSelf: true,

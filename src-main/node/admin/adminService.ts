@@ -1,5 +1,6 @@
 // The admin console's services: one overview of devices, data and recent trouble,
-// and the operator's actions (sync now, import from USB media, leave kiosk mode).
+// the USB media it may import from, and the operator's actions (sync now, import
+// from USB media, leave kiosk mode).
 // Every call needs a staff sign-in with the kiosk-admin right, and every action is
 // written to the audit chain. This is the only door to a sync on request.
 import type { AdminMethods, KioskInput } from '../../common/contract/kioskApi';
@@ -11,12 +12,15 @@ import type { EventHub } from '../kiosk/eventHub';
 import type { KioskService } from '../kiosk/kioskService';
 import type { StaffService } from '../staff/staffService';
 import type { SyncActions, SyncMethods } from '../sync/syncService';
+import { findImportMedia } from './importMedia';
 
 export interface AdminServiceDeps {
   kiosk: Pick<KioskService, 'getStatus' | 'diagnostics'>;
   staff: Pick<StaffService, 'authorise' | 'auditAction' | 'getStats'>;
   sync: SyncMethods & SyncActions;
   hub: EventHub;
+  /** The configured import roots (sync.importRoots): where USB media are looked for. */
+  importRoots?: readonly string[];
   now?: () => Date;
 }
 
@@ -34,6 +38,13 @@ export function createAdminService(deps: AdminServiceDeps): AdminMethods {
       // The overview must not carry the current card holder's name to an operator.
       const statusView: KioskStatus = { ...status.value, session: status.value.session ? { ...status.value.session, holder: { ...status.value.session.holder, name: '' } } : null };
       return ok({ status: statusView, sync: sync.ok ? sync.value : null, recentErrors, recentJobs, today: stats.ok ? stats.value : null });
+    },
+
+    listImportMedia: async ({ token }: KioskInput<'listImportMedia'>) => {
+      const who = deps.staff.authorise(token, 'kiosk-admin');
+      if (!who.ok) return who;
+      const roots = [...(deps.importRoots ?? [])];
+      return ok({ roots, media: findImportMedia(roots) });
     },
 
     adminAction: async (input: KioskInput<'adminAction'>): Promise<Result<AdminActionResult>> => {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/time/displayTime';
 
 const PrinterConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), dir: z.string().optional() }).strict(),
@@ -95,6 +96,13 @@ export const KioskConfigSchema = z
       })
       .strict()
       .default({ verifyUrl: DEMO_VERIFY_URL, maskOwnIdNumber: true, sealLabel: DEMO_SEAL_LABEL }),
+    /** The zone every time a person reads is shown in (an IANA name; China time by default). */
+    timeZone: z.string().refine(isTimeZone, 'unknown time zone / 未知时区').default(DEFAULT_TIME_ZONE),
+    /** The admin console on a public screen closes (and its sign-in ends) after this many idle seconds. */
+    adminConsole: z
+      .object({ idleSeconds: z.number().int().min(10).max(1800).default(120) })
+      .strict()
+      .default({ idleSeconds: 120 }),
     /** Packaged voice prompts for the main steps; volume 0–1. */
     voice: z
       .object({ enabled: z.boolean().default(true), volume: z.number().min(0).max(1).default(0.8) })

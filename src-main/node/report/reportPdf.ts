@@ -16,6 +16,7 @@ import { drawTable } from '../pdf/pdfTable';
 import { drawSeal, type SealStamp } from '../pdf/sealStamp';
 import type { PdfDoc, PdfText, TextStyle } from '../pdf/pdfText';
 import { eachPage, watermarkPages } from '../pdf/pageFurniture';
+import { formatDisplayTime } from '../../common/time/displayTime';
 import { readLayout } from './layoutDigest';
 import { PdfFormatError, PdfReader, PdfString } from '../pdf/pdfReader';
 import { qrPixels, qrPng } from '../pdf/qrImage';
@@ -142,7 +143,7 @@ async function draw(model: ReportModel, fonts: PdfFonts, seal: { png: Buffer; en
 
   doc.y += 8;
   fieldsBlock(text, width, [
-    { label: T.dataCutoff, value: model.dataCutoff },
+    { label: T.dataCutoff, value: formatDisplayTime(model.dataCutoff) },
     { label: T.provenanceTitle, value: model.provenanceText },
   ]);
   if (model.seal) stampSeal(text, width, model, model.seal);

@@ -103,6 +103,8 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     demo: demoMode,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     deliveredOutboxDays: config.retention.deliveredOutboxDays,
+    adminIdleSeconds: config.adminConsole.idleSeconds,
+    timeZone: config.timeZone,
     now,
   });
 
@@ -116,6 +118,8 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       countdownSeconds: config.session.countdownSeconds,
       issuer: config.issuer,
       voiceVolume: config.voice.enabled ? config.voice.volume : 0,
+      timeZone: config.timeZone,
+      adminIdleSeconds: config.adminConsole.idleSeconds,
     },
     cache,
     online: onlineClientFromConfig(config),
@@ -147,7 +151,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     // Applying a package runs in its own thread when bundled, so lookups keep answering.
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
-  const admin = createAdminService({ kiosk: service, staff, sync, hub, now });
+  const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], now });
   const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };
 
   if (demoRemoved && demoRemoved.removed.length > 0) {

@@ -16,6 +16,7 @@ import { reportPaths } from '../report/reportIssuer';
 import { ensureReportKey } from '../report/reportKeys';
 import { renderReportPdf } from '../report/reportPdf';
 import { DECISION_LABELS, HIT_LABELS, VERDICT_LABELS } from './labels';
+import { formatDisplayTime } from '../../common/time/displayTime';
 
 export interface SlipInput {
   check: CheckResultView;
@@ -32,6 +33,8 @@ export interface SlipInput {
   keys: KeyStore;
   randomBytes?: RandomBytes;
   fonts?: PdfFonts;
+  /** The zone the slip's times are shown in (default China time). */
+  timeZone?: string;
 }
 
 export interface RenderedSlip {
@@ -52,7 +55,7 @@ export function basisText(basis: readonly LegalBasis[]): string {
 export function checkSlipModel(input: SlipInput, slipNumber: string): ReportModel {
   const { check } = input;
   const printed = civilTime(new Date(input.printedAt));
-  const checked = civilTime(new Date(check.checkedAt));
+  const time = (iso: string): string => formatDisplayTime(iso, input.timeZone);
   const person = isPerson(check.subject);
   const p = check.provenance;
   const hits = tableOr(
@@ -74,7 +77,7 @@ export function checkSlipModel(input: SlipInput, slipNumber: string): ReportMode
         fields: [
           { label: '决定', value: DECISION_LABELS[input.decision.decision] },
           ...(input.decision.note ? [{ label: '说明', value: input.decision.note }] : []),
-          { label: '记录时间', value: civilTime(new Date(input.decision.recordedAt)).display },
+          { label: '记录时间', value: time(input.decision.recordedAt) },
         ],
       }
     : { kind: 'none', text: '尚未记录处理决定。' };
@@ -95,7 +98,7 @@ export function checkSlipModel(input: SlipInput, slipNumber: string): ReportMode
       { label: '核查事项', value: check.item.name },
       { label: person ? T.personName : T.subjectName, value: check.subject.name },
       { label: person ? T.personCode : T.subjectCode, value: check.subject.code },
-      { label: '核查时间', value: checked.display },
+      { label: '核查时间', value: time(check.checkedAt) },
       { label: '核查结论', value: VERDICT_LABELS[check.verdict] },
       ...(check.statusTags.length > 0 ? [{ label: T.statusTags, value: check.statusTags.join(' / ') }] : []),
       { label: '措施目录版本', value: check.catalogueVersion },
@@ -118,7 +121,7 @@ export function checkSlipModel(input: SlipInput, slipNumber: string): ReportMode
             fields: [
               { label: '核查人员', value: `${input.staff.name}（工号 ${input.staff.staffNo}）` },
               { label: T.kioskId, value: input.kioskId },
-              { label: '打印时间', value: printed.display },
+              { label: '打印时间', value: time(input.printedAt) },
             ],
           },
           { kind: 'paragraphs', paragraphs: ['核查人员签字：______________        日期：______________'] },

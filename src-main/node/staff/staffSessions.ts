@@ -1,5 +1,5 @@
 // Signed-in staff: opaque tokens in memory only (a restart signs everyone out), each
-// ended after idleMs without a call. The clock is injected so tests need no waiting.
+// ended after its idle time without a call. The clock is injected so tests need no waiting.
 import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '../../common/staff/roles';
 
@@ -10,6 +10,8 @@ export interface StaffSession {
   role: StaffRole;
   startedAt: Date;
   lastActive: Date;
+  /** Inactivity after which this session ends (an admin-console session has a shorter one). */
+  idleMs: number;
 }
 
 export type SignOutReason = 'idle' | 'user' | 'deactivated';
@@ -28,9 +30,9 @@ export class StaffSessions {
     }
   }
 
-  start(account: { staffNo: string; name: string; role: StaffRole }): StaffSession {
+  start(account: { staffNo: string; name: string; role: StaffRole }, idleMs = this.options.idleMs): StaffSession {
     const at = this.options.now();
-    const session: StaffSession = { token: randomBytes(24).toString('base64url'), ...account, startedAt: at, lastActive: at };
+    const session: StaffSession = { token: randomBytes(24).toString('base64url'), ...account, startedAt: at, lastActive: at, idleMs };
     this.sessions.set(session.token, session);
     return session;
   }
@@ -40,7 +42,7 @@ export class StaffSessions {
     const session = this.sessions.get(token);
     if (!session) return null;
     const now = this.options.now();
-    if (now.getTime() - session.lastActive.getTime() > this.options.idleMs) {
+    if (now.getTime() - session.lastActive.getTime() > session.idleMs) {
       this.end(token, 'idle');
       return null;
     }
@@ -63,7 +65,7 @@ export class StaffSessions {
 
   sweep(): void {
     const now = this.options.now().getTime();
-    for (const [token, s] of [...this.sessions]) if (now - s.lastActive.getTime() > this.options.idleMs) this.end(token, 'idle');
+    for (const [token, s] of [...this.sessions]) if (now - s.lastActive.getTime() > s.idleMs) this.end(token, 'idle');
   }
 
   close(): void {

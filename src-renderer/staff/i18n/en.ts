@@ -19,6 +19,7 @@ export const staffEn: StaffTexts = {
   roles: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Administrator' },
   signedOut: { idle: 'Signed out after inactivity', user: 'Signed out', deactivated: 'Your account changed; sign in again' },
   check: {
+    title: 'Credit check',
     item: 'Business item',
     chooseItem: 'Choose an item',
     by: { code: 'By code', name: 'By name', card: 'ID card' },
@@ -61,7 +62,7 @@ export const staffEn: StaffTexts = {
     'red-list': 'Red list / honour',
   },
   decision: {
-    title: 'Decision',
+    title: 'Decision for “{{name}}”',
     'measure-applied': 'Measure applied',
     'incentive-granted': 'Incentive granted',
     none: 'No measure',

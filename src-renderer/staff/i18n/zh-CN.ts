@@ -17,6 +17,7 @@ export const staffZhCN = {
   roles: { staff: '窗口人员', supervisor: '科室负责人', admin: '管理员' },
   signedOut: { idle: '长时间未操作，已自动退出登录', user: '已退出登录', deactivated: '账户权限已变更，请重新登录' },
   check: {
+    title: '信用核查',
     item: '办理事项',
     chooseItem: '请选择事项',
     by: { code: '按代码', name: '按名称', card: '读身份证' },
@@ -59,7 +60,7 @@ export const staffZhCN = {
     'red-list': '守信激励（红名单/荣誉）',
   },
   decision: {
-    title: '处理决定',
+    title: '对“{{name}}”的处理决定',
     'measure-applied': '采取惩戒措施',
     'incentive-granted': '给予激励措施',
     none: '未采取措施',

@@ -106,6 +106,28 @@ describe('batch checks', () => {
     expect(rows[1]).toMatchObject({ row: 3, code: `${ZHOU_ID.slice(0, 4)}**********${ZHOU_ID.slice(-4)}` });
   });
 
+  it('exports what a person reads: measure names, Chinese-first reasons, China time', async () => {
+    const { rows } = listRows(12);
+    const csvIn = Buffer.from(`${rows.map(csvLine).join('\r\n')}\r\n`, 'utf8');
+    const { batchId, rows: results } = await runBatch(fx.service, token, 'csv', csvIn);
+    expect(results.find((r) => r.status === 'invalid-code')?.reason).toMatch(/^[\u4e00-\u9fff]/);
+    const csv = await fx.service.exportBatch({ token, batchId, format: 'csv' });
+    if (!csv.ok) throw new Error(csv.error.message);
+    const text = Buffer.from(csv.value.dataBase64, 'base64').toString('utf8');
+    expect(text).toContain('限制参与招标投标活动');
+    expect(text).not.toMatch(/restrict-bidding|prudent-review/);
+    const out = await fx.service.exportBatch({ token, batchId, format: 'xlsx' });
+    if (!out.ok) throw new Error(out.error.message);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(out.value.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const about = new Map<string, string>();
+    back.getWorksheet('说明')!.eachRow((row) => about.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+    // The fixture's clock stands at 2026-05-15T08:00Z: 16:00 in China.
+    expect(about.get('开始时间')).toBe('2026-05-15 16:00');
+    expect(about.get('导出时间')).toBe('2026-05-15 16:00');
+    expect(about.get('数据截止')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  });
+
   it('refuses a file that is not a workbook, and an empty list', async () => {
     const junk = await fx.service.startBatchCheck({ token, itemId: 'construction-bidding', fileName: 'x.xlsx', format: 'xlsx', dataBase64: Buffer.from('not a zip').toString('base64') });
     expect(!junk.ok && junk.error.code).toBe('INVALID_INPUT');

@@ -29,7 +29,7 @@ describe('personal data typed where it does not belong', () => {
     const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
     const c = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
     if (!c.ok) throw new Error(c.error.message);
-    const d = await fx.service.recordDecision({ token, checkId: c.value.checkId, decision: 'measure-applied', measureIds: ['restrict-government-procurement'], note: `申请人周建国 ${CITIZEN_ID}，电话13812345678` });
+    const d = await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: c.value.subject.code, decision: 'measure-applied', measureIds: ['restrict-government-procurement'], note: `申请人周建国 ${CITIZEN_ID}，电话13812345678` });
     if (!d.ok) throw new Error(d.error.message);
     expect(fx.service.outbox.pending()[0]!.payload).toMatchObject({ note: '申请人周建国 3703**********1234，电话138****5678' });
     await fx.close();

@@ -1,12 +1,13 @@
 // A staff service over a real demo cache in a temp folder, with a clock the test moves.
 import path from 'node:path';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { IdCard } from '../../../src-main/common/domain/idCard';
 import { openCreditCache } from '../../../src-main/node/cache/openCreditCache';
 import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
 import { EventHub } from '../../../src-main/node/kiosk/eventHub';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createStaffService, type StaffService, type StaffServiceDeps } from '../../../src-main/node/staff/staffService';
-import { demoCache, NOW, tempDir } from '../cache/cacheTestFiles';
+import { demoCache, NOW, removeTempDirs, tempDir } from '../cache/cacheTestFiles';
 import type { KioskEvent } from '../../../src-main/common/contract/events';
 import type { LocalCreditCache } from '../../../src-main/node/cache/creditCache';
 
@@ -89,3 +90,16 @@ export async function signIn(service: StaffService, staffNo: string, pin: string
 export const STAFF = { staffNo: 'D001', pin: '246810' };
 export const SUPERVISOR = { staffNo: 'D002', pin: '135790' };
 export const ADMIN = { staffNo: 'D900', pin: '864200' };
+
+/** A fresh fixture for each test of the calling file (closed after it); read it through the returned function. */
+export function eachStaffFixture(extra: Partial<StaffServiceDeps> = {}): () => Fixture {
+  let fx: Fixture | undefined;
+  beforeEach(async () => {
+    fx = await staffFixture(extra);
+  });
+  afterEach(async () => {
+    await fx?.close();
+  });
+  afterAll(() => removeTempDirs());
+  return () => fx!;
+}

@@ -1,4 +1,5 @@
 // The counter-staff service end to end over a real demo cache and a real staff.sqlite.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +55,25 @@ describe('sign-in', () => {
     const r = await fx.service.manageStaff({ token: sup, action: 'unlock', staffNo: STAFF.staffNo });
     expect(r.ok).toBe(true);
     expect((await fx.service.signIn({ by: 'pin', staffNo: STAFF.staffNo, pin: STAFF.pin })).ok).toBe(true);
+  });
+
+  it('refuses an admin-console sign-in to staff without the kiosk-admin right, and starts no session', async () => {
+    const r = await fx.service.signIn({ by: 'pin', staffNo: STAFF.staffNo, pin: STAFF.pin, purpose: 'kiosk-admin' });
+    expect(r).toEqual({ ok: true, value: { signedIn: false, reason: 'no-right' } });
+    fx.reader.place(card('card-lin')); // D001's own card
+    expect(await fx.service.signIn({ by: 'card', purpose: 'kiosk-admin' })).toEqual({ ok: true, value: { signedIn: false, reason: 'no-right' } });
+    const admin = await fx.service.signIn({ by: 'pin', staffNo: ADMIN.staffNo, pin: ADMIN.pin, purpose: 'kiosk-admin' });
+    expect(admin.ok && admin.value.signedIn && admin.value.session.role).toBe('admin');
+  });
+
+  it('ends an admin-console session after two idle minutes (a counter session keeps its own idle time)', async () => {
+    const desk = await fx.service.signIn({ by: 'pin', staffNo: ADMIN.staffNo, pin: ADMIN.pin, purpose: 'kiosk-admin' });
+    if (!desk.ok || !desk.value.signedIn) throw new Error('sign-in failed');
+    expect(desk.value.session.idleSeconds).toBe(120);
+    const counter = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
+    fx.clock.advance(2 * 60_000 + 1);
+    expect(fx.service.authorise(desk.value.session.token, 'kiosk-admin')).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    expect((await fx.service.staffSession({ token: counter })).ok).toBe(true);
   });
 
   it('signs a session out after the idle time, with an event', async () => {
@@ -146,15 +166,29 @@ describe('checks', () => {
     expect(r.ok && r.value.candidates[0]?.code).toBe(QINGHE_USCC);
   });
 
+  it('refuses a decision that names another subject than its check (a form left over from an earlier subject)', async () => {
+    const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
+    const first = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
+    const second = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: QINGHE_USCC });
+    if (!first.ok || !second.ok) throw new Error('check failed');
+    // The screen shows 青禾 but the decision form still holds 鼎盛's check.
+    const stale = await fx.service.recordDecision({ token, checkId: first.value.checkId, subjectCode: second.value.subject.code, decision: 'none' });
+    expect(!stale.ok && stale.error.code).toBe('INVALID_INPUT');
+    expect(!stale.ok && stale.error.message).toContain('主体');
+    expect(fx.service.outbox.pending()).toHaveLength(0);
+    const right = await fx.service.recordDecision({ token, checkId: second.value.checkId, subjectCode: QINGHE_USCC, decision: 'none' });
+    expect(right.ok).toBe(true);
+  });
+
   it('records a decision into the audit chain and the feedback outbox; prints a slip', async () => {
     const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
     const c = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
     if (!c.ok) throw new Error(c.error.message);
-    const wrong = await fx.service.recordDecision({ token, checkId: c.value.checkId, decision: 'measure-applied', measureIds: ['restrict-exit'] });
+    const wrong = await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'measure-applied', measureIds: ['restrict-exit'] });
     expect(!wrong.ok && wrong.error.code).toBe('INVALID_INPUT');
-    const d = await fx.service.recordDecision({ token, checkId: c.value.checkId, decision: 'measure-applied', measureIds: ['restrict-government-procurement'], note: '拒绝其参与本次采购' });
+    const d = await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'measure-applied', measureIds: ['restrict-government-procurement'], note: '拒绝其参与本次采购' });
     if (!d.ok) throw new Error(d.error.message);
-    const again = await fx.service.recordDecision({ token, checkId: c.value.checkId, decision: 'none' });
+    const again = await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'none' });
     expect(again.ok).toBe(false);
     const pending = fx.service.outbox.pending();
     expect(pending).toHaveLength(1);
@@ -162,6 +196,11 @@ describe('checks', () => {
     expect(pending[0]!.payload).toMatchObject({ type: 'joint-reward-punishment-feedback', decision: 'measure-applied', subject: { code: DINGSHENG_USCC }, measures: [{ id: 'restrict-government-procurement' }] });
     const slip = await fx.service.printCheckSlip({ token, checkId: c.value.checkId });
     expect(slip.ok && Buffer.from(slip.value.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // Its times as the hall reads them: the test clock stands at 08:00Z, 16:00 in China.
+    if (!slip.ok) throw new Error(slip.error.message);
+    const slipText = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(slip.value.dataBase64, 'base64'), encoding: 'utf8' });
+    expect(slipText).toContain('2026-05-15 16:00');
+    expect(slipText).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     const v = fx.service.verifyAudit();
     expect(v.valid).toBe(true);
     expect(v.entries).toBeGreaterThanOrEqual(4); // sign-in, check, decision, slip display
@@ -173,7 +212,7 @@ describe('statistics', () => {
     const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
     const c = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
     if (!c.ok) throw new Error('check failed');
-    await fx.service.recordDecision({ token, checkId: c.value.checkId, decision: 'measure-applied', measureIds: ['prudent-review'] });
+    await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'measure-applied', measureIds: ['prudent-review'] });
     fx.clock.advance(86_400_000);
     const nextDay = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
     await fx.service.checkSubject({ token: nextDay, itemId: 'business-licence', by: 'code', code: QINGHE_USCC });

@@ -22,7 +22,7 @@ describe('personal data at rest in the stores', () => {
       const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
       const check = await fx.service.checkSubject({ token, itemId: 'director-filing', by: 'code', code: ZHOU_ID });
       if (!check.ok) throw new Error(check.error.message);
-      const decided = await fx.service.recordDecision({ token, checkId: check.value.checkId, decision: 'measure-applied', measureIds: ['restrict-positions'] });
+      const decided = await fx.service.recordDecision({ token, checkId: check.value.checkId, subjectCode: check.value.subject.code, decision: 'measure-applied', measureIds: ['restrict-positions'] });
       expect(decided.ok).toBe(true);
 
       // Lin at the self-service screen: her own report, counted against her quota, announced upstream.

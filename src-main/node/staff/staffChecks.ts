@@ -1,0 +1,209 @@
+// Counter checks and decisions: the business items, a search of organisations by
+// name, one check of one subject for one item, the decision recorded against it (into
+// the audit chain and the feedback outbox together) and its 核查单.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
+import { fail, ok } from '../../common/contract/result';
+import type { StaffInput, StaffMethods, StaffOutputs } from '../../common/contract/staffApi';
+import type { BusinessItemView, CheckResultView, DecisionKind } from '../../common/contract/staffViews';
+import { validateSubjectCode } from '../../common/codes/subjectCode';
+import { isCardExpired } from '../../common/domain/idCard';
+import { isPerson, type Subject } from '../../common/domain/subject';
+import { maskIdNumber, maskPersonalText } from '../../common/rules/masking';
+import { toIsoDate } from '../../common/time/isoDate';
+import { checkView, computeCheck } from './checkEngine';
+import { renderCheckSlip } from './checkSlip';
+import { FEEDBACK_KIND, type StaffOutbox } from './outbox';
+import { auditEntry, authorised, authorisedItem, deny, fileView, guard, isSession, provenance, type StaffContext } from './staffContext';
+
+export type StaffCheckMethods = Pick<StaffMethods, 'listBusinessItems' | 'searchSubjects' | 'checkSubject' | 'recordDecision' | 'printCheckSlip'>;
+
+interface StoredCheck {
+  view: CheckResultView;
+  staffNo: string;
+  subject: Pick<Subject, 'id' | 'kind'>;
+  subjectKey: string;
+  hitRecordIds: string[];
+  dataVersion?: number;
+  decision?: { decision: DecisionKind; note?: string; recordedAt: string };
+}
+
+const KEEP_CHECKS = 500;
+
+export function staffChecks(ctx: StaffContext, outbox: StaffOutbox): StaffCheckMethods & { forget(): void } {
+  const { audit, card, keyer, log, now } = ctx;
+  const checks = new Map<string, StoredCheck>();
+
+  function remember(checkId: string, stored: StoredCheck): void {
+    checks.set(checkId, stored);
+    if (checks.size > KEEP_CHECKS) checks.delete(checks.keys().next().value as string);
+  }
+
+  return {
+    listBusinessItems: async ({ token }) => {
+      const s = authorised(ctx, token, 'check');
+      if (!isSession(s)) return s;
+      return ok(
+        ctx.catalogue().items.map(
+          (i): BusinessItemView => ({
+            id: i.id,
+            name: i.name,
+            category: i.category,
+            ...(i.department !== undefined && { department: i.department }),
+            measureCount: i.measures.length,
+            incentiveCount: i.incentives.length,
+          }),
+        ),
+      );
+    },
+
+    searchSubjects: ({ token, text, page }) =>
+      guard<StaffOutputs['searchSubjects']>(ctx, 'searchSubjects', async () => {
+        const s = authorised(ctx, token, 'check');
+        if (!isSession(s)) return s;
+        const found = await ctx.cache.search(text, { page: page ?? 1, pageSize: 20 });
+        return ok({
+          query: found.query,
+          page: found.page,
+          pageSize: found.pageSize,
+          total: found.total,
+          totalIsCapped: found.totalIsCapped,
+          // The cache never returns persons by name; masking stays as a second line of defence.
+          candidates: found.hits.map((h) => ({ code: h.kind === 'natural-person' ? maskIdNumber(h.code) : h.code, name: h.name, kind: h.kind, match: h.match })),
+        });
+      }),
+
+    checkSubject: (input: StaffInput<'checkSubject'>) =>
+      guard<StaffOutputs['checkSubject']>(ctx, 'checkSubject', async () => {
+        const asked = authorisedItem(ctx, input.token, 'check', input.itemId);
+        if ('ok' in asked) return asked;
+        const { session: s, catalogue, item } = asked;
+        let code: string;
+        if (input.by === 'card') {
+          const held = card.current();
+          if (!held) return deny('NO_SESSION', '请在读卡器上放置身份证 / place the ID card on the reader');
+          if (isCardExpired(held, toIsoDate(now()))) return deny('CARD_EXPIRED');
+          code = held.idNumber;
+        } else {
+          const v = validateSubjectCode(input.code, { today: toIsoDate(now()) });
+          if (!v.valid) return fail('INVALID_CODE', `${DEFAULT_ERROR_MESSAGES.INVALID_CODE}: ${v.reason}`);
+          code = v.normalized;
+        }
+        const found = await ctx.cache.findByCode(code);
+        if (!found) {
+          audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'check', itemId: item.id, result: 'not-found', detail: { by: input.by } }));
+          return deny('SUBJECT_NOT_FOUND');
+        }
+        const prov = await provenance(ctx);
+        const computed = computeCheck(found.subject, found.records, item, catalogue, toIsoDate(now()), ctx.disclosurePolicy);
+        const checkId = randomBytes(12).toString('base64url');
+        const view = checkView({ checkId, checkedAt: now().toISOString(), provenance: prov, catalogueVersion: catalogue.version }, found.subject, item, computed);
+        const subjectKey = keyer.subjectKey(found.subject);
+        audit.append(
+          auditEntry(ctx, {
+            staffNo: s.staffNo,
+            action: 'check',
+            itemId: item.id,
+            subjectKey,
+            result: view.verdict,
+            detail: { checkId, by: input.by, hits: [...new Set(view.hits.map((h) => h.kind))], personalData: isPerson(found.subject), dataVersion: prov.dataVersion },
+          }),
+        );
+        log.info({ event: 'staff-check', staffNo: s.staffNo, item: item.id, verdict: view.verdict, subject: isPerson(found.subject) ? maskIdNumber(found.subject.code) : found.subject.code }, 'counter check');
+        remember(checkId, {
+          view,
+          staffNo: s.staffNo,
+          subject: { id: found.subject.id, kind: found.subject.kind },
+          subjectKey,
+          hitRecordIds: computed.hits.map((h) => h.record.id),
+          dataVersion: prov.dataVersion,
+        });
+        return ok(view);
+      }),
+
+    recordDecision: (input) =>
+      guard<StaffOutputs['recordDecision']>(ctx, 'recordDecision', async () => {
+        const s = authorised(ctx, input.token, 'decide');
+        if (!isSession(s)) return s;
+        const check = checks.get(input.checkId);
+        if (!check || check.staffNo !== s.staffNo) return deny('INVALID_INPUT', 'checkId');
+        // The screen names the subject it shows: a form left over from another subject is refused.
+        if (input.subjectCode !== check.view.subject.code) {
+          audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'decision', itemId: check.view.item.id, subjectKey: check.subjectKey, result: 'subject-mismatch', detail: { checkId: input.checkId } }));
+          return deny('INVALID_INPUT', '决定所针对的主体与该核查的主体不一致，请重新核查 / the decision names another subject than the check: check again');
+        }
+        if (check.decision) return deny('INVALID_INPUT', '该核查已记录处理决定 / a decision is already recorded');
+        const measureIds = input.measureIds ?? [];
+        const incentiveIds = input.incentiveIds ?? [];
+        const allowedM = new Set(check.view.measures.map((m) => m.id));
+        const allowedI = new Set(check.view.incentives.map((i) => i.id));
+        if (input.decision === 'measure-applied' && (measureIds.length === 0 || measureIds.some((id) => !allowedM.has(id)) || incentiveIds.length > 0)) return deny('INVALID_INPUT', 'measureIds');
+        if (input.decision === 'incentive-granted' && (incentiveIds.length === 0 || incentiveIds.some((id) => !allowedI.has(id)) || measureIds.length > 0)) return deny('INVALID_INPUT', 'incentiveIds');
+        if (input.decision === 'none' && (measureIds.length > 0 || incentiveIds.length > 0)) return deny('INVALID_INPUT', 'decision');
+        const recordedAt = now().toISOString();
+        const decisionId = randomUUID();
+        const eventId = randomUUID();
+        // Free text: an ID number or phone typed into it is masked before it is queued or hashed into the audit.
+        const note = maskPersonalText(input.note?.trim() ?? '');
+        const payload = {
+          eventId,
+          type: FEEDBACK_KIND,
+          kioskId: ctx.kioskId,
+          staffNo: s.staffNo,
+          recordedAt,
+          checkId: input.checkId,
+          checkedAt: check.view.checkedAt,
+          item: check.view.item,
+          catalogueVersion: check.view.catalogueVersion,
+          // The platform knows subjects by their id; a person's number stays out of the outbox.
+          subject: { id: check.subject.id, kind: check.subject.kind, ...(check.subject.kind !== 'natural-person' && { code: check.view.subject.code }) },
+          verdict: check.view.verdict,
+          hitRecordIds: check.hitRecordIds,
+          decision: input.decision,
+          measures: check.view.measures.filter((m) => measureIds.includes(m.id)).map((m) => ({ id: m.id, name: m.name })),
+          incentives: check.view.incentives.filter((i) => incentiveIds.includes(i.id)).map((i) => ({ id: i.id, name: i.name })),
+          note,
+          dataVersion: check.dataVersion,
+        };
+        const stored = ctx.db.transaction(() => {
+          const e = audit.append(
+            auditEntry(ctx, {
+              staffNo: s.staffNo,
+              action: 'decision',
+              itemId: check.view.item.id,
+              subjectKey: check.subjectKey,
+              result: input.decision,
+              // The note is free text: the chain keeps its hash, the feedback carries it.
+              detail: { checkId: input.checkId, decisionId, feedbackEventId: eventId, measureIds, incentiveIds, noteSha256: createHash('sha256').update(note).digest('hex') },
+            }),
+          );
+          outbox.enqueue({ eventId, kind: FEEDBACK_KIND, createdAt: recordedAt, payload });
+          return e;
+        })();
+        check.decision = { decision: input.decision, ...(note !== '' && { note }), recordedAt };
+        return ok({ decisionId, checkId: input.checkId, decision: input.decision, recordedAt, auditSeq: stored.seq, feedbackEventId: eventId });
+      }),
+
+    printCheckSlip: ({ token, checkId }) =>
+      guard<StaffOutputs['printCheckSlip']>(ctx, 'printCheckSlip', async () => {
+        const s = authorised(ctx, token, 'print-slip');
+        if (!isSession(s)) return s;
+        const check = checks.get(checkId);
+        if (!check || check.staffNo !== s.staffNo) return deny('INVALID_INPUT', 'checkId');
+        const { pdf } = await renderCheckSlip({
+          check: check.view,
+          staff: { staffNo: s.staffNo, name: s.name },
+          kioskId: ctx.kioskId,
+          ...(check.decision && { decision: check.decision }),
+          printedAt: now().toISOString(),
+          timeZone: ctx.timeZone,
+          dataDir: ctx.dataDir,
+          keys: ctx.keys,
+        });
+        audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'display', itemId: check.view.item.id, subjectKey: check.subjectKey, result: 'check-slip', detail: { checkId } }));
+        return ok(fileView(`核查单-${checkId}.pdf`, 'application/pdf', pdf));
+      }),
+
+    forget: () => checks.clear(),
+  };
+}
