@@ -1,6 +1,7 @@
 // Every fixed text of the public credit information report (zh-CN), in one place so the
 // lead's i18n wiring can take it over whole. Wording after the 2022 national report
 // standard and copies of 信用中国 reports (reference/credit-report.md).
+import { formatDisplayTime } from '../time/displayTime';
 import type { SummaryCategory } from '../domain/summaryCategory';
 import type { SubjectKind } from '../domain/subject';
 import type { RecordCategory } from '../domain/creditRecord';
@@ -133,8 +134,8 @@ export const REPORT_TEXTS = {
   },
   dataCutoff: '数据截止时间',
   provenanceTitle: '数据来源',
-  provenanceCache: (dataAsOf: string, version: number): string => `本报告数据来自本机缓存的公共信用信息平台数据（数据版本 ${version}），数据截至 ${dataAsOf}。`,
-  provenanceOnline: (askedAt: string): string => `本报告数据于 ${askedAt} 实时查询公共信用信息平台获得。`,
+  provenanceCache: (dataAsOf: string, version: number): string => `本报告数据来自本机缓存的公共信用信息平台数据（数据版本 ${version}），数据截至 ${formatDisplayTime(dataAsOf)}。`,
+  provenanceOnline: (askedAt: string): string => `本报告数据于 ${formatDisplayTime(askedAt)} 实时查询公共信用信息平台获得。`,
   staleWarning: '提示：本机数据已超过规定的更新期限，本报告可能未包含最新信息，请以公共信用信息平台最新数据为准。',
   noViolationIntro: (region: string, basis: string): string =>
     `本报告依据${basis}出具，用于代替${region}有关领域的无违法违规记录证明。查询范围：${region}各级行政机关和中央驻当地单位作出的行政处罚（含简易程序作出的行政处罚）、行政强制措施，严重失信主体名单，以及刑事判决信息。`,
