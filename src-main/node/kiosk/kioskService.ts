@@ -48,6 +48,8 @@ export type ReportIssuer = (input: { subject: Subject; records: CreditRecord[]; 
 export interface PrintQuota {
   /** Counts a print for the subject today if under the limit; false when the quota is reached. */
   tryConsume(subjectKey: string, today: string): Promise<boolean>;
+  /** Free prints left today for the subject; null when there is no limit. */
+  remaining(subjectKey: string, today: string): Promise<number | null>;
 }
 
 export interface DemoCards {
@@ -212,7 +214,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
 
   async function summaryOf({ subject, records, provenance: source }: Sourced): Promise<CreditSummary> {
     const visible = records.filter((r) => isPubliclyVisible(r, toIsoDate(now()), policy));
+    const printsLeft = await deps.quota.remaining(subject.id, toIsoDate(now()));
     return {
+      ...(printsLeft !== null && { printsLeftToday: printsLeft }),
       subject: { ...withoutFormerCodes(subject), code: isPerson(subject) ? maskIdNumber(subject.code) : subject.code, codeMasked: isPerson(subject) },
       counts: countBySummaryCategory(visible),
       records: visible.map(toView),

@@ -15,6 +15,12 @@ export class PrintQuotaStore implements PrintQuota {
     this.db.exec('CREATE TABLE IF NOT EXISTS print_quota (subject_key TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (subject_key, day))');
   }
 
+  async remaining(subjectKey: string, today: string): Promise<number | null> {
+    if (this.perDay === 0) return null;
+    const row = this.db.prepare('SELECT count FROM print_quota WHERE subject_key = ? AND day = ?').get(subjectKey, today) as { count: number } | undefined;
+    return Math.max(0, this.perDay - (row?.count ?? 0));
+  }
+
   async tryConsume(subjectKey: string, today: string): Promise<boolean> {
     if (this.perDay === 0) return true; // 0 = no limit
     const consume = this.db.transaction(() => {
