@@ -29,7 +29,7 @@ async function heapSnapshotText(page: Page): Promise<string> {
 }
 
 test.describe('with the demo printer and a short idle time', () => {
-  const kiosk = useKioskHost(() => ({ session: { idleSeconds: 10, countdownSeconds: 5, maxSessionSeconds: 600 } }));
+  const kiosk = useKioskHost(() => ({ session: { idleSeconds: 10, countdownSeconds: 20, maxSessionSeconds: 600 } }));
 
   test('an unreadable card is its own screen, and lifting it starts over', async ({ page }, testInfo) => {
     await page.goto(kiosk().url);
@@ -50,7 +50,7 @@ test.describe('with the demo printer and a short idle time', () => {
     await expect(page.getByTestId('subject-name')).toContainText('周建国');
     // Control: while the summary is up, the heap does hold its strings (so the check below can fail).
     expect(await heapSnapshotText(page)).toContain('演示市淄川区人民法院');
-    await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('idle-countdown')).toBeVisible({ timeout: 40_000 });
     await expectAccessible(page, 'countdown');
     await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-09-countdown.png`) });
     await page.getByRole('button', { name: '继续查询' }).click();
@@ -58,7 +58,7 @@ test.describe('with the demo printer and a short idle time', () => {
     await expect(page.getByTestId('screen-summary')).toBeVisible();
     // Left alone again: the countdown runs out, the session ends, nothing of the person stays;
     // the card still lies on the reader, so the screen asks for it.
-    await expect(page.getByTestId('screen-take-card')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('screen-take-card')).toBeVisible({ timeout: 90_000 });
     const html = await page.evaluate(() => {
       const copy = document.documentElement.cloneNode(true) as HTMLElement;
       copy.querySelector('[data-testid="demo-panel"]')?.remove();
