@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { chromiumLaunch } from './chromiumLaunch.mjs';
 
 const require = createRequire(import.meta.url);
 const mode = process.argv[2] ?? 'electron';
@@ -60,24 +61,17 @@ function startBrowser() {
       return;
     }
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-kiosk-chromium-'));
-    const kiosk = process.env.CREDIT_KIOSK_FULLSCREEN === '1' ? ['--kiosk'] : [];
-    const args = [
-      `--app=${launch[1]}`,
-      ...kiosk,
-      `--user-data-dir=${profile}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-translate',
-      '--overscroll-history-navigation=0',
-      // Voice prompts play without a touch first, as on the kiosk itself.
-      '--autoplay-policy=no-user-gesture-required',
-      '--window-size=1920,1080',
-    ];
-    if (process.getuid?.() === 0) args.push('--no-sandbox');
+    const { args, runAs } = chromiumLaunch({
+      url: launch[1],
+      profile,
+      fullscreen: process.env.CREDIT_KIOSK_FULLSCREEN === '1',
+      uid: process.getuid?.(),
+      sudoUid: process.env.SUDO_UID,
+      sudoGid: process.env.SUDO_GID,
+    });
+    if (runAs) fs.chownSync(profile, runAs.uid, runAs.gid);
     console.log('kiosk: web host started; opening Chromium in app mode (set CREDIT_KIOSK_FULLSCREEN=1 for kiosk mode)');
-    const browser = spawn(chromium, args, { stdio: 'ignore' });
+    const browser = spawn(chromium, args, { stdio: 'ignore', ...(runAs && { uid: runAs.uid, gid: runAs.gid, env: { ...process.env, HOME: profile } }) });
     // The profile holds the session's cache and storage: it goes with the browser.
     const removeProfile = () => fs.rmSync(profile, { recursive: true, force: true });
     process.on('exit', removeProfile);

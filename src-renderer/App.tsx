@@ -16,13 +16,14 @@ import { ConsentScreen } from './screens/ConsentScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { EnterpriseScreen } from './screens/EnterpriseScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
-import { IdleScreen } from './screens/IdleScreen';
+import { IdleScreen, type CardService } from './screens/IdleScreen';
 import { OperatorSetupScreen, useOperatorNotice } from './screens/OperatorSetupScreen';
 import { PrintingScreen } from './screens/PrintingScreen';
 import { ReaderUnavailableScreen } from './screens/ReaderUnavailableScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
 import { ReportPreviewScreen } from './screens/ReportPreviewScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
+import { TakeCardScreen } from './screens/TakeCardScreen';
 import { initialState, kioskReducer } from './state/kioskState';
 import type { StaffSessionView } from '../src-main/common/contract/staffViews';
 
@@ -34,6 +35,8 @@ export function App({ api }: { api: KioskApi }) {
   const [printing, setPrinting] = useState(false);
   const sessionId = state.session?.id ?? null;
   const info = state.devices.info;
+  // The service chosen on the idle menu before the card: it decides where the session opens.
+  const [service, setService] = useState<CardService | null>(null);
 
   const refreshStatus = useCallback(async () => {
     const status = await api.getStatus({});
@@ -80,6 +83,14 @@ export function App({ api }: { api: KioskApi }) {
     });
   }, [api, state.screen, sessionId, viewing]);
 
+  // Whether the holder represents an enterprise decides whether that lookup is offered at all.
+  const consented = sessionId !== null && state.screen !== 'consent' && state.screen !== 'error';
+  const canRepresent = state.session?.holder.cardType === 'resident';
+  useEffect(() => {
+    if (!sessionId || !consented || !canRepresent || state.enterprises !== null) return;
+    void api.listMyEnterprises({ sessionId }).then((r) => dispatch({ type: 'enterprises-loaded', sessionId, enterprises: r.ok ? r.value : [] }));
+  }, [api, sessionId, consented, canRepresent, state.enterprises]);
+
   useEffect(() => {
     // Figures for the e2e run: card event → consent screen, and consent → summary
     // (the person's own reading time in between is not the kiosk's).
@@ -99,8 +110,10 @@ export function App({ api }: { api: KioskApi }) {
     dispatch({ type: 'print-requested', sessionId });
     const r = await api.printReport(viewing.kind === 'self' ? { sessionId } : { sessionId, uscc: viewing.uscc });
     setPrinting(false);
-    dispatch(r.ok ? { type: 'print-started', sessionId, job: r.value } : { type: 'failed', sessionId, code: r.error.code });
-  }, [api, sessionId, viewing]);
+    dispatch(r.ok ? { type: 'print-started', sessionId, job: r.value } : { type: 'print-refused', sessionId, code: r.error.code });
+    // A refusal may be the printer's news before the status poll's: ask now.
+    if (!r.ok) void refreshStatus();
+  }, [api, sessionId, viewing, refreshStatus]);
 
   const preview = useCallback(async () => {
     if (!sessionId) return;
@@ -116,8 +129,8 @@ export function App({ api }: { api: KioskApi }) {
     [api, sessionId],
   );
 
-  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'preview', 'error'].includes(state.screen);
-  const [idle, resetIdle] = useInactivity(inSession, info?.idleSeconds ?? 60);
+  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'preview', 'error', 'done'].includes(state.screen);
+  const [idle, resetIdle] = useInactivity(inSession, info?.idleSeconds ?? 60, sessionId);
   const onExpire = useCallback(() => finish('idle'), [finish]);
   const backToIdle = useCallback(() => dispatch({ type: 'reset' }), []);
   const openEnterprise = useCallback((uscc: string) => dispatch({ type: 'view', viewing: { kind: 'enterprise', uscc } }), []);
@@ -128,6 +141,21 @@ export function App({ api }: { api: KioskApi }) {
     document.documentElement.classList.toggle('large-text', largeText);
     document.documentElement.classList.toggle('high-contrast', highContrast);
   }, [largeText, highContrast]);
+
+  // What one person set for themselves (language, 大字, 高对比, the chosen service, where
+  // they had scrolled) ends with their session: the next person starts from the kiosk's defaults.
+  const previousSession = useRef<string | null>(null);
+  useEffect(() => {
+    const previous = previousSession.current;
+    previousSession.current = sessionId;
+    if (previous === null || previous === sessionId) return;
+    setLargeText(false);
+    setHighContrast(false);
+    setService(null);
+    if (i18n.language !== 'zh-CN') void i18n.changeLanguage('zh-CN');
+    for (const el of document.querySelectorAll('.screen-body, .screen')) el.scrollTop = 0;
+    window.scrollTo(0, 0);
+  }, [sessionId, i18n]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -140,6 +168,7 @@ export function App({ api }: { api: KioskApi }) {
   const openAdmin = useHiddenGesture(useCallback(() => setAdmin((a) => (a === 'closed' ? 'sign-in' : a)), []));
 
   const readerDown = state.screen === 'idle' && state.devices.reader !== null && state.devices.reader.state !== 'connected';
+  const printerDown = state.devices.printer?.state === 'unavailable';
   // Not configured, or production with no data yet: the operator's screen, not the citizen's.
   const operatorNotice = useOperatorNotice(api, info);
   if (operatorNotice) return <OperatorSetupScreen api={api} notice={operatorNotice} adminIdleSeconds={info?.adminIdleSeconds ?? 120} />;
@@ -154,19 +183,27 @@ export function App({ api }: { api: KioskApi }) {
         {info && <span className="issuer">{info.issuer}</span>}
       </header>
       {info?.mode === 'demo' ? <DemoPanel api={api} /> : <div aria-hidden="true" />}
-      {state.screen === 'idle' && (readerDown ? <ReaderUnavailableScreen /> : <IdleScreen />)}
+      {state.screen === 'idle' && (readerDown ? <ReaderUnavailableScreen /> : <IdleScreen chosen={service} onChoose={setService} />)}
+      {state.screen === 'take-card' && <TakeCardScreen />}
       {state.screen === 'consent' && state.session && (
-        <ConsentScreen session={state.session} onAgree={() => {
+        <ConsentScreen
+          session={state.session}
+          issuer={info?.issuer ?? ''}
+          onAgree={() => {
             performance.mark('consent-given');
-            if (sessionId) dispatch({ type: 'consented', sessionId });
-          }} onCancel={() => finish('user')} />
+            if (sessionId) dispatch({ type: 'consented', sessionId, then: service === 'enterprise' ? 'enterprise' : 'self' });
+          }}
+          onCancel={() => finish('user')}
+        />
       )}
       {state.screen === 'reading' && <ReadingScreen />}
       {state.screen === 'summary' && state.summary && (
         <SummaryScreen
           summary={state.summary}
-          viewingEnterprise={viewing.kind === 'enterprise'}
-          canOpenEnterprise={state.session?.holder.cardType === 'resident'}
+          viewingEnterprise={state.summaryViewing.kind === 'enterprise'}
+          enterprise={!canRepresent || state.enterprises === null ? 'hidden' : state.enterprises.length > 0 ? 'offer' : 'none'}
+          printerDown={printerDown}
+          refusal={state.printRefusal}
           onPrint={() => void print()}
           onPreview={() => void preview()}
           onEnterprise={() => dispatch({ type: 'choose-enterprise' })}
@@ -176,14 +213,31 @@ export function App({ api }: { api: KioskApi }) {
         />
       )}
       {state.screen === 'preview' && state.preview && (
-        <ReportPreviewScreen model={state.preview} onPrint={() => void print()} onBack={() => dispatch({ type: 'close-preview' })} busy={printing} />
+        <ReportPreviewScreen
+          model={state.preview}
+          onPrint={() => void print()}
+          onBack={() => dispatch({ type: 'close-preview' })}
+          busy={printing}
+          printerDown={printerDown}
+          printsLeft={state.summary?.printsLeftToday}
+          refusal={state.printRefusal}
+        />
       )}
       {state.screen === 'enterprise' && sessionId && (
-        <EnterpriseScreen api={api} sessionId={sessionId} onOpen={openEnterprise} onBack={() => dispatch({ type: 'view', viewing: { kind: 'self' } })} />
+        <EnterpriseScreen choices={state.enterprises} onOpen={openEnterprise} onBack={() => dispatch({ type: 'view', viewing: { kind: 'self' } })} />
       )}
-      {state.screen === 'printing' && state.job && <PrintingScreen job={state.job} />}
-      {state.screen === 'done' && <DoneScreen job={state.job} demo={info?.mode === 'demo'} onTimeout={backToIdle} />}
-      {state.screen === 'error' && state.error && <ErrorScreen code={state.error} onDismiss={() => (state.session && !state.summary ? finish('user') : dispatch({ type: 'dismiss-error' }))} />}
+      {state.screen === 'printing' && <PrintingScreen job={state.job} onBack={sessionId ? () => dispatch({ type: 'back-to-summary' }) : null} />}
+      {state.screen === 'done' && (
+        <DoneScreen
+          job={state.job}
+          demo={info?.mode === 'demo'}
+          inSession={sessionId !== null}
+          onTimeout={backToIdle}
+          onBack={() => dispatch({ type: 'back-to-summary' })}
+          onFinish={() => finish('user')}
+        />
+      )}
+      {state.screen === 'error' && state.error && <ErrorScreen code={state.error} onDismiss={() => (state.session && !state.summary && viewing.kind === 'self' ? finish('user') : dispatch({ type: 'dismiss-error' }))} />}
       {admin === 'sign-in' && <AdminSignIn api={api} idleSeconds={info?.adminIdleSeconds ?? 120} onSignedIn={setAdmin} onCancel={closeAdmin} />}
       {typeof admin === 'object' && <AdminConsole api={api} session={admin} onClose={closeAdmin} />}
       {idle && <IdleCountdown seconds={info?.countdownSeconds ?? 20} onContinue={resetIdle} onExpire={onExpire} />}

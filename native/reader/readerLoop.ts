@@ -4,8 +4,11 @@
 //   finds failing `removalMisses` times after a read → `card-removed`
 // Every exchange has a timeout; link failures back off and, repeated, reconnect.
 // One placement gives one `card-inserted`: a card stays "present" (or "failed")
-// until finds say it has gone.
+// until finds say it has gone. A card that is still found is read again on every
+// poll and its identity compared: a card swapped faster than two empty finds is
+// another person, so the loop says `card-removed` then `card-inserted` at once.
 import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
+import type { IdCard } from '../../src-main/common/domain/idCard';
 import type { CardReader, CardReaderEvent, ReaderInfo } from './cardReader';
 import { cardFromReadDataWithPhoto } from './cardFromRead';
 import { Deframer } from './deframer';
@@ -85,6 +88,8 @@ class ReaderLoop implements CardReader {
   private announced = false;
   private pending: Pending | undefined;
   private card: 'absent' | 'present' | 'failed' = 'absent';
+  /** Identity of the card last announced by `card-inserted` and not yet by `card-removed`. */
+  private announcedCard: string | undefined;
   private misses = 0;
   private attempts = 0;
   private failures = 0;
@@ -189,7 +194,7 @@ class ReaderLoop implements CardReader {
   }
 
   private async onDisconnected(): Promise<number> {
-    const hadCard = this.card === 'present';
+    const hadCard = this.card !== 'absent';
     const wasAnnounced = this.announced;
     await this.dropConnection();
     // A reader gone means the card can no longer vouch for the session: say both.
@@ -203,6 +208,7 @@ class ReaderLoop implements CardReader {
     this.conn = undefined;
     this.announced = false;
     this.card = 'absent';
+    this.announcedCard = undefined;
     this.misses = 0;
     this.attempts = 0;
     this.deframer.reset();
@@ -221,7 +227,8 @@ class ReaderLoop implements CardReader {
     if (sw3 === 0x9f) {
       this.failures = 0;
       this.misses = 0;
-      if (this.card !== 'absent') return this.o.pollIntervalMs;
+      // A card given up on is not tried again until it leaves (its screen asks for that).
+      if (this.card === 'failed') return this.o.pollIntervalMs;
       return this.readPlacedCard();
     }
     if (sw3 === 0x80) {
@@ -229,11 +236,11 @@ class ReaderLoop implements CardReader {
       this.lastReaderError = undefined;
       if (this.card === 'absent') this.attempts = 0;
       else if (++this.misses >= this.o.removalMisses) {
-        const was = this.card;
         this.card = 'absent';
         this.misses = 0;
         this.attempts = 0;
-        if (was === 'present' && this.o.announceRemoval) this.emit({ type: 'card-removed' });
+        // An unreadable card lifted is news too: its screen asked for exactly that.
+        if (this.o.announceRemoval) this.announceRemoval();
       }
       return this.o.pollIntervalMs;
     }
@@ -241,23 +248,60 @@ class ReaderLoop implements CardReader {
     return this.onLinkFailure({ ok: false, kind: 'frame', message: `find card: ${samStatusText(sw3)}` }, status.errorCode);
   }
 
+  /**
+   * Reads the card that answered a find. For a card already present this is the
+   * identity check: a failure then says nothing new at first (the card may be
+   * moving), a different identity is a new placement.
+   */
   private async readPlacedCard(): Promise<number> {
+    const settled = this.card === 'present';
     const select = await this.exchange(SAM_COMMANDS.select, this.o.exchangeTimeoutMs);
-    if (!select.ok) return this.onReadGlitch(select);
-    if (select.response.sw3 !== 0x90) return this.onCardFailure(select.response.sw3, `select card: ${samStatusText(select.response.sw3)}`);
+    if (!select.ok) return settled ? this.onLinkFailure(select) : this.onReadGlitch(select);
+    if (select.response.sw3 !== 0x90) {
+      const message = `select card: ${samStatusText(select.response.sw3)}`;
+      return settled ? this.onRecheckFailure(message) : this.onCardFailure(select.response.sw3, message);
+    }
     const read = await this.exchange(SAM_COMMANDS.read, this.o.readTimeoutMs);
-    if (!read.ok) return this.onReadGlitch(read);
-    if (read.response.sw3 !== 0x90) return this.onCardFailure(read.response.sw3, `read card: ${samStatusText(read.response.sw3)}`);
+    if (!read.ok) return settled ? this.onLinkFailure(read) : this.onReadGlitch(read);
+    if (read.response.sw3 !== 0x90) {
+      const message = `read card: ${samStatusText(read.response.sw3)}`;
+      return settled ? this.onRecheckFailure(message) : this.onCardFailure(read.response.sw3, message);
+    }
     const result = await cardFromReadDataWithPhoto(read.response.data, this.options.photoDecoder);
     if (!this.running || !this.conn || this.conn.lost) return 0;
     if (!result.ok) {
+      if (settled) return this.onRecheckFailure(`read card: ${result.error.message}`);
       if (result.error.code === 'CARD_UNSUPPORTED') return this.giveUpOnCard('CARD_UNSUPPORTED', result.error.message);
       return this.onCardFailure(undefined, `read card: ${result.error.message}`);
     }
+    const identity = cardIdentity(result.card);
+    if (this.card === 'present' && identity === this.announcedCard) {
+      this.attempts = 0;
+      return this.o.pollIntervalMs;
+    }
+    // Another card took this one's place between two polls: the first person's session ends first.
+    if (this.announcedCard !== undefined && identity !== this.announcedCard) this.announceRemoval();
     this.card = 'present';
+    this.announcedCard = identity;
     this.attempts = 0;
     this.emit({ type: 'card-inserted', card: result.card });
     return this.o.pollIntervalMs;
+  }
+
+  /**
+   * The present card failed its identity check. A few failures may be a hand moving
+   * it; more mean the card lying there can no longer be shown to be the announced
+   * one, so its session ends.
+   */
+  private onRecheckFailure(message: string): number {
+    if (++this.attempts < this.o.readAttempts) return this.o.pollIntervalMs;
+    this.announceRemoval();
+    return this.giveUpOnCard('CARD_UNREADABLE', message);
+  }
+
+  private announceRemoval(): void {
+    this.announcedCard = undefined;
+    this.emit({ type: 'card-removed' });
   }
 
   /** The card answered but not well: try again on the next poll, give up after readAttempts. */
@@ -350,6 +394,11 @@ class ReaderLoop implements CardReader {
       pending.finish(response.ok ? { ok: true, response: response.value } : { ok: false, kind: 'frame', message: response.error.message });
     }
   }
+}
+
+/** Who the card is for: the same person's card read twice compares equal, another's never. */
+function cardIdentity(card: IdCard): string {
+  return [card.type, card.idNumber, card.name, card.validFrom].join('\u0000');
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

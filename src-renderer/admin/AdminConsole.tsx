@@ -25,7 +25,7 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
     void api.signOut({ token: session.token });
     onClose();
   }, [api, session.token, onClose]);
-  const [idle] = useInactivity(true, session.idleSeconds);
+  const [idle] = useInactivity(true, session.idleSeconds, session.token);
   useEffect(() => {
     if (idle) close();
   }, [idle, close]);

@@ -19,7 +19,7 @@ export function AdminSignIn({ api, idleSeconds, onSignedIn, onCancel }: { api: K
   const [staffNo, setStaffNo] = useState('');
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const [idle] = useInactivity(true, idleSeconds);
+  const [idle] = useInactivity(true, idleSeconds, 'admin-sign-in');
   useEffect(() => {
     if (idle) onCancel();
   }, [idle, onCancel]);

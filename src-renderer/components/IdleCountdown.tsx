@@ -3,15 +3,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function useInactivity(active: boolean, idleSeconds: number): [boolean, () => void] {
-  const [idle, setIdle] = useState(false);
+/**
+ * Idle after `idleSeconds` without a touch while `active`. The flag belongs to the
+ * session and the spell it was raised in: another session or 继续查询 starts clean,
+ * so one person's countdown never greets the next.
+ */
+export function useInactivity(active: boolean, idleSeconds: number, sessionId: string | null): [boolean, () => void] {
   const [epoch, setEpoch] = useState(0);
+  const spell = `${sessionId ?? ''}:${epoch}`;
+  const [idleIn, setIdleIn] = useState<string | null>(null);
   useEffect(() => {
     if (!active) return;
-    let timer = setTimeout(() => setIdle(true), idleSeconds * 1000);
+    let timer = setTimeout(() => setIdleIn(spell), idleSeconds * 1000);
     const poke = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setIdle(true), idleSeconds * 1000);
+      timer = setTimeout(() => setIdleIn(spell), idleSeconds * 1000);
     };
     const events = ['pointerdown', 'keydown', 'touchstart'] as const;
     events.forEach((e) => window.addEventListener(e, poke, { passive: true }));
@@ -19,8 +25,8 @@ export function useInactivity(active: boolean, idleSeconds: number): [boolean, (
       clearTimeout(timer);
       events.forEach((e) => window.removeEventListener(e, poke));
     };
-  }, [active, idleSeconds, epoch]);
-  return [active && idle, () => { setIdle(false); setEpoch((n) => n + 1); }];
+  }, [active, idleSeconds, spell]);
+  return [active && idleIn === spell, () => setEpoch((n) => n + 1)];
 }
 
 export function IdleCountdown({ seconds, onContinue, onExpire }: { seconds: number; onContinue: () => void; onExpire: () => void }) {

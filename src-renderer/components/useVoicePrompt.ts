@@ -8,6 +8,7 @@ const PROMPTED: Partial<Record<Screen, string>> = {
   summary: 'summary',
   printing: 'printing',
   done: 'done',
+  'take-card': 'take-card',
 };
 
 export function useVoicePrompt(screen: Screen, language: string, volume: number): void {

@@ -1,25 +1,22 @@
 // A legal representative opens their enterprise's credit information: pick one the
 // data names them for, type its USCC on the on-screen keyboard, or scan the
 // licence's QR code. The services check the representation either way.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import type { EnterpriseChoice } from '../../src-main/common/contract/views';
 import type { Scan } from '../../src-main/common/scanner/keyboardWedge';
 import { CodeKeyboard } from '../components/CodeKeyboard';
 import { useScanner } from '../components/useScanner';
 
-export function EnterpriseScreen({ api, sessionId, onOpen, onBack }: { api: KioskApi; sessionId: string; onOpen: (uscc: string) => void; onBack: () => void }) {
+/** `choices`: the enterprises the session's holder represents, null while they are being asked for. */
+export function EnterpriseScreen({ choices, onOpen, onBack }: { choices: EnterpriseChoice[] | null; onOpen: (uscc: string) => void; onBack: () => void }) {
   const { t } = useTranslation();
-  const [choices, setChoices] = useState<EnterpriseChoice[] | null>(null);
   const [code, setCode] = useState('');
-  useEffect(() => {
-    void api.listMyEnterprises({ sessionId }).then((r) => setChoices(r.ok ? r.value : []));
-  }, [api, sessionId]);
   const onScan = useCallback((scan: Scan) => scan.kind === 'uscc' && onOpen(scan.code), [onOpen]);
   useScanner(true, onScan);
   return (
-    <main className="screen enterprise" data-testid="screen-enterprise">
+    <main className="screen enterprise has-action-bar" data-testid="screen-enterprise">
+      <div className="screen-body" tabIndex={0}>
       <h1>{t('enterprise.title')}</h1>
       <p className="lead">{t('enterprise.intro')}</p>
       {choices === null ? (
@@ -41,7 +38,8 @@ export function EnterpriseScreen({ api, sessionId, onOpen, onBack }: { api: Kios
       <h2>{t('enterprise.typeCode')}</h2>
       <p className="muted">{t('enterprise.scanHint')}</p>
       <CodeKeyboard value={code} onChange={setCode} onSubmit={onOpen} />
-      <div className="actions">
+      </div>
+      <div className="action-bar">
         <button type="button" className="secondary" onClick={onBack} data-testid="enterprise-back">
           {t('actions.back')}
         </button>

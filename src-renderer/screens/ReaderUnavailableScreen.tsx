@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 export function ReaderUnavailableScreen() {
   const { t } = useTranslation();
   return (
-    <main className="screen error" data-testid="screen-reader-unavailable" role="alert">
+    <main className="screen error" data-testid="screen-reader-unavailable">
       <div className="error-mark" aria-hidden="true">!</div>
-      <h1>{t('readerDown.title')}</h1>
-      <p className="lead">{t('readerDown.body')}</p>
+      <div role="alert" className="alert-text">
+        <h1>{t('readerDown.title')}</h1>
+        <p className="lead">{t('readerDown.body')}</p>
+      </div>
     </main>
   );
 }

@@ -1,7 +1,9 @@
 // The report as it will print, from the same model the PDF is drawn from, so the
 // person sees exactly what they are about to take away.
 import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { ReportBlock, ReportModel } from '../../src-main/common/report/reportModel';
+import { PrintNotes } from './SummaryScreen';
 
 function Block({ block }: { block: ReportBlock }) {
   switch (block.kind) {
@@ -19,7 +21,7 @@ function Block({ block }: { block: ReportBlock }) {
     case 'table':
       return (
         <div className="preview-table-wrap">
-          {block.caption && <h4>{block.caption}</h4>}
+          {block.caption && <h3>{block.caption}</h3>}
           <table className="preview-table">
             <thead>
               <tr>
@@ -60,18 +62,21 @@ function Block({ block }: { block: ReportBlock }) {
   }
 }
 
-export function ReportPreviewScreen({ model, onPrint, onBack, busy }: { model: ReportModel; onPrint: () => void; onBack: () => void; busy: boolean }) {
+interface ReportPreviewProps {
+  model: ReportModel;
+  onPrint: () => void;
+  onBack: () => void;
+  busy: boolean;
+  printerDown: boolean;
+  printsLeft: number | undefined;
+  refusal: ErrorCode | null;
+}
+
+export function ReportPreviewScreen({ model, onPrint, onBack, busy, printerDown, printsLeft, refusal }: ReportPreviewProps) {
   const { t } = useTranslation();
   return (
-    <main className="screen preview" data-testid="screen-preview">
-      <div className="actions">
-        <button type="button" className="primary" onClick={onPrint} disabled={busy} data-testid="preview-print">
-          {t('actions.print')}
-        </button>
-        <button type="button" className="secondary" onClick={onBack} data-testid="preview-back">
-          {t('actions.back')}
-        </button>
-      </div>
+    <main className="screen preview has-action-bar" data-testid="screen-preview">
+      <div className="screen-body" tabIndex={0}>
       <article className="preview-paper" lang="zh-CN" aria-label={model.title}>
         <h1>{model.title}</h1>
         <p className="preview-subtitle">{model.subtitle}</p>
@@ -125,6 +130,18 @@ export function ReportPreviewScreen({ model, onPrint, onBack, busy }: { model: R
           ))}
         </section>
       </article>
+      </div>
+      <div className="action-bar">
+        <PrintNotes printsLeft={printsLeft} printerDown={printerDown} refusal={refusal} />
+        <div className="action-buttons">
+          <button type="button" className="primary" onClick={onPrint} disabled={busy || printerDown || printsLeft === 0} data-testid="preview-print">
+            {t('actions.print')}
+          </button>
+          <button type="button" className="secondary" onClick={onBack} data-testid="preview-back">
+            {t('actions.back')}
+          </button>
+        </div>
+      </div>
     </main>
   );
 }

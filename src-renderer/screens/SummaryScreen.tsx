@@ -1,14 +1,21 @@
 // The person's own credit summary: counts in the report's eight categories, then
 // the publicly disclosed records, and where the data came from.
 import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { CreditSummary } from '../../src-main/common/contract/views';
 import { SUMMARY_CATEGORIES } from '../../src-main/common/domain/summaryCategory';
+import { FinishButton } from '../components/FinishButton';
 import { formatDateTime } from '../components/formatTime';
 
 interface SummaryScreenProps {
   summary: CreditSummary;
   viewingEnterprise: boolean;
-  canOpenEnterprise: boolean;
+  /** Offer the enterprise lookup ('offer'), explain there is none here ('none'), or say nothing (a card type that cannot represent one, or not known yet). */
+  enterprise: 'offer' | 'none' | 'hidden';
+  /** The printer says it cannot print: 打印 is disabled, and why is said. */
+  printerDown: boolean;
+  /** Why the last print was refused. */
+  refusal: ErrorCode | null;
   onPrint: () => void;
   onPreview: () => void;
   onEnterprise: () => void;
@@ -17,14 +24,16 @@ interface SummaryScreenProps {
   busy: boolean;
 }
 
-export function SummaryScreen({ summary, viewingEnterprise, canOpenEnterprise, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
+export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
   const { t } = useTranslation();
   const { subject, provenance } = summary;
   const person = subject.kind === 'natural-person';
+  const usedUp = summary.printsLeftToday === 0;
   return (
-    <main className="screen summary" data-testid="screen-summary">
+    <main className="screen summary has-action-bar" data-testid="screen-summary">
+      <div className="screen-body" tabIndex={0} data-testid="summary-body">
       <header className="summary-header">
-        <h1>{t('summary.title')}</h1>
+        <h1 data-testid="summary-title">{person ? t('summary.title') : t('summary.enterpriseTitle', { name: subject.name })}</h1>
         <p className="subject-name" data-testid="subject-name">
           {person ? t('summary.greeting', { name: subject.name }) : subject.name}
         </p>
@@ -105,28 +114,55 @@ export function SummaryScreen({ summary, viewingEnterprise, canOpenEnterprise, o
           : t('summary.fromOnline', { time: formatDateTime(provenance.askedAt) })}
       </p>
 
-      <div className="actions">
-        <button type="button" className="primary" onClick={onPrint} disabled={busy} data-testid="print-report">
-          {t('actions.print')}
-        </button>
-        <button type="button" className="secondary" onClick={onPreview} data-testid="preview-report">
-          {t('actions.preview')}
-        </button>
-        {viewingEnterprise ? (
-          <button type="button" className="secondary" onClick={onBackToSelf} data-testid="back-to-self">
-            {t('enterprise.backToSelf')}
+      {!viewingEnterprise && enterprise === 'none' && (
+        <p className="muted" data-testid="no-enterprise">
+          {t('enterprise.noneHere')}
+        </p>
+      )}
+      </div>
+
+      <div className="action-bar" data-testid="action-bar">
+        <PrintNotes printsLeft={summary.printsLeftToday} printerDown={printerDown} refusal={refusal} />
+        <div className="action-buttons">
+          <button type="button" className="primary" onClick={onPrint} disabled={busy || printerDown || usedUp} data-testid="print-report">
+            {t('actions.print')}
           </button>
-        ) : (
-          canOpenEnterprise && (
-            <button type="button" className="secondary" onClick={onEnterprise} data-testid="open-enterprise">
-              {t('enterprise.open')}
+          <button type="button" className="secondary" onClick={onPreview} data-testid="preview-report">
+            {t('actions.preview')}
+          </button>
+          {viewingEnterprise ? (
+            <button type="button" className="secondary" onClick={onBackToSelf} data-testid="back-to-self">
+              {t('enterprise.backToSelf')}
             </button>
-          )
-        )}
-        <button type="button" className="secondary" onClick={onFinish} data-testid="finish">
-          {t('actions.finish')}
-        </button>
+          ) : (
+            enterprise === 'offer' && (
+              <button type="button" className="secondary" onClick={onEnterprise} data-testid="open-enterprise">
+                {t('enterprise.open')}
+              </button>
+            )
+          )}
+          <FinishButton onFinish={onFinish} testId="finish" />
+        </div>
       </div>
     </main>
+  );
+}
+
+/** Beside 打印: why it cannot print now, or how many free prints are left today. */
+export function PrintNotes({ printsLeft, printerDown, refusal }: { printsLeft: number | undefined; printerDown: boolean; refusal: ErrorCode | null }) {
+  const { t } = useTranslation();
+  const note = refusal
+    ? t(`errors.${refusal}`)
+    : printerDown
+      ? t('summary.printerDown')
+      : printsLeft === undefined
+        ? null
+        : printsLeft === 0
+          ? t('summary.printsUsedUp')
+          : t('summary.printsLeft', { count: printsLeft });
+  return (
+    <p className={refusal || printerDown ? 'print-note warn' : 'print-note'} role="status" data-testid="print-note" data-refusal={refusal ?? undefined}>
+      {note}
+    </p>
   );
 }

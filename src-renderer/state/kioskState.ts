@@ -4,16 +4,23 @@
 import type { KioskEvent } from '../../src-main/common/contract/events';
 import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { ReportModel } from '../../src-main/common/report/reportModel';
-import type { CreditSummary, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
+import type { CreditSummary, EnterpriseChoice, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
 
-export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error';
+export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card';
 
 export interface DeviceState {
   info: KioskInfo | null;
   reader: ReaderStatus | null;
   printer: PrinterStatus | null;
   dataAsOf: string | null;
+  /** A card lies on the reader (read or not): after a session ends, the person is asked to take it. */
+  cardPresent: boolean;
 }
+
+export type Viewing = { kind: 'self' } | { kind: 'enterprise'; uscc: string };
+
+/** Refusals of a print that leave the person's summary on screen, with the reason beside 打印. */
+const PRINT_REFUSALS: readonly ErrorCode[] = ['PRINTER_UNAVAILABLE', 'QUOTA_REACHED', 'PRINT_FAILED'];
 
 export interface KioskState {
   screen: Screen;
@@ -21,8 +28,16 @@ export interface KioskState {
   summary: CreditSummary | null;
   /** The report as it will print, while the person previews it. */
   preview: ReportModel | null;
-  /** Whose summary is asked for or shown: the holder, or an enterprise they represent. */
-  viewing: { kind: 'self' } | { kind: 'enterprise'; uscc: string };
+  /** Whose summary is asked for: the holder, or an enterprise they represent. */
+  viewing: Viewing;
+  /** Whose summary `summary` is (while another is asked for, the shown one stays to return to). */
+  summaryViewing: Viewing;
+  /** Enterprises the holder is the registered legal representative of (null until asked). */
+  enterprises: EnterpriseChoice[] | null;
+  /** Why the last print was refused, shown beside 打印 on the summary or preview. */
+  printRefusal: ErrorCode | null;
+  /** Where 打印 was pressed, to return there if the print is refused. */
+  printFrom: 'summary' | 'preview';
   job: PrintJobView | null;
   /** A print was asked for and its job has not been seen yet: its events may beat the answer. */
   printRequested: boolean;
@@ -34,11 +49,14 @@ export type KioskAction =
   | { type: 'event'; event: KioskEvent }
   | { type: 'info'; info: KioskInfo }
   | { type: 'status'; reader: ReaderStatus; printer: PrinterStatus; dataAsOf: string }
-  | { type: 'consented'; sessionId: string }
+  | { type: 'consented'; sessionId: string; then?: 'self' | 'enterprise' }
   | { type: 'choose-enterprise' }
   | { type: 'preview-loaded'; sessionId: string; model: ReportModel }
   | { type: 'close-preview' }
-  | { type: 'view'; viewing: KioskState['viewing'] }
+  | { type: 'view'; viewing: Viewing }
+  | { type: 'enterprises-loaded'; sessionId: string; enterprises: EnterpriseChoice[] }
+  | { type: 'print-refused'; sessionId: string; code: ErrorCode }
+  | { type: 'back-to-summary' }
   | { type: 'summary-loaded'; sessionId: string; summary: CreditSummary }
   | { type: 'print-requested'; sessionId: string }
   | { type: 'print-started'; sessionId: string; job: PrintJobView }
@@ -46,10 +64,29 @@ export type KioskAction =
   | { type: 'dismiss-error' }
   | { type: 'reset' };
 
-export const initialDevices: DeviceState = { info: null, reader: null, printer: null, dataAsOf: null };
+export const initialDevices: DeviceState = { info: null, reader: null, printer: null, dataAsOf: null, cardPresent: false };
 
 export function initialState(devices: DeviceState = initialDevices): KioskState {
-  return { screen: 'idle', session: null, summary: null, preview: null, viewing: { kind: 'self' }, job: null, printRequested: false, error: null, devices };
+  return {
+    screen: 'idle',
+    session: null,
+    summary: null,
+    preview: null,
+    viewing: { kind: 'self' },
+    summaryViewing: { kind: 'self' },
+    enterprises: null,
+    printRefusal: null,
+    printFrom: 'summary',
+    job: null,
+    printRequested: false,
+    error: null,
+    devices,
+  };
+}
+
+/** A session is over: nothing of the person stays; a card still lying there is asked for. */
+function ended(state: KioskState): KioskState {
+  return { ...initialState(state.devices), screen: state.devices.cardPresent ? 'take-card' : 'idle' };
 }
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
@@ -60,7 +97,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, devices: { ...state.devices, reader: action.reader, printer: action.printer, dataAsOf: action.dataAsOf } };
     case 'consented':
       if (state.session?.id !== action.sessionId || state.screen !== 'consent') return state;
-      return { ...state, screen: 'reading' };
+      // Chosen on the idle menu before the card: the enterprise lookup opens first.
+      return { ...state, screen: action.then === 'enterprise' ? 'enterprise' : 'reading' };
     case 'preview-loaded':
       if (state.session?.id !== action.sessionId) return state;
       return { ...state, screen: 'preview', preview: action.model };
@@ -69,29 +107,52 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'choose-enterprise':
       return state.session ? { ...state, screen: 'enterprise' } : state;
     case 'view':
-      return state.session ? { ...state, screen: 'reading', viewing: action.viewing, summary: null } : state;
+      // The summary shown so far stays until the new one arrives: a refusal returns to it.
+      return state.session ? { ...state, screen: 'reading', viewing: action.viewing, printRefusal: null } : state;
+    case 'enterprises-loaded':
+      if (state.session?.id !== action.sessionId) return state;
+      return { ...state, enterprises: action.enterprises };
     case 'summary-loaded':
       if (state.session?.id !== action.sessionId) return state;
-      return { ...state, screen: 'summary', summary: action.summary };
+      return { ...state, screen: 'summary', summary: action.summary, summaryViewing: state.viewing };
     case 'print-requested':
       if (state.session?.id !== action.sessionId) return state;
-      return { ...state, printRequested: true };
-    case 'print-started':
+      // The printing screen at once: making the report takes a moment, the person must see it started.
+      return { ...state, printRequested: true, job: null, printRefusal: null, printFrom: state.screen === 'preview' ? 'preview' : 'summary', screen: 'printing' };
+    case 'print-started': {
       if (state.session?.id !== action.sessionId) return state;
+      // The free prints left today count this one.
+      const summary = state.summary?.printsLeftToday !== undefined ? { ...state.summary, printsLeftToday: Math.max(0, state.summary.printsLeftToday - 1) } : state.summary;
       // The job's own events may already have moved it on (a fast printer).
-      if (state.job?.jobId === action.job.jobId) return { ...state, printRequested: false };
-      return { ...state, screen: 'printing', job: action.job, printRequested: false };
+      if (state.job?.jobId === action.job.jobId) return { ...state, summary, printRequested: false };
+      return { ...state, summary, screen: 'printing', job: action.job, printRequested: false };
+    }
+    case 'print-refused':
+      if (state.session?.id !== action.sessionId) return state;
+      if (!PRINT_REFUSALS.includes(action.code) || !state.summary) return { ...state, screen: 'error', error: action.code, printRequested: false };
+      return { ...state, screen: state.printFrom === 'preview' && state.preview ? 'preview' : 'summary', printRefusal: action.code, printRequested: false, job: null };
+    case 'back-to-summary':
+      return state.session && state.summary ? { ...state, screen: 'summary', viewing: state.summaryViewing, job: null, preview: null } : state;
     case 'failed':
       if (action.sessionId !== null && state.session?.id !== action.sessionId) return state;
       return { ...state, screen: 'error', error: action.code, printRequested: false };
     case 'reset':
-      return initialState(state.devices);
+      return ended(state);
     case 'dismiss-error':
-      // Back to what the person was looking at, if anything; else start over.
-      return state.session && state.summary ? { ...state, screen: 'summary', error: null } : initialState(state.devices);
+      // Back to the summary the person was looking at (the one it shows); to the enterprise
+      // choice when that was asked for first; else the session is over.
+      if (state.session && state.summary) return { ...state, screen: 'summary', viewing: state.summaryViewing, error: null };
+      if (state.session && state.viewing.kind === 'enterprise') return { ...state, screen: 'enterprise', viewing: { kind: 'self' }, error: null };
+      return ended(state);
     case 'event':
       return onEvent(state, action.event);
   }
+}
+
+/** The session is gone (card lifted, timed out, replaced): the end screen after a print stays until the next card; everything personal goes. */
+function afterSession(state: KioskState): KioskState {
+  if (state.screen === 'printing' || state.screen === 'done') return { ...initialState(state.devices), screen: 'done', job: state.job ? { ...state.job } : null };
+  return ended(state);
 }
 
 function onEvent(state: KioskState, event: KioskEvent): KioskState {
@@ -99,20 +160,21 @@ function onEvent(state: KioskState, event: KioskEvent): KioskState {
     case 'card-inserted':
       // A new card always starts from nothing: the previous person's data is gone.
       return {
-        ...initialState(state.devices),
+        ...initialState({ ...state.devices, cardPresent: true }),
         screen: event.session.holder.expired ? 'error' : 'consent',
         session: event.session,
         error: event.session.holder.expired ? 'CARD_EXPIRED' : null,
       };
     case 'session-ended':
+      if (state.session?.id !== event.sessionId) return state;
+      return afterSession(state);
     case 'card-removed':
-      // The end screen after a print stays until the next card; everything personal goes.
-      if (state.screen === 'printing' || state.screen === 'done') return { ...initialState(state.devices), screen: 'done', job: state.job ? { ...state.job } : null };
-      return initialState(state.devices);
+      return afterSession({ ...state, devices: { ...state.devices, cardPresent: false } });
     case 'card-error':
-      return state.session ? state : { ...initialState(state.devices), screen: 'error', error: event.code };
+      // The card that failed lies on the reader; its screen clears when it is lifted (card-removed).
+      return state.session ? state : { ...initialState({ ...state.devices, cardPresent: true }), screen: 'error', error: event.code };
     case 'reader-status':
-      return { ...state, devices: { ...state.devices, reader: event.reader } };
+      return { ...state, devices: { ...state.devices, reader: event.reader, cardPresent: event.reader.state === 'connected' && state.devices.cardPresent } };
     case 'printer-status':
       return { ...state, devices: { ...state.devices, printer: event.printer } };
     case 'print-job': {

@@ -22,6 +22,8 @@ export interface CreditSummary {
   /** 守信激励对象 / 失信惩戒对象 / 经营异常 / 存续 … */
   statusTags: string[];
   provenance: Provenance;
+  /** Free prints of this subject's report left today; absent where there is no daily limit. */
+  printsLeftToday?: number;
 }
 
 export interface CardHolderView {

@@ -201,7 +201,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
 
   async function summaryOf({ subject, records, provenance: source }: Sourced): Promise<CreditSummary> {
     const visible = records.filter((r) => isPubliclyVisible(r, toIsoDate(now()), policy));
+    const printsLeft = await deps.quota.remaining(subject.id, toIsoDate(now()));
     return {
+      ...(printsLeft !== null && { printsLeftToday: printsLeft }),
       subject: { ...withoutFormerCodes(subject), code: isPerson(subject) ? maskIdNumber(subject.code) : subject.code, codeMasked: isPerson(subject) },
       counts: countBySummaryCategory(visible),
       records: visible.map(toView),

@@ -12,6 +12,8 @@ export const PRINT_QUOTA_STORE: StoreSpec = { label: { zh: '打印配额库', en
 export interface PrintQuota {
   /** Counts a print for the subject today if under the limit; false when the quota is reached. */
   tryConsume(subjectKey: string, today: string): Promise<boolean>;
+  /** Free prints left today for the subject; null when there is no limit. */
+  remaining(subjectKey: string, today: string): Promise<number | null>;
 }
 
 export class PrintQuotaStore implements PrintQuota {
@@ -22,6 +24,12 @@ export class PrintQuotaStore implements PrintQuota {
     private readonly perDay: number,
   ) {
     this.db = openStore(file, PRINT_QUOTA_STORE, { context: undefined });
+  }
+
+  async remaining(subjectKey: string, today: string): Promise<number | null> {
+    if (this.perDay === 0) return null;
+    const row = this.db.prepare('SELECT count FROM print_quota WHERE subject_key = ? AND day = ?').get(subjectKey, today) as { count: number } | undefined;
+    return Math.max(0, this.perDay - (row?.count ?? 0));
   }
 
   async tryConsume(subjectKey: string, today: string): Promise<boolean> {

@@ -125,6 +125,8 @@ describe('kiosk runtime on its demo', () => {
 
   it('prints a real PDF to the file printer, follows the job to completion, and keeps to the daily quota', async () => {
     const session = await placeCard('card-zhou');
+    // The summary says how many free prints are left today, before 打印 is pressed.
+    expect(await api.lookupSelf({ sessionId: session.id })).toMatchObject({ ok: true, value: { printsLeftToday: 2 } });
     const completed = nextEvent('print-job', (e) => e.job.state === 'completed');
     const first = await api.printReport({ sessionId: session.id });
     if (!first.ok) throw new Error(first.error.message);
@@ -134,6 +136,7 @@ describe('kiosk runtime on its demo', () => {
     expect(printed.some((f) => f.includes(first.value.reportNumber))).toBe(true);
     expect((await api.printReport({ sessionId: session.id })).ok).toBe(true);
     expect(await api.printReport({ sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'QUOTA_REACHED' } });
+    expect(await api.lookupSelf({ sessionId: session.id })).toMatchObject({ ok: true, value: { printsLeftToday: 0 } });
     await removeCard();
   });
 });

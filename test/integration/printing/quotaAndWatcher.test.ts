@@ -15,8 +15,11 @@ describe('PrintQuotaStore', () => {
   it('allows the configured prints per subject per day, surviving a restart', async () => {
     const file = path.join(dir, 'quota.sqlite');
     let quota = new PrintQuotaStore(file, 2);
+    expect(await quota.remaining('s1', '2026-11-21')).toBe(2);
     expect(await quota.tryConsume('s1', '2026-11-21')).toBe(true);
+    expect(await quota.remaining('s1', '2026-11-21')).toBe(1);
     expect(await quota.tryConsume('s1', '2026-11-21')).toBe(true);
+    expect(await quota.remaining('s1', '2026-11-21')).toBe(0);
     quota.close();
     quota = new PrintQuotaStore(file, 2);
     expect(await quota.tryConsume('s1', '2026-11-21')).toBe(false);
@@ -25,6 +28,7 @@ describe('PrintQuotaStore', () => {
     quota.close();
     const unlimited = new PrintQuotaStore(path.join(dir, 'q0.sqlite'), 0);
     for (let i = 0; i < 5; i++) expect(await unlimited.tryConsume('s1', '2026-11-21')).toBe(true);
+    expect(await unlimited.remaining('s1', '2026-11-21')).toBeNull();
     unlimited.close();
   });
 });

@@ -2,7 +2,7 @@
 // session leaves nothing of the person behind.
 import { describe, expect, it } from 'vitest';
 import type { CreditSummary, SessionInfo } from '../../../src-main/common/contract/views';
-import { initialState, kioskReducer, type KioskState } from '../../../src-renderer/state/kioskState';
+import { initialState, kioskReducer, type KioskAction, type KioskState } from '../../../src-renderer/state/kioskState';
 
 const session: SessionInfo = {
   id: 'AbCdEfGhIjKlMnOpQrStUv',
@@ -20,6 +20,10 @@ const summary = {
 
 function run(...actions: Parameters<typeof kioskReducer>[1][]): KioskState {
   return actions.reduce(kioskReducer, initialState());
+}
+
+function apply(state: KioskState, ...actions: KioskAction[]): KioskState {
+  return actions.reduce(kioskReducer, state);
 }
 
 describe('kioskReducer', () => {
@@ -88,5 +92,87 @@ describe('printing', () => {
   it('ignores another kiosk user’s job events when no print was asked for', () => {
     const state = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'summary-loaded', sessionId: session.id, summary }, { type: 'event', event: { type: 'print-job', job } });
     expect(state.screen).toBe('summary');
+  });
+});
+
+describe('the boundary between people', () => {
+  const other: SessionInfo = { ...session, id: 'ZyXwVuTsRqPoNmLkJiHgFe', holder: { ...session.holder, name: '王小二' } };
+
+  it('a card swapped without a pause (removed, then another inserted) opens the second person’s consent with nothing of the first', () => {
+    const state = run(
+      { type: 'event', event: { type: 'card-inserted', session } },
+      { type: 'summary-loaded', sessionId: session.id, summary },
+      { type: 'event', event: { type: 'card-removed' } },
+      { type: 'event', event: { type: 'card-inserted', session: other } },
+    );
+    expect(state).toMatchObject({ screen: 'consent', session: other, summary: null });
+    expect(JSON.stringify(state)).not.toContain('李明华');
+  });
+
+  it('结束查询 with the card still on the reader asks for the card; lifting it returns to the start', () => {
+    const asked = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'summary-loaded', sessionId: session.id, summary }, { type: 'reset' });
+    expect(asked.screen).toBe('take-card');
+    expect(JSON.stringify(asked)).not.toContain('李明华');
+    expect(kioskReducer(asked, { type: 'event', event: { type: 'card-removed' } }).screen).toBe('idle');
+  });
+
+  it('a session the services end (time limit) with the card on the reader asks for the card too', () => {
+    const state = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'event', event: { type: 'session-ended', sessionId: session.id, reason: 'idle' } });
+    expect(state.screen).toBe('take-card');
+  });
+
+  it('the unreadable-card screen clears when that card is lifted', () => {
+    const state = run({ type: 'event', event: { type: 'card-error', code: 'CARD_UNREADABLE', message: '' } });
+    expect(state).toMatchObject({ screen: 'error', error: 'CARD_UNREADABLE' });
+    expect(kioskReducer(state, { type: 'event', event: { type: 'card-removed' } }).screen).toBe('idle');
+  });
+});
+
+describe('screens that do what they say', () => {
+  const job = { jobId: 'j4', reportNumber: '20261121080000ABCDEFGH', state: 'queued' as const, pages: 2, createdAt: '' };
+  const shown = (): KioskState => run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'summary-loaded', sessionId: session.id, summary: { ...summary, printsLeftToday: 2 } });
+
+  it('a refused enterprise (NOT_THE_SUBJECT) returns, on 我知道了, to the summary the person had', () => {
+    const refused = apply(
+      shown(),
+      { type: 'view', viewing: { kind: 'enterprise', uscc: '91370302MA3D8N5Q2G' } },
+      { type: 'failed', sessionId: session.id, code: 'NOT_THE_SUBJECT' },
+    );
+    expect(refused.screen).toBe('error');
+    const back = kioskReducer(refused, { type: 'dismiss-error' });
+    expect(back).toMatchObject({ screen: 'summary', viewing: { kind: 'self' }, session });
+    expect(back.summary?.subject.name).toBe('李明华');
+  });
+
+  it('打印 shows the printing screen at once, before the job exists', () => {
+    const state = kioskReducer(shown(), { type: 'print-requested', sessionId: session.id });
+    expect(state).toMatchObject({ screen: 'printing', job: null });
+  });
+
+  it.each(['PRINTER_UNAVAILABLE', 'QUOTA_REACHED'] as const)('a print refused with %s keeps the summary and says why', (code) => {
+    const state = apply(
+      shown(),
+      { type: 'print-requested', sessionId: session.id },
+      { type: 'print-refused', sessionId: session.id, code },
+    );
+    expect(state).toMatchObject({ screen: 'summary', printRefusal: code });
+    expect(state.summary?.subject.name).toBe('李明华');
+  });
+
+  it('a print counts against the free prints left, and the session goes on after it', () => {
+    const printed = apply(
+      shown(),
+      { type: 'print-requested', sessionId: session.id },
+      { type: 'print-started', sessionId: session.id, job },
+      { type: 'event', event: { type: 'print-job', job: { ...job, state: 'completed' } } },
+    );
+    expect(printed).toMatchObject({ screen: 'done', session });
+    expect(printed.summary?.printsLeftToday).toBe(1);
+    expect(kioskReducer(printed, { type: 'back-to-summary' })).toMatchObject({ screen: 'summary', job: null });
+  });
+
+  it('企业信用报告 chosen on the menu opens the enterprise choice after consent', () => {
+    const state = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'consented', sessionId: session.id, then: 'enterprise' });
+    expect(state.screen).toBe('enterprise');
   });
 });
