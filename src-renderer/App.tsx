@@ -32,6 +32,11 @@ const STATUS_POLL_MS = 15_000;
 export function App({ api }: { api: KioskApi }) {
   const { t, i18n } = useTranslation();
   const [state, dispatch] = useReducer(kioskReducer, undefined, () => initialState());
+  // React keeps the previous render's state beside the current one until it renders again.
+  // When a session ends, render once more, so no copy of the person's summary stays in memory.
+  useEffect(() => {
+    if (state.session === null) dispatch({ type: 'scrub' });
+  }, [state.session]);
   const [printing, setPrinting] = useState(false);
   const sessionId = state.session?.id ?? null;
   const info = state.devices.info;

@@ -5,7 +5,7 @@ import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { ReportBlock, ReportModel } from '../../src-main/common/report/reportModel';
 import { PrintNotes } from './SummaryScreen';
 
-function Block({ block }: { block: ReportBlock }) {
+function Block({ block, tableLabel }: { block: ReportBlock; tableLabel: string }) {
   switch (block.kind) {
     case 'fields':
       return (
@@ -20,7 +20,8 @@ function Block({ block }: { block: ReportBlock }) {
       );
     case 'table':
       return (
-        <div className="preview-table-wrap">
+        // A wide table scrolls sideways: a named region the keyboard can reach (axe: scrollable-region-focusable).
+        <div className="preview-table-wrap" role="region" tabIndex={0} aria-label={block.caption ?? tableLabel}>
           {block.caption && <h3>{block.caption}</h3>}
           <table className="preview-table">
             <thead>
@@ -117,7 +118,7 @@ export function ReportPreviewScreen({ model, onPrint, onBack, busy, printerDown,
               {s.number}、{s.title}
             </h2>
             {s.blocks.map((b, i) => (
-              <Block key={i} block={b} />
+              <Block key={i} block={b} tableLabel={s.title} />
             ))}
           </section>
         ))}

@@ -62,7 +62,9 @@ export type KioskAction =
   | { type: 'print-started'; sessionId: string; job: PrintJobView }
   | { type: 'failed'; sessionId: string | null; code: ErrorCode }
   | { type: 'dismiss-error' }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** A render with nothing new: React's other copy of the state then no longer holds the session just ended. */
+  | { type: 'scrub' };
 
 export const initialDevices: DeviceState = { info: null, reader: null, printer: null, dataAsOf: null, cardPresent: false };
 
@@ -138,6 +140,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, screen: 'error', error: action.code, printRequested: false };
     case 'reset':
       return ended(state);
+    case 'scrub':
+      return { ...state };
     case 'dismiss-error':
       // Back to the summary the person was looking at (the one it shows); to the enterprise
       // choice when that was asked for first; else the session is over.
