@@ -12,6 +12,9 @@ const FILES: Record<KeyName, string> = {
   'pin-pepper': 'staff-pin-pepper.key',
 };
 
+/** What the plain file store keeps at the top of a data folder (a file, or the folder holding one). */
+export const PLAIN_KEY_ENTRIES: readonly string[] = [...new Set(Object.values(FILES).map((file) => file.split(path.sep)[0]!))];
+
 export function plainKeyFile(dataDir: string, name: KeyName): string {
   return path.join(dataDir, FILES[name]);
 }

@@ -7,21 +7,19 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CACHE_FILE_NAME, CACHE_KEY_FILE_NAME } from '../cache/cacheLocation';
+import { CACHE_FILE_NAME } from '../cache/cacheLocation';
 import { readMeta } from '../cache/cacheMeta';
 import { DEMO_FOLDER } from '../config/dataFolders';
 import { readDemoStaff } from '../staff/catalogueFiles';
+import { PLAIN_KEY_ENTRIES } from '../keys/keyFiles';
 import { STAFF_DB_FILE } from '../staff/staffDb';
 
 /** Everything the runtime keeps at the top of a data folder, besides config.json and logs/. */
 const KIOSK_STATE = [
   CACHE_FILE_NAME,
-  CACHE_KEY_FILE_NAME,
+  ...PLAIN_KEY_ENTRIES,
   STAFF_DB_FILE,
-  'staff-subject.key',
-  'staff-pin-pepper.key',
   'reports.sqlite',
-  'report-keys',
   'print-quota.sqlite',
   'outbox.sqlite',
   'printed',
