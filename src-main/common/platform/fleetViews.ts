@@ -1,0 +1,27 @@
+// What the fleet view shows, as the platform's /v1/fleet API answers it (operator sign-in
+// required). Derived from the kiosks' own events: the latest heartbeat per kiosk, the
+// usage-daily events, the config acknowledgements.
+
+export interface KioskStatusView {
+  kioskId: string;
+  lastHeartbeatAt: string | null;
+  appVersion: string | null;
+  dataVersion: number | null;
+  dataAsOf: string | null;
+  reader: 'ok' | 'absent' | 'error' | null;
+  printer: 'ok' | 'warning' | 'stopped' | 'absent' | null;
+  outboxBacklog: number | null;
+  /** Fleet configuration: the newest published version, and what this kiosk acknowledged. */
+  configVersion: number | null;
+  configAck: { version: number; result: 'applied' | 'refused'; at: string } | null;
+  /** Today's use, summed over functions (the platform's local day). */
+  usedToday: number;
+}
+
+export interface UsageRowView {
+  day: string;
+  kioskId: string;
+  fn: string;
+  staffId: string | null;
+  count: number;
+}
