@@ -109,6 +109,16 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
                       })
                     : '—'}
                 </dd>
+                <dt>{t('admin.outbox')}</dt>
+                <dd data-testid="admin-outbox">
+                  {overview.outbox ? t('admin.outboxLine', { pending: overview.outbox.pending, oldest: overview.outbox.oldestPendingAt ? formatDateTime(overview.outbox.oldestPendingAt) : '—' }) : '—'}
+                  {overview.outbox?.alarm && (
+                    <strong className="warn" role="alert" data-testid="admin-outbox-alarm">
+                      {' '}
+                      · {t('admin.outboxAlarm')}
+                    </strong>
+                  )}
+                </dd>
               </dl>
             </section>
             <section>

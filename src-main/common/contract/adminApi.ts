@@ -2,6 +2,7 @@
 // what the devices and the data are doing, and the few actions an operator takes.
 import { z } from 'zod';
 import { StaffToken } from './staffApi';
+import type { OutboxStatusView } from './outboxViews';
 import type { StatsView } from './staffViews';
 import type { SyncRunView, SyncStatusView } from './syncApi';
 import { ImportPath } from './syncApi';
@@ -32,6 +33,8 @@ export interface AdminOverview {
   recentJobs: PrintJobView[];
   /** Today's figures for this kiosk. */
   today: StatsView | null;
+  /** What the platform has not yet received; `alarm` when the backlog passed its threshold. */
+  outbox: OutboxStatusView | null;
 }
 
 export interface ImportMedium {

@@ -11,10 +11,13 @@ import { toIsoDate } from '../../common/time/isoDate';
 import type { EventHub } from '../kiosk/eventHub';
 import type { KioskService } from '../kiosk/kioskService';
 import type { StaffService } from '../staff/staffService';
+import type { OutboxStatusView } from '../../common/contract/outboxViews';
 import type { SyncActions, SyncMethods } from '../sync/syncService';
 import { findImportMedia } from './importMedia';
 
 export interface AdminServiceDeps {
+  /** The one outbox's backlog and alarm (none: not shown). */
+  outbox?: () => OutboxStatusView;
   kiosk: Pick<KioskService, 'getStatus' | 'diagnostics'>;
   staff: Pick<StaffService, 'authorise' | 'auditAction' | 'getStats'>;
   sync: SyncMethods & SyncActions;
@@ -37,7 +40,7 @@ export function createAdminService(deps: AdminServiceDeps): AdminMethods {
       const { recentErrors, recentJobs } = deps.kiosk.diagnostics();
       // The overview must not carry the current card holder's name to an operator.
       const statusView: KioskStatus = { ...status.value, session: status.value.session ? { ...status.value.session, holder: { ...status.value.session.holder, name: '' } } : null };
-      return ok({ status: statusView, sync: sync.ok ? sync.value : null, recentErrors, recentJobs, today: stats.ok ? stats.value : null });
+      return ok({ status: statusView, sync: sync.ok ? sync.value : null, recentErrors, recentJobs, today: stats.ok ? stats.value : null, outbox: deps.outbox?.() ?? null });
     },
 
     listImportMedia: async ({ token }: KioskInput<'listImportMedia'>) => {

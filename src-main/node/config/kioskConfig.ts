@@ -108,6 +108,22 @@ export const KioskConfigSchema = z
       .object({ enabled: z.boolean().default(true), volume: z.number().min(0).max(1).default(0.8) })
       .strict()
       .default({ enabled: true, volume: 0.8 }),
+    /** The one outbox to the platform (docs/sync.md, Delivery): its loop, its bounds, its periodic events. */
+    outbox: z
+      .object({
+        /** Delivery every N seconds when all is well (and soon after each event). */
+        deliverSeconds: z.number().int().min(5).max(3600).default(60),
+        /** Pending events beyond which new ones are refused loudly (nothing is dropped). */
+        maxPending: z.number().int().min(1000).max(5_000_000).default(500_000),
+        /** The admin console's alarm: this many pending, or the oldest this many hours old. */
+        alarmPending: z.number().int().min(1).max(5_000_000).default(5000),
+        alarmAgeHours: z.number().positive().max(24 * 365).default(72),
+        /** The audit head is anchored every N minutes (and at each staff sign-out). */
+        anchorMinutes: z.number().int().min(1).max(1440).default(60),
+        heartbeatMinutes: z.number().int().min(1).max(1440).default(5),
+      })
+      .strict()
+      .default({ deliverSeconds: 60, maxPending: 500_000, alarmPending: 5000, alarmAgeHours: 72, anchorMinutes: 60, heartbeatMinutes: 5 }),
     /** Sync and the online fallback (docs/sync.md). Absent: folder import only, no online fallback. */
     sync: z
       .object({

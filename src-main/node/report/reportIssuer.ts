@@ -6,7 +6,11 @@ import type { CreditRecord } from '../../common/domain/creditRecord';
 import type { Subject } from '../../common/domain/subject';
 import type { KioskConfig } from '../config/kioskConfig';
 import type { KeyStore } from '../keys/keyStore';
+import { loadSubjectKeyer } from '../keys/subjectKeyer';
+import type { EventSink } from '../outbox/outbox';
+import { moveRegisteredReports, reportEventId, reportIssuedPayload } from '../outbox/reportIssuedEvent';
 import { issueReport } from './issueReport';
+import { ReportRegistry } from './reportRegistry';
 import { warmUpReports } from './reportWarmUp';
 
 /** Where a kiosk keeps its report signing key and its issued-report registry. */
@@ -30,8 +34,17 @@ export interface ReportIssuerHandle {
   close(): void;
 }
 
-export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report'>; keys: KeyStore }): ReportIssuerHandle {
+export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report'>; keys: KeyStore; outbox?: EventSink }): ReportIssuerHandle {
   const { dataDir, issuer, kioskId, report } = options.config;
+  const keyer = loadSubjectKeyer(options.keys);
+  if (options.outbox) {
+    const registry = new ReportRegistry(reportPaths(dataDir).registryFile, { keyer });
+    try {
+      moveRegisteredReports(registry, options.outbox);
+    } finally {
+      registry.close();
+    }
+  }
   const issue: ReportIssuer = async ({ subject, records, provenance, now }): Promise<IssuedReport> => {
     const issued = await issueReport({
       subject,
@@ -49,6 +62,12 @@ export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir
       maskOwnIdNumber: report.maskOwnIdNumber,
       sealLabel: report.sealLabel,
     });
+    // The platform's registry learns it through the outbox (stored before the report is handed out).
+    options.outbox?.enqueue(
+      'report-issued',
+      reportIssuedPayload(keyer, { reportNumber: issued.reportNumber, edition: 'standard', issuedAt: now.toISOString(), contentHash: issued.contentHash, subject }),
+      { id: reportEventId(issued.reportNumber) },
+    );
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };
   return { issue, warmUp: () => warmUpReports({ keys: options.keys, keyDir: reportPaths(dataDir).keyDir }), close: () => undefined };

@@ -1,7 +1,7 @@
 // Every issued report, registered locally: number, a keyed hash of the subject's code
 // (SubjectKeyer.reportSubject — never an ID number, nor a plain hash of one), when,
-// pages, content hash, and whether the platform has been told (pending_upload; the
-// outbox that sends them is separate work).
+// pages, content hash. The platform is told through the one outbox (report-issued); the
+// old pending_upload column only marks rows registered before that, moved once at start.
 import type Database from 'better-sqlite3';
 import type { SubjectKeyer } from '../keys/subjectKeyer';
 import { ddlMigration, type Migration } from '../store/migrationRunner';
@@ -16,7 +16,6 @@ export interface IssuedReportEntry {
   kind: string;
   contentHash: string;
   keyId: string | null;
-  pendingUpload: boolean;
 }
 
 export interface ReportRegistryContext {
@@ -74,13 +73,13 @@ export class ReportRegistry {
     this.db = openStore(file, REPORT_REGISTRY_STORE, { context, ...options });
   }
 
-  register(entry: Omit<IssuedReportEntry, 'pendingUpload'>): IssuedReportEntry {
+  register(entry: IssuedReportEntry): IssuedReportEntry {
     this.db
       .prepare(
-        'INSERT INTO issued_report (report_number, subject_key_hash, issued_at, pages, edition, kind, content_hash, key_id, pending_upload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)',
+        'INSERT INTO issued_report (report_number, subject_key_hash, issued_at, pages, edition, kind, content_hash, key_id, pending_upload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)',
       )
       .run(entry.reportNumber, entry.subjectKeyHash, entry.issuedAt, entry.pages, entry.edition, entry.kind, entry.contentHash, entry.keyId);
-    return { ...entry, pendingUpload: true };
+    return entry;
   }
 
   /** The reports issued for one subject (by SubjectKeyer.reportSubject of its code), oldest first. */
@@ -93,14 +92,13 @@ export class ReportRegistry {
     return row ? fromRow(row) : null;
   }
 
-  /** Reports not yet sent upstream, oldest first. */
-  pendingUploads(limit = 100): IssuedReportEntry[] {
-    return (this.db.prepare('SELECT * FROM issued_report WHERE pending_upload = 1 ORDER BY issued_at LIMIT ?').all(limit) as Row[]).map(fromRow);
+  /** Reports registered before the outbox carried them (pending_upload = 1), oldest first: moved once into the outbox. */
+  registeredBeforeOutbox(): IssuedReportEntry[] {
+    return (this.db.prepare('SELECT * FROM issued_report WHERE pending_upload = 1 ORDER BY issued_at').all() as Row[]).map(fromRow);
   }
 
-  markUploaded(reportNumbers: readonly string[]): void {
-    const stmt = this.db.prepare('UPDATE issued_report SET pending_upload = 0 WHERE report_number = ?');
-    this.db.transaction(() => reportNumbers.forEach((n) => stmt.run(n)))();
+  markMovedToOutbox(reportNumber: string): void {
+    this.db.prepare('UPDATE issued_report SET pending_upload = 0 WHERE report_number = ?').run(reportNumber);
   }
 
   close(): void {
@@ -118,6 +116,5 @@ function fromRow(r: Row): IssuedReportEntry {
     kind: r.kind,
     contentHash: r.content_hash,
     keyId: r.key_id,
-    pendingUpload: r.pending_upload === 1,
   };
 }

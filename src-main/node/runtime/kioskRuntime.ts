@@ -32,7 +32,8 @@ import { createStaffService } from '../staff/staffService';
 import { createAdminService } from '../admin/adminService';
 import { applyInWorker, bundledApplyWorker } from '../sync/applyWorker';
 import { createSyncService } from '../sync/syncService';
-import { onlineClientFromConfig, outboxFromConfig } from '../sync/syncWiring';
+import { startOutboxDuties } from '../outbox/outboxDuties';
+import { onlineClientFromConfig, outboxFromConfig, platformClientFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
 import { removeDemoArtefacts } from './demoArtefacts';
 import { createSetupRuntime } from './setupRuntime';
@@ -88,7 +89,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const { reader, demo } = await createReader(config, resourcesDir);
   const printer = createPrinter(config.printer, { dataDir: config.dataDir, printedFileDays: config.retention.printedFileDays });
   const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
-  const reports = createReportIssuer({ config, keys });
+  // One client for all HTTP to the platform; one outbox for all it is owed (stored even with no platform yet).
+  const platform = platformClientFromConfig(config);
+  const outbox = outboxFromConfig(config, cacheKey, platform, now);
+  const reports = createReportIssuer({ config, keys, outbox });
   void reports.warmUp().catch((err: unknown) => logger.warn({ event: 'report-warm-up-failed', err }, 'report warm-up failed'));
 
   const staff = await createStaffService({
@@ -103,6 +107,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     demo: demoMode,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     deliveredOutboxDays: config.retention.deliveredOutboxDays,
+    outbox,
     adminIdleSeconds: config.adminConsole.idleSeconds,
     timeZone: config.timeZone,
     now,
@@ -122,7 +127,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       adminIdleSeconds: config.adminConsole.idleSeconds,
     },
     cache,
-    online: onlineClientFromConfig(config),
+    online: onlineClientFromConfig(config, platform),
     reader,
     readerSimulated: config.reader.kind === 'simulated',
     printer,
@@ -136,7 +141,6 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     now,
   });
-  const outbox = outboxFromConfig(config);
   const sync = createSyncService({
     config,
     dataDir: config.dataDir,
@@ -146,12 +150,12 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     logger,
     trustedRoot: () => loadTrustedRoot(config.sync?.trustedRootFile, options.config.dataDir, { production: !demoMode, resourcesDir }),
     reopenCache: () => cache.reopen(),
-    outbox,
+    client: platform,
     now,
     // Applying a package runs in its own thread when bundled, so lookups keep answering.
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
-  const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], now });
+  const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], outbox: () => outbox.status(), now });
   const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };
 
   if (demoRemoved && demoRemoved.removed.length > 0) {
@@ -160,16 +164,33 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   }
   await reader.start();
   sync.start();
+  outbox.start();
+  const duties = startOutboxDuties({
+    outbox,
+    anchorAudit: () => staff.anchorAudit(),
+    enqueueUsageDays: () => staff.enqueueUsageDays(),
+    state: async () => {
+      const status = await service.getStatus({});
+      return { appVersion: APP_VERSION, status: status.ok ? status.value : null, configVersion: null };
+    },
+    heartbeatMs: config.outbox.heartbeatMinutes * 60_000,
+    anchorMs: config.outbox.anchorMinutes * 60_000,
+    logger,
+  });
   logger.info({ event: 'kiosk-started', kioskId: config.kioskId, mode: config.mode, reader: config.reader.kind, printer: config.printer.kind }, 'kiosk started');
 
   return {
     api,
     config,
     close: async () => {
+      duties.stop();
       await sync.close();
       await service.close();
+      // Sessions end on close: the last head is anchored before the staff file closes.
+      staff.anchorAudit();
       await staff.close();
-      outbox.close();
+      await outbox.close();
+      await platform?.close();
       quota.close();
       reports.close();
       logger.info({ event: 'kiosk-stopped' }, 'kiosk stopped');

@@ -120,6 +120,11 @@ export class AuditLog {
   append(input: AuditEntryInput): AuditEntry {
     return this.appendMany([input])[0]!;
   }
+
+  /** The chain's head: how many entries, and the hash of the last (what an anchor signs). */
+  current(): { seq: number; hash: string } {
+    return (this.head.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+  }
 }
 
 /** Walks the whole chain in sequence order; names the first entry that fails. */

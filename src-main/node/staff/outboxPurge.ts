@@ -3,8 +3,8 @@
 // names the staff member and the subject). Pending rows are never touched.
 import type Database from 'better-sqlite3';
 
-/** The outbox tables the kiosk keeps; both mark delivery with `delivered_at` (ISO time). */
-export type OutboxTable = 'staff_outbox' | 'outbox';
+/** The one outbox's table (outbox.sqlite) and the staff outbox it replaced; both mark delivery with `delivered_at` (ISO time). */
+export type OutboxTable = 'staff_outbox' | 'events';
 
 export const DEFAULT_DELIVERED_RETENTION_DAYS = 30;
 

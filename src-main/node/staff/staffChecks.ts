@@ -1,6 +1,8 @@
 // Counter checks and decisions: the business items, a search of organisations by
 // name, one check of one subject for one item, the decision recorded against it (into
-// the audit chain and the feedback outbox together) and its 核查单.
+// the audit chain and the platform's outbox) and its 核查单. Each check and each decision
+// is an event for the platform (check-record, check-decision: 核查留痕, 联合奖惩反馈), stored
+// in the one outbox before the audit entry that names it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
 import { fail, ok } from '../../common/contract/result';
@@ -13,7 +15,8 @@ import { maskIdNumber, maskPersonalText } from '../../common/rules/masking';
 import { toIsoDate } from '../../common/time/isoDate';
 import { checkView, computeCheck } from './checkEngine';
 import { renderCheckSlip } from './checkSlip';
-import { FEEDBACK_KIND, type StaffOutbox } from './outbox';
+import { eventSubject } from '../outbox/eventSubject';
+import type { EventSink } from '../outbox/outbox';
 import { auditEntry, authorised, authorisedItem, deny, fileView, guard, isSession, provenance, type StaffContext } from './staffContext';
 
 export type StaffCheckMethods = Pick<StaffMethods, 'listBusinessItems' | 'searchSubjects' | 'checkSubject' | 'recordDecision' | 'printCheckSlip'>;
@@ -30,7 +33,7 @@ interface StoredCheck {
 
 const KEEP_CHECKS = 500;
 
-export function staffChecks(ctx: StaffContext, outbox: StaffOutbox): StaffCheckMethods & { forget(): void } {
+export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffCheckMethods & { forget(): void } {
   const { audit, card, keyer, log, now } = ctx;
   const checks = new Map<string, StoredCheck>();
 
@@ -99,6 +102,17 @@ export function staffChecks(ctx: StaffContext, outbox: StaffOutbox): StaffCheckM
         const checkId = randomBytes(12).toString('base64url');
         const view = checkView({ checkId, checkedAt: now().toISOString(), provenance: prov, catalogueVersion: catalogue.version }, found.subject, item, computed);
         const subjectKey = keyer.subjectKey(found.subject);
+        // 核查留痕 for the platform: the item, each kind of hit and the measures it brings; the subject masked and keyed.
+        outbox?.enqueue('check-record', {
+          checkId,
+          itemCode: item.id,
+          subject: eventSubject(keyer, found.subject),
+          staffId: s.staffNo,
+          hits: [...new Set(view.hits.map((h) => h.kind))].map((kind) => ({
+            category: kind,
+            measureCodes: [...view.measures.filter((m) => m.triggeredBy.includes(kind)).map((m) => m.id), ...(kind === 'red-list' ? view.incentives.map((i) => i.id) : [])],
+          })),
+        });
         audit.append(
           auditEntry(ctx, {
             staffNo: s.staffNo,
@@ -145,41 +159,31 @@ export function staffChecks(ctx: StaffContext, outbox: StaffOutbox): StaffCheckM
         const eventId = randomUUID();
         // Free text: an ID number or phone typed into it is masked before it is queued or hashed into the audit.
         const note = maskPersonalText(input.note?.trim() ?? '');
-        const payload = {
-          eventId,
-          type: FEEDBACK_KIND,
-          kioskId: ctx.kioskId,
-          staffNo: s.staffNo,
-          recordedAt,
-          checkId: input.checkId,
-          checkedAt: check.view.checkedAt,
-          item: check.view.item,
-          catalogueVersion: check.view.catalogueVersion,
-          // The platform knows subjects by their id; a person's number stays out of the outbox.
-          subject: { id: check.subject.id, kind: check.subject.kind, ...(check.subject.kind !== 'natural-person' && { code: check.view.subject.code }) },
-          verdict: check.view.verdict,
-          hitRecordIds: check.hitRecordIds,
-          decision: input.decision,
-          measures: check.view.measures.filter((m) => measureIds.includes(m.id)).map((m) => ({ id: m.id, name: m.name })),
-          incentives: check.view.incentives.filter((i) => incentiveIds.includes(i.id)).map((i) => ({ id: i.id, name: i.name })),
-          note,
-          dataVersion: check.dataVersion,
-        };
-        const stored = ctx.db.transaction(() => {
-          const e = audit.append(
-            auditEntry(ctx, {
-              staffNo: s.staffNo,
-              action: 'decision',
-              itemId: check.view.item.id,
-              subjectKey: check.subjectKey,
-              result: input.decision,
-              // The note is free text: the chain keeps its hash, the feedback carries it.
-              detail: { checkId: input.checkId, decisionId, feedbackEventId: eventId, measureIds, incentiveIds, noteSha256: createHash('sha256').update(note).digest('hex') },
-            }),
+        // 联合奖惩反馈: stored for the platform first, so the audit entry never names an event that is not there.
+        if (outbox) {
+          outbox.enqueue(
+            'check-decision',
+            {
+              checkId: input.checkId,
+              decision: input.decision,
+              measuresApplied: [...measureIds, ...incentiveIds],
+              staffId: s.staffNo,
+              ...(note !== '' && { note: note.slice(0, 500) }),
+            },
+            { id: eventId },
           );
-          outbox.enqueue({ eventId, kind: FEEDBACK_KIND, createdAt: recordedAt, payload });
-          return e;
-        })();
+        }
+        const stored = audit.append(
+          auditEntry(ctx, {
+            staffNo: s.staffNo,
+            action: 'decision',
+            itemId: check.view.item.id,
+            subjectKey: check.subjectKey,
+            result: input.decision,
+            // The note is free text: the chain keeps its hash, the feedback carries it.
+            detail: { checkId: input.checkId, decisionId, feedbackEventId: eventId, measureIds, incentiveIds, noteSha256: createHash('sha256').update(note).digest('hex') },
+          }),
+        );
         check.decision = { decision: input.decision, ...(note !== '' && { note }), recordedAt };
         return ok({ decisionId, checkId: input.checkId, decision: input.decision, recordedAt, auditSeq: stored.seq, feedbackEventId: eventId });
       }),

@@ -22,7 +22,13 @@ import type { Logger } from '../logging/logger';
 import { AuditLog, verifyAuditChain, type AuditAlg, type ChainVerification } from './auditLog';
 import { CardWatch, type CardEvents } from './cardWatch';
 import { loadCatalogue, readDemoStaff } from './catalogueFiles';
-import { StaffOutbox } from './outbox';
+import { auditAnchorEvent } from '../outbox/auditAnchor';
+import type { Outbox } from '../outbox/outbox';
+import { usageDailyPayload, usageDayId } from '../outbox/usageDaily';
+import { ensureReportKey } from '../report/reportKeys';
+import { reportPaths } from '../report/reportIssuer';
+import { moveLegacyFeedback } from './outbox';
+import { usageStats } from './usageStats';
 import { DEFAULT_DELIVERED_RETENTION_DAYS, purgeDeliveredOutbox } from './outboxPurge';
 import { loadPinPepper } from './pinHash';
 import { staffAccounts } from './staffAccounts';
@@ -60,8 +66,10 @@ export interface StaffServiceDeps {
   lockout?: LockoutPolicy;
   /** Hash of new audit entries (default sha256; 'sm3' for 国密). */
   auditAlg?: AuditAlg;
-  /** Delivered feedback rows are deleted after this many days (default 30). */
+  /** Delivered feedback rows of the old staff outbox are deleted after this many days (default 30). */
   deliveredOutboxDays?: number;
+  /** The kiosk's one outbox: checks, decisions, audit anchors and daily usage go there. */
+  outbox?: Pick<Outbox, 'enqueue' | 'has'>;
   /** Data older than this is marked stale in provenance (default 48 h). */
   maxDataAgeHours?: number;
   disclosurePolicy?: DisclosurePolicy;
@@ -80,7 +88,10 @@ export interface StaffService extends StaffMethods {
   verifyAudit(): ChainVerification;
   /** Re-reads the catalogue (after sync placed a new one); false when the new one was refused. */
   reloadCatalogue(): boolean;
-  outbox: StaffOutbox;
+  /** Enqueues the audit chain's signed head (periodically and at each sign-out); false when the head was anchored already or there is no outbox. */
+  anchorAudit(): boolean;
+  /** Enqueues usage-daily for each finished day of the last `days` not yet enqueued (idempotent per day); returns the days added. */
+  enqueueUsageDays(days?: number): string[];
   /** Settles when a batch has finished (tests, CLI). */
   batchFinished(batchId: string): Promise<void>;
   close(): Promise<void>;
@@ -92,7 +103,8 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
   const pepper = loadPinPepper(deps.keys);
   const db = openStaffDb(staffDbFile(deps.dataDir), { pepper });
   const audit = new AuditLog(db, deps.auditAlg ?? 'sha256');
-  const outbox = new StaffOutbox(db);
+  const outbox = deps.outbox ?? null;
+  if (outbox) moveLegacyFeedback(db, outbox, now());
   purgeDeliveredOutbox(db, 'staff_outbox', deps.deliveredOutboxDays ?? DEFAULT_DELIVERED_RETENTION_DAYS, now());
   const keyer = loadSubjectKeyer(deps.keys);
   const store = new StaffStore(db, { now, pepper, ...(deps.lockout && { lockout: deps.lockout }), ...(deps.scrypt && { scrypt: deps.scrypt }) });
@@ -106,6 +118,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
       audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'sign-out', result: reason }));
       log.info({ event: 'staff-signed-out', staffNo: s.staffNo, reason }, 'staff signed out');
       deps.hub.emit({ type: 'staff-signed-out', staffNo: s.staffNo, reason });
+      anchorAudit();
     },
   });
   const ctx: StaffContext = {
@@ -135,6 +148,34 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
       await store.add({ staffNo: a.staffNo, name: a.name, role: a.role, pin: a.pin });
       if (a.cardIdNumber) store.linkCard(a.staffNo, keyer.cardKey(a.cardIdNumber));
     }
+  }
+
+  function anchorAudit(): boolean {
+    if (!outbox) return false;
+    const head = audit.current();
+    if (head.seq === 0) return false;
+    const { id, payload } = auditAnchorEvent(deps.kioskId, head, ensureReportKey(deps.keys, reportPaths(deps.dataDir).keyDir));
+    if (outbox.has(id)) return false;
+    try {
+      outbox.enqueue('audit-anchor', payload, { id });
+    } catch (err) {
+      log.warn({ event: 'audit-anchor-failed', err }, 'audit anchor not queued');
+      return false;
+    }
+    return true;
+  }
+
+  function enqueueUsageDays(days = 7): string[] {
+    if (!outbox) return [];
+    const added: string[] = [];
+    // Finished days only (UTC, like the statistics): a day is sent once, complete.
+    for (let back = days; back >= 1; back--) {
+      const day = new Date(now().getTime() - back * 86_400_000).toISOString().slice(0, 10);
+      if (outbox.has(usageDayId(day))) continue;
+      outbox.enqueue('usage-daily', usageDailyPayload(day, usageStats(db, { from: day, to: day, granularity: 'day' })), { id: usageDayId(day), at: `${day}T23:59:59.999Z` });
+      added.push(day);
+    }
+    return added;
   }
 
   const checks = staffChecks(ctx, outbox);
@@ -168,7 +209,8 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
       return loaded.refused === undefined;
     },
 
-    outbox,
+    anchorAudit,
+    enqueueUsageDays,
 
     batchFinished: finished,
 

@@ -1,29 +1,30 @@
-// The online fallback: ask the platform when the cache misses or is stale. A timeout
-// per attempt, retries with exponential backoff and jitter, a circuit breaker, and
-// every answer carries {source: 'online', askedAt}. TLS with the configured CA in
-// production; plain HTTP only to loopback (tests, demos).
-import http from 'node:http';
-import https from 'node:https';
+// The online fallback: ask the platform when the cache misses or is stale, through the
+// one platform client (one deadline for the whole lookup, retries with back-off and the
+// breaker included; TLS pinned to the platform's CA). Every answer carries
+// {source: 'online', askedAt}; a refusal names its cause (an untrusted certificate as such).
 import { z } from 'zod';
 import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
 import { fail, ok, type Result } from '../../common/contract/result';
 import type { CreditRecord } from '../../common/domain/creditRecord';
 import type { Subject } from '../../common/domain/subject';
 import { RecordLineSchema, SubjectLineSchema } from '../../common/sync/packageLines';
-import { CircuitBreaker, type CircuitBreakerOptions } from './circuitBreaker';
-import { checkTransport } from './httpSource';
+import { createPlatformClient, type BreakerState, type PlatformClient, type PlatformClientOptions } from '../platformClient/platformClient';
+import { platformErrorOf } from '../platformClient/platformError';
 
 export interface OnlineClientOptions {
+  /** The kiosk's platform client; or url/token/ca to make one. */
+  client?: PlatformClient;
   /** The platform's base URL (the /v1 API lives under it). */
-  url: string;
+  url?: string;
   /** This kiosk's bearer token. */
-  token: string;
+  token?: string;
   /** PEM of the platform's CA (required for https). */
   ca?: string | Buffer;
+  /** The whole lookup's deadline, retries included (default 3 s). */
   timeoutMs?: number;
   retries?: number;
   backoffMs?: number;
-  breaker?: CircuitBreakerOptions;
+  breaker?: PlatformClientOptions['breaker'];
   now?: () => Date;
 }
 
@@ -36,89 +37,50 @@ export interface OnlineAnswer {
 
 export interface OnlineClient {
   lookup(code: string): Promise<Result<OnlineAnswer>>;
-  readonly breakerState: 'closed' | 'open' | 'half-open';
+  readonly breakerState: BreakerState;
 }
 
 const AnswerSchema = z.object({ subject: SubjectLineSchema, records: z.array(RecordLineSchema).max(100_000), askedAt: z.string().max(40) }).strict();
-const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-
-class Retryable extends Error {}
 
 export function createOnlineClient(options: OnlineClientOptions): OnlineClient {
-  const base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
-  checkTransport(base, options.ca !== undefined);
-  const breaker = new CircuitBreaker(options.breaker);
+  const client =
+    options.client ??
+    createPlatformClient({ url: options.url ?? '', ...(options.token !== undefined && { token: options.token }), ...(options.ca !== undefined && { ca: options.ca }), ...(options.breaker && { breaker: options.breaker }) });
   const now = options.now ?? (() => new Date());
-  const timeout = options.timeoutMs ?? 3000;
-  const retries = options.retries ?? 2;
-  const backoff = options.backoffMs ?? 200;
-  const unavailable = (): Result<never> => fail('ONLINE_UNAVAILABLE', DEFAULT_ERROR_MESSAGES.ONLINE_UNAVAILABLE);
-
-  // `signal` ends the attempt at the lookup's deadline however the bytes arrive; `timeout` alone is an idle timer.
-  const once = (code: string, signal: AbortSignal): Promise<{ status: number; body: Buffer }> =>
-    new Promise((resolve, reject) => {
-      const url = new URL(`v1/subjects/${encodeURIComponent(code)}`, base);
-      const lib = url.protocol === 'https:' ? https : http;
-      const req = lib.get(url, { headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' }, timeout, signal, ...(options.ca ? { ca: options.ca } : {}) }, (res) => {
-        const chunks: Buffer[] = [];
-        let n = 0;
-        res.on('data', (c: Buffer) => {
-          n += c.length;
-          if (n > MAX_ANSWER_BYTES) req.destroy(new Error('answer too large'));
-          else chunks.push(c);
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-        res.on('error', (e) => reject(new Retryable(e.message)));
-        res.on('aborted', () => reject(new Retryable('deadline')));
-      });
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (e) => reject(new Retryable(e.message)));
-    });
+  const unavailable = (cause?: string): Result<never> => fail('ONLINE_UNAVAILABLE', cause ? `${DEFAULT_ERROR_MESSAGES.ONLINE_UNAVAILABLE}：${cause}` : DEFAULT_ERROR_MESSAGES.ONLINE_UNAVAILABLE);
 
   return {
     get breakerState() {
-      return breaker.state;
+      return client.breakerState;
     },
     async lookup(code) {
       if (!/^[0-9A-Za-z]{8,20}$/.test(code)) return fail('INVALID_CODE', DEFAULT_ERROR_MESSAGES.INVALID_CODE);
-      if (breaker.state === 'open') return unavailable();
-      // One deadline for the whole lookup, retries and back-off included: the person at the screen is answered within it.
-      const deadline = AbortSignal.timeout(timeout);
-      const started = Date.now();
-      for (let attempt = 0; attempt <= retries && !deadline.aborted; attempt++) {
-        if (attempt > 0) {
-          const wait = backoff * 2 ** (attempt - 1) * (0.5 + Math.random());
-          if (Date.now() - started + wait >= timeout) break;
-          await sleep(wait);
-        }
-        let res: { status: number; body: Buffer };
-        try {
-          res = await once(code, deadline);
-        } catch {
-          continue;
-        }
-        if (res.status >= 500 || res.status === 429) continue;
-        breaker.succeeded();
-        if (res.status === 404) return fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
-        if (res.status !== 200) return unavailable();
-        let parsed;
-        try {
-          parsed = AnswerSchema.safeParse(JSON.parse(res.body.toString('utf8')));
-        } catch {
-          return unavailable();
-        }
-        if (!parsed.success) return unavailable();
-        // Our clock, not theirs: the time this kiosk asked is what the screen states.
-        const askedAt = now().toISOString();
-        const { legalRepresentativeIdNumber: _rep, ...subject } = parsed.data.subject;
-        return ok({ subject, records: parsed.data.records, askedAt, provenance: { source: 'online', askedAt } });
+      let res;
+      try {
+        // One deadline for the whole lookup, retries and back-off included: the person at the screen is answered within it.
+        res = await client.call({
+          path: `v1/subjects/${encodeURIComponent(code)}`,
+          headers: { accept: 'application/json' },
+          deadlineMs: options.timeoutMs ?? 3000,
+          retries: options.retries ?? 2,
+          backoffMs: options.backoffMs ?? 200,
+        });
+      } catch (err) {
+        return unavailable(platformErrorOf(err).message);
       }
-      breaker.failed();
-      return unavailable();
+      if (res.status === 404) return fail('SUBJECT_NOT_FOUND', DEFAULT_ERROR_MESSAGES.SUBJECT_NOT_FOUND);
+      if (res.status !== 200) return unavailable(`HTTP ${res.status}`);
+      let parsed;
+      try {
+        parsed = AnswerSchema.safeParse(JSON.parse(res.body.toString('utf8')));
+      } catch {
+        return unavailable();
+      }
+      if (!parsed.success) return unavailable();
+      // Our clock, not theirs: the time this kiosk asked is what the screen states.
+      const askedAt = now().toISOString();
+      const { legalRepresentativeIdNumber: _rep, ...subject } = parsed.data.subject;
+      return ok({ subject, records: parsed.data.records, askedAt, provenance: { source: 'online', askedAt } });
     },
   };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

@@ -1,21 +1,13 @@
-// The platform's intake of kiosk events (check records, report issuance, objections):
+// The platform's intake of kiosk events (the contract's envelope, every type):
 // one SQLite table keyed by event id, so a retried delivery is stored once.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import type { PlatformEvent } from '../../common/platform/platformEvents';
 import { ddlMigration } from '../store/migrationRunner';
 import { openStore, type StoreSpec } from '../store/openStore';
 
-export const OutboxEventSchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-    type: z.enum(['check-record', 'report-issued', 'objection']),
-    at: z.string().max(40),
-    payload: z.record(z.string().max(100), z.unknown()),
-  })
-  .strict();
-export type OutboxEvent = z.infer<typeof OutboxEventSchema>;
-
-export const EventBatchSchema = z.object({ events: z.array(OutboxEventSchema).min(1).max(100) }).strict();
+// The kiosk's envelope is the shared contract's (common/platform/platformEvents.ts).
+export { EventBatchSchema } from '../../common/platform/platformEvents';
+export type OutboxEvent = PlatformEvent;
 
 const EVENTS_V1 = `CREATE TABLE IF NOT EXISTS events (
         id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, payload TEXT NOT NULL, received_at TEXT NOT NULL

@@ -16,7 +16,7 @@ import type { EventHub } from '../kiosk/eventHub';
 import type { Logger } from '../logging/logger';
 import { folderSource } from './folderSource';
 import { httpSource } from './httpSource';
-import type { Outbox } from './outbox';
+import type { PlatformClient } from '../platformClient/platformClient';
 import type { RepoSource } from './repoSource';
 import { runSyncCycle, type SyncCycleOptions } from './syncClient';
 import { readSyncMarks } from './syncMarks';
@@ -33,8 +33,8 @@ export interface SyncServiceDeps {
   now?: () => Date;
   /** Reopens the kiosk's cache after a new version was applied. */
   reopenCache: () => Promise<void>;
-  /** Delivered on the same schedule as the pulls, when given. */
-  outbox?: Outbox;
+  /** The kiosk's one platform client (pinned CA, deadlines, breaker); default: one made from the config. */
+  client?: PlatformClient | null;
   /** Runs an apply in a low-priority child process (see applyInWorker); default in-thread. */
   apply?: SyncCycleOptions['apply'];
 }
@@ -111,7 +111,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods & SyncActi
 
   function pull(): Promise<SyncRunView> {
     if (!sync?.platformUrl) return Promise.resolve(view('http', 'refused', new SyncRefusal('SYNC_NOT_CONFIGURED')));
-    return run('http', () => httpSource({ url: new URL('repo/', sync.platformUrl!.endsWith('/') ? sync.platformUrl! : `${sync.platformUrl!}/`).toString(), ca: readText(sync.caFile) }));
+    return run('http', () =>
+      deps.client ? httpSource({ client: deps.client }) : httpSource({ url: new URL('repo/', sync.platformUrl!.endsWith('/') ? sync.platformUrl! : `${sync.platformUrl!}/`).toString(), ca: readText(sync.caFile) }),
+    );
   }
 
   return {
@@ -146,7 +148,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods & SyncActi
       const minutes = sync?.intervalMinutes ?? 0;
       if (!sync?.platformUrl || minutes === 0 || timer) return;
       const tick = (): void => {
-        void pull().then(() => deps.outbox?.deliver());
+        void pull();
       };
       timer = setInterval(tick, minutes * 60_000);
       timer.unref();

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STAFF_INPUTS } from '../../../src-main/common/contract/staffApi';
-import { StaffOutbox } from '../../../src-main/node/staff/outbox';
 import { purgeDeliveredOutbox } from '../../../src-main/node/staff/outboxPurge';
 import { openStaffDb, staffDbFile } from '../../../src-main/node/staff/staffDb';
 import { DINGSHENG_USCC, removeTempDirs, tempDir } from '../cache/cacheTestFiles';
@@ -31,11 +30,12 @@ describe('personal data typed where it does not belong', () => {
     if (!c.ok) throw new Error(c.error.message);
     const d = await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: c.value.subject.code, decision: 'measure-applied', measureIds: ['restrict-government-procurement'], note: `申请人周建国 ${CITIZEN_ID}，电话13812345678` });
     if (!d.ok) throw new Error(d.error.message);
-    expect(fx.service.outbox.pending()[0]!.payload).toMatchObject({ note: '申请人周建国 3703**********1234，电话138****5678' });
+    expect(fx.outbox.pendingEvents().find((e) => e.id === d.value.feedbackEventId)?.payload).toMatchObject({ note: '申请人周建国 3703**********1234，电话138****5678' });
     await fx.close();
-    const dir = path.dirname(staffDbFile(fx.dataDir));
-    for (const f of fs.readdirSync(dir)) {
-      const bytes = fs.readFileSync(path.join(dir, f));
+    // The staff store and the outbox (whose payloads are sealed as well).
+    const files = [path.dirname(staffDbFile(fx.dataDir)), fx.dataDir].flatMap((dir) => fs.readdirSync(dir).map((n) => path.join(dir, n)));
+    for (const f of files.filter((file) => fs.statSync(file).isFile())) {
+      const bytes = fs.readFileSync(f);
       expect(bytes.includes(CITIZEN_ID), f).toBe(false);
       expect(bytes.includes('13812345678'), f).toBe(false);
     }
@@ -45,11 +45,12 @@ describe('personal data typed where it does not belong', () => {
 describe('delivered feedback', () => {
   it('is deleted after the configured days; pending and recent rows stay', () => {
     const db = openStaffDb(staffDbFile(tempDir('outbox-')), { pepper: Buffer.alloc(32, 7) });
-    const outbox = new StaffOutbox(db);
     const now = new Date('2026-12-07T00:00:00Z');
-    for (const id of ['old', 'recent', 'pending']) outbox.enqueue({ eventId: id, kind: 'k', createdAt: '2026-10-01T00:00:00Z', payload: {} });
-    outbox.markDelivered(['old'], '2026-10-20T00:00:00Z');
-    outbox.markDelivered(['recent'], '2026-12-01T00:00:00Z');
+    // Rows of the old staff outbox, as an older kiosk left them.
+    const insert = db.prepare('INSERT INTO staff_outbox (event_id, kind, created_at, payload, pending, delivered_at) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run('old', 'k', '2026-10-01T00:00:00Z', '{}', 0, '2026-10-20T00:00:00Z');
+    insert.run('recent', 'k', '2026-10-01T00:00:00Z', '{}', 0, '2026-12-01T00:00:00Z');
+    insert.run('pending', 'k', '2026-10-01T00:00:00Z', '{}', 1, null);
     expect(purgeDeliveredOutbox(db, 'staff_outbox', 30, now)).toBe(1);
     const left = (db.prepare('SELECT event_id FROM staff_outbox ORDER BY event_id').all() as Array<{ event_id: string }>).map((r) => r.event_id);
     expect(left).toEqual(['pending', 'recent']);

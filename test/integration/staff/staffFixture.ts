@@ -6,6 +6,7 @@ import { openCreditCache } from '../../../src-main/node/cache/openCreditCache';
 import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
 import { EventHub } from '../../../src-main/node/kiosk/eventHub';
 import { silentLogger } from '../../../src-main/node/logging/logger';
+import { createOutbox, type Outbox } from '../../../src-main/node/outbox/outbox';
 import { createStaffService, type StaffService, type StaffServiceDeps } from '../../../src-main/node/staff/staffService';
 import { demoCache, NOW, removeTempDirs, tempDir } from '../cache/cacheTestFiles';
 import type { KioskEvent } from '../../../src-main/common/contract/events';
@@ -36,6 +37,8 @@ export interface Fixture {
   events: KioskEvent[];
   reader: FakeReader;
   dataDir: string;
+  /** The kiosk's one outbox (no platform): what the checks and decisions queued. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function staffFixture(extra: Partial<StaffServiceDeps> = {}): Promi
   hub.subscribe((e) => events.push(e));
   const reader = new FakeReader();
   const dataDir = tempDir('staff-');
+  const outbox = createOutbox({ file: path.join(dataDir, 'outbox.sqlite'), key: Buffer.alloc(32, 9), now: () => clock.now });
   const service = await createStaffService({
     cache,
     hub,
@@ -65,6 +69,7 @@ export async function staffFixture(extra: Partial<StaffServiceDeps> = {}): Promi
     demo: true,
     scrypt: TEST_SCRYPT,
     now: () => clock.now,
+    outbox,
     ...extra,
   });
   return {
@@ -74,8 +79,10 @@ export async function staffFixture(extra: Partial<StaffServiceDeps> = {}): Promi
     events,
     reader,
     dataDir,
+    outbox,
     close: async () => {
       await service.close();
+      await outbox.close();
       await cache.close();
     },
   };

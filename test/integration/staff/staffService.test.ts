@@ -175,7 +175,7 @@ describe('checks', () => {
     const stale = await fx.service.recordDecision({ token, checkId: first.value.checkId, subjectCode: second.value.subject.code, decision: 'none' });
     expect(!stale.ok && stale.error.code).toBe('INVALID_INPUT');
     expect(!stale.ok && stale.error.message).toContain('主体');
-    expect(fx.service.outbox.pending()).toHaveLength(0);
+    expect(fx.outbox.pendingEvents().filter((e) => e.type === 'check-decision')).toHaveLength(0);
     const right = await fx.service.recordDecision({ token, checkId: second.value.checkId, subjectCode: QINGHE_USCC, decision: 'none' });
     expect(right.ok).toBe(true);
   });
@@ -190,10 +190,13 @@ describe('checks', () => {
     if (!d.ok) throw new Error(d.error.message);
     const again = await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'none' });
     expect(again.ok).toBe(false);
-    const pending = fx.service.outbox.pending();
-    expect(pending).toHaveLength(1);
-    expect(pending[0]!.eventId).toBe(d.value.feedbackEventId);
-    expect(pending[0]!.payload).toMatchObject({ type: 'joint-reward-punishment-feedback', decision: 'measure-applied', subject: { code: DINGSHENG_USCC }, measures: [{ id: 'restrict-government-procurement' }] });
+    // 核查留痕 and 联合奖惩反馈 for the platform: the check, then its decision, in the checks stream's order; the subject masked and keyed.
+    const queued = fx.outbox.pendingEvents().filter((e) => e.payload.checkId === c.value.checkId);
+    expect(queued.map((e) => e.type)).toEqual(['check-record', 'check-decision']);
+    expect(queued[1]!.seq).toBe(queued[0]!.seq + 1);
+    expect(queued[0]!.payload).toMatchObject({ itemCode: 'government-procurement', staffId: STAFF.staffNo, subject: { kind: 'enterprise', maskedCode: `${DINGSHENG_USCC.slice(0, 4)}**********${DINGSHENG_USCC.slice(-4)}` } });
+    expect(queued[1]!.id).toBe(d.value.feedbackEventId);
+    expect(queued[1]!.payload).toEqual({ checkId: c.value.checkId, decision: 'measure-applied', measuresApplied: ['restrict-government-procurement'], staffId: STAFF.staffNo, note: '拒绝其参与本次采购' });
     const slip = await fx.service.printCheckSlip({ token, checkId: c.value.checkId });
     expect(slip.ok && Buffer.from(slip.value.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     // Its times as the hall reads them: the test clock stands at 08:00Z, 16:00 in China.

@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PrintQuotaStore } from '../../../src-main/node/printing/printQuota';
-import { createOutbox } from '../../../src-main/node/sync/outbox';
+import { loadSubjectKeyer } from '../../../src-main/node/keys/subjectKeyer';
+import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
+import { reportIssuedPayload } from '../../../src-main/node/outbox/reportIssuedEvent';
 import { LIN_ID, removeTempDirs, ZHOU_ID } from '../cache/cacheTestFiles';
 import { issue } from '../report/reportTestKit';
 import { signIn, STAFF, staffFixture } from '../staff/staffFixture';
@@ -17,7 +19,6 @@ describe('personal data at rest in the stores', () => {
   it('holds no demo person’s ID number, plain hash of it, or name in any store file', async () => {
     const fx = await staffFixture();
     const quota = new PrintQuotaStore(path.join(fx.dataDir, 'print-quota.sqlite'), 2);
-    const outbox = createOutbox({ file: path.join(fx.dataDir, 'outbox.sqlite') });
     try {
       const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
       const check = await fx.service.checkSubject({ token, itemId: 'director-filing', by: 'code', code: ZHOU_ID });
@@ -30,12 +31,12 @@ describe('personal data at rest in the stores', () => {
       if (!lin) throw new Error('no demo subject for Lin');
       const report = await issue(fx.dataDir, { subject: lin.subject, records: lin.records, audience: 'subject' });
       expect(await quota.tryConsume(lin.subject.id, '2026-05-15')).toBe(true);
-      outbox.enqueue('report-issued', { reportNumber: report.reportNumber, subjectKind: lin.subject.kind });
+      const keyer = loadSubjectKeyer(fileKeyStore(fx.dataDir));
+      fx.outbox.enqueue('report-issued', reportIssuedPayload(keyer, { reportNumber: report.reportNumber, edition: 'standard', issuedAt: '2026-05-15T08:00:00Z', contentHash: report.contentHash, subject: lin.subject }));
 
       expectNoPersonalData(fx.dataDir); // open, with their write-ahead logs
     } finally {
       quota.close();
-      outbox.close();
       await fx.close();
     }
     expectNoPersonalData(fx.dataDir);

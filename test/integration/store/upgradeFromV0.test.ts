@@ -12,12 +12,14 @@ import { loadSubjectKeyer, unkeyedReportSubjectHash } from '../../../src-main/no
 import { PrintQuotaStore } from '../../../src-main/node/printing/printQuota';
 import { ReportRegistry } from '../../../src-main/node/report/reportRegistry';
 import { verifyAuditChain } from '../../../src-main/node/staff/auditLog';
-import { StaffOutbox } from '../../../src-main/node/staff/outbox';
+import { moveLegacyFeedback } from '../../../src-main/node/staff/outbox';
 import { loadPinPepper } from '../../../src-main/node/staff/pinHash';
 import { openStaffDb, staffDbFile, STAFF_MIGRATIONS } from '../../../src-main/node/staff/staffDb';
 import { StaffStore } from '../../../src-main/node/staff/staffStore';
 import { schemaVersionOf } from '../../../src-main/node/store/migrationRunner';
-import { createOutbox } from '../../../src-main/node/sync/outbox';
+import { loadCacheKey } from '../../../src-main/node/cache/cacheKeys';
+import { createOutbox } from '../../../src-main/node/outbox/outbox';
+import { moveRegisteredReports, reportEventId } from '../../../src-main/node/outbox/reportIssuedEvent';
 import { PlatformEventStore } from '../../../src-main/node/sync/platformEvents';
 import { LIN_ID, QINGHE_USCC, removeTempDirs, tempDir } from '../cache/cacheTestFiles';
 import { filesBelow } from './storeTestFiles';
@@ -62,7 +64,12 @@ describe('upgrading the stores of a kiosk from layout v0', () => {
       // The subject key the card was linked with is the one the upgraded kiosk still has.
       expect(store.findByCard(loadSubjectKeyer(keys).cardKey(LIN_ID))?.staffNo).toBe('D001');
       expect(verifyAuditChain(db)).toEqual({ valid: true, entries: 3, firstBroken: null });
-      expect(new StaffOutbox(db).pending().map((e) => e.eventId)).toEqual(['evt-fixture-1']);
+      // The old staff outbox's waiting event moves into the one outbox, once.
+      const outbox = createOutbox({ file: path.join(dir, 'outbox.sqlite'), key: loadCacheKey(keys) });
+      expect(moveLegacyFeedback(db, outbox, NOW)).toBe(1);
+      expect(moveLegacyFeedback(db, outbox, NOW)).toBe(0);
+      expect(outbox.pendingEvents().filter((e) => e.type === 'check-decision').map((e) => e.id)).toEqual(['evt-fixture-1']);
+      await outbox.close();
     } finally {
       db.close();
     }
@@ -82,8 +89,14 @@ describe('upgrading the stores of a kiosk from layout v0', () => {
     try {
       expect(registry.forSubject(keyer.reportSubject(LIN_ID)).map((r) => r.reportNumber)).toEqual(['CR-20260515-K-FIX-0001']);
       expect(registry.forSubject(keyer.reportSubject(QINGHE_USCC)).map((r) => r.reportNumber)).toEqual(['CR-20260515-K-FIX-0002']);
-      expect(registry.find('CR-20260515-K-FIX-0001')).toMatchObject({ pages: 2, edition: 'standard', kind: 'natural-person', contentHash: 'a'.repeat(64), keyId: 'kid-fixture', pendingUpload: true });
-      expect(registry.pendingUploads().map((r) => r.reportNumber)).toEqual(['CR-20260515-K-FIX-0001']);
+      expect(registry.find('CR-20260515-K-FIX-0001')).toMatchObject({ pages: 2, edition: 'standard', kind: 'natural-person', contentHash: 'a'.repeat(64), keyId: 'kid-fixture' });
+      // The report flagged pending_upload (never sent) moves into the one outbox, once, keyed as the registry keys it.
+      expect(registry.registeredBeforeOutbox().map((r) => r.reportNumber)).toEqual(['CR-20260515-K-FIX-0001']);
+      const outbox = createOutbox({ file: path.join(dir, 'outbox.sqlite'), key: loadCacheKey(fileKeyStore(dir)) });
+      expect(moveRegisteredReports(registry, outbox)).toBe(1);
+      expect(moveRegisteredReports(registry, outbox)).toBe(0);
+      expect(outbox.pendingEvents().find((e) => e.id === reportEventId('CR-20260515-K-FIX-0001'))?.payload).toMatchObject({ subject: { key: keyer.reportSubject(LIN_ID) } });
+      void outbox.close();
     } finally {
       registry.close();
     }
@@ -94,11 +107,14 @@ describe('upgrading the stores of a kiosk from layout v0', () => {
 
   it('the outbox, the print quota and the platform’s events keep their rows', async () => {
     const dir = upgradedKiosk();
-    const outbox = createOutbox({ file: path.join(dir, 'outbox.sqlite') });
+    const outbox = createOutbox({ file: path.join(dir, 'outbox.sqlite'), key: loadCacheKey(fileKeyStore(dir)) });
     expect(outbox.pending()).toBe(2);
-    expect(outbox.enqueue('check-record', { result: 'clear' }, 'evt-outbox-0001')).toBe('evt-outbox-0001'); // already there: stored once
+    // Moved to the contract's envelope: a stream and a gapless seq each, in their old order.
+    expect(outbox.pendingEvents().map((e) => [e.id, e.seq])).toEqual(expect.arrayContaining([expect.arrayContaining([expect.any(String), 1])]));
+    const again = { checkId: 'c1', itemCode: 'x', subject: { kind: 'enterprise' as const, maskedCode: '9135****Y43', key: 'a'.repeat(64) }, staffId: 'D001', hits: [] };
+    expect(outbox.enqueue('check-record', again, { id: 'evt-outbox-0001' })).toBe('evt-outbox-0001'); // already there: stored once
     expect(outbox.pending()).toBe(2);
-    outbox.close();
+    await outbox.close();
 
     const quota = new PrintQuotaStore(path.join(dir, 'print-quota.sqlite'), 2);
     expect(await quota.tryConsume('demo-s-lin', '2026-05-15')).toBe(false); // two prints already counted that day
@@ -107,16 +123,16 @@ describe('upgrading the stores of a kiosk from layout v0', () => {
 
     const events = new PlatformEventStore(path.join(dir, 'platform-events.sqlite'));
     expect(events.count()).toBe(1);
-    expect(events.accept('K-FIX', [{ id: 'evt-outbox-0001', type: 'report-issued', at: '2026-05-15T08:05:00Z', payload: {} }], NOW)).toEqual({ accepted: 0, duplicates: 1 });
+    expect(events.accept('K-FIX', [{ id: 'evt-outbox-0001', type: 'report-issued', seq: 1, at: '2026-05-15T08:05:00Z', payload: {} }], NOW)).toEqual({ accepted: 0, duplicates: 1 });
     events.close();
   });
 
-  it('narrows every store and key file an earlier version left readable by others to 0600', () => {
+  it('narrows every store and key file an earlier version left readable by others to 0600', async () => {
     const dir = upgradedKiosk();
     const keys = fileKeyStore(dir);
     openStaffDb(staffDbFile(dir), { pepper: loadPinPepper(keys) }).close();
     new ReportRegistry(path.join(dir, 'reports.sqlite'), { keyer: loadSubjectKeyer(keys) }).close();
-    createOutbox({ file: path.join(dir, 'outbox.sqlite') }).close();
+    await createOutbox({ file: path.join(dir, 'outbox.sqlite'), key: loadCacheKey(keys) }).close();
     new PrintQuotaStore(path.join(dir, 'print-quota.sqlite'), 2).close();
     new PlatformEventStore(path.join(dir, 'platform-events.sqlite')).close();
     const files = filesBelow(dir);

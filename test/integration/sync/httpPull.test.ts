@@ -60,7 +60,7 @@ describe('HTTP pull from the reference platform', () => {
     const search = await request(`${platform.url}/v1/search?q=${encodeURIComponent('公司')}`, { headers: auth });
     expect(search.status).toBe(200);
 
-    const batch = JSON.stringify({ events: [{ id: 'evt-00000001', type: 'check-record', at: T0.toISOString(), payload: { item: '招标' } }] });
+    const batch = JSON.stringify({ events: [{ id: 'evt-00000001', type: 'check-record', seq: 1, at: T0.toISOString(), payload: { item: '招标' } }] });
     const base = platform.url;
     const post = (): ReturnType<typeof request> => request(`${base}/v1/events`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: batch });
     expect(JSON.parse((await post()).body.toString())).toEqual({ accepted: 1, duplicates: 0 });

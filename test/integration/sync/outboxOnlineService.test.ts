@@ -9,9 +9,11 @@ import { syntheticCodeOf } from '../../../src-main/node/cache/syntheticData';
 import { EventHub } from '../../../src-main/node/kiosk/eventHub';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createOnlineClient } from '../../../src-main/node/sync/onlineClient';
-import { createOutbox } from '../../../src-main/node/sync/outbox';
+import { createOutbox } from '../../../src-main/node/outbox/outbox';
+import { createPlatformClient } from '../../../src-main/node/platformClient/platformClient';
 import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
 import { createSyncService } from '../../../src-main/node/sync/syncService';
+import { checkRecord, reportIssued } from '../outbox/outboxEvents';
 import { bundles, makeFixture, publish, T0, type Fixture } from './syncFixtures';
 
 let f: Fixture;
@@ -30,19 +32,21 @@ describe('outbox, online fallback, sync service', () => {
     const state = path.join(f.dir, 'platform-state');
     platform = await startPlatformServer({ repo: f.repo, tokens: { K1: TOKEN }, stateDir: state });
     const url = platform.url;
-    const outbox = createOutbox({ file: path.join(f.dir, 'outbox.sqlite'), url, token: TOKEN });
-    const id = outbox.enqueue('check-record', { item: '政府采购', outcome: 'pass' });
-    outbox.enqueue('report-issued', { reportNumber: 'R-1' });
+    const client = createPlatformClient({ url, token: TOKEN, breaker: { coolOffMs: 10 } });
+    const outbox = createOutbox({ file: path.join(f.dir, 'outbox.sqlite'), key: f.cacheKey, client, retries: 0 });
+    const id = outbox.enqueue('check-record', checkRecord(1));
+    outbox.enqueue('report-issued', reportIssued(1));
     await platform.close();
     platform = undefined;
     expect((await outbox.deliver()).pending).toBe(2);
     const port = Number(new URL(url).port);
     platform = await startPlatformServer({ repo: f.repo, tokens: { K1: TOKEN }, stateDir: state, port });
-    expect(await outbox.deliver()).toEqual({ delivered: 2, pending: 0 });
+    await expect.poll(() => outbox.deliver(), { timeout: 10_000 }).toEqual({ delivered: 2, pending: 0 });
     // The same id again (a crash between the platform's answer and our commit): stored once.
-    outbox.enqueue('check-record', { again: true }, id);
+    outbox.enqueue('check-record', checkRecord(2), { id });
     expect(platform.events.count()).toBe(2);
-    outbox.close();
+    await outbox.close();
+    await client.close();
   });
 
   it('online lookup carries {source: online, askedAt}; the service pulls and reports', async () => {

@@ -8,7 +8,9 @@ import { register as registerPlatform } from '../../../src-main/cli/commands/pla
 import { syntheticCodeOf } from '../../../src-main/node/cache/syntheticData';
 import { httpSource } from '../../../src-main/node/sync/httpSource';
 import { createOnlineClient } from '../../../src-main/node/sync/onlineClient';
-import { createOutbox } from '../../../src-main/node/sync/outbox';
+import { createOutbox } from '../../../src-main/node/outbox/outbox';
+import { createPlatformClient } from '../../../src-main/node/platformClient/platformClient';
+import { reportIssued } from '../outbox/outboxEvents';
 import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
 import { runSyncCycle } from '../../../src-main/node/sync/syncClient';
 import { runCliJson } from '../../support/runCli';
@@ -44,10 +46,10 @@ describe('TLS to the platform, pinned to its CA', () => {
     const answer = await online.lookup(syntheticCodeOf(1, 7));
     expect(!answer.ok && answer.error.code).toBe('ONLINE_UNAVAILABLE');
 
-    const outbox = createOutbox({ file: path.join(f.dir, 'outbox-wrong-ca.sqlite'), url: platform.url, token: TOKEN, ca: pki.otherCaPem });
-    outbox.enqueue('report-issued', { reportNumber: 'R-TLS-0' });
+    const outbox = createOutbox({ file: path.join(f.dir, 'outbox-wrong-ca.sqlite'), key: f.cacheKey, client: createPlatformClient({ url: platform.url, token: TOKEN, ca: pki.otherCaPem }) });
+    outbox.enqueue('report-issued', reportIssued(0));
     expect(await outbox.deliver()).toMatchObject({ delivered: 0, pending: 1 });
-    outbox.close();
+    await outbox.close();
     expect(platform.events.count()).toBe(0);
   });
 
@@ -64,10 +66,10 @@ describe('TLS to the platform, pinned to its CA', () => {
     const answer = await online.lookup(syntheticCodeOf(1, 7));
     expect(answer.ok && answer.value.provenance).toEqual({ source: 'online', askedAt: asked.toISOString() });
 
-    const outbox = createOutbox({ file: path.join(f.dir, 'outbox.sqlite'), url: platform.url, token: TOKEN, ca: pki.caPem });
-    outbox.enqueue('report-issued', { reportNumber: 'R-TLS-1' });
+    const outbox = createOutbox({ file: path.join(f.dir, 'outbox.sqlite'), key: f.cacheKey, client: createPlatformClient({ url: platform.url, token: TOKEN, ca: pki.caPem }) });
+    outbox.enqueue('report-issued', reportIssued(1));
     expect(await outbox.deliver()).toEqual({ delivered: 1, pending: 0 });
-    outbox.close();
+    await outbox.close();
     expect(platform.events.count()).toBe(1);
   });
 

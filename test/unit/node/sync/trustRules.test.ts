@@ -4,7 +4,6 @@ import { assessFreshness, staleNotice } from '../../../../src-main/common/sync/f
 import type { SyncRefusal } from '../../../../src-main/common/sync/trustRules';
 import { checkNextRoot, checkTimestamp, choosePackage } from '../../../../src-main/common/sync/trustRules';
 import type { Snapshot, Timestamp } from '../../../../src-main/common/sync/metadataSchemas';
-import { CircuitBreaker } from '../../../../src-main/node/sync/circuitBreaker';
 import { makeRoot } from '../../../../src-main/node/sync/publisher';
 import { generateKey, signEnvelope, verifySignature } from '../../../../src-main/node/sync/signing';
 
@@ -77,20 +76,5 @@ describe('freshness policy', () => {
     expect(assessFreshness({ dataAsOf: '2026-02-28T00:00:00Z', timestampExpires: '2026-02-29T00:00:00Z', maxDataAgeHours: 72, now: NOW }).reason).toBe('timestamp-expired');
     expect(assessFreshness({ dataAsOf: null, timestampExpires: null, maxDataAgeHours: 72, now: NOW }).reason).toBe('no-data');
     expect(staleNotice('2026-02-20T08:30:00Z')).toContain('2026-02-20 08:30');
-  });
-});
-
-describe('circuit breaker', () => {
-  it('opens after consecutive failures and half-opens after the cool-off', () => {
-    let t = 0;
-    const b = new CircuitBreaker({ failures: 2, coolOffMs: 1000, now: () => t });
-    b.failed();
-    expect(b.state).toBe('closed');
-    b.failed();
-    expect(b.state).toBe('open');
-    t = 1000;
-    expect(b.state).toBe('half-open');
-    b.succeeded();
-    expect(b.state).toBe('closed');
   });
 });
