@@ -1,0 +1,55 @@
+// What the counter owes the platform, from the staff service into the one outbox: the
+// audit head signed with the kiosk's key at each sign-out (verifiable with the public key
+// the platform registers), and each finished day's usage, once per day.
+import { createPublicKey, verify } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditAnchorMessage } from '../../../src-main/common/platform/auditAnchorMessage';
+import { PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
+import { reportPaths } from '../../../src-main/node/report/reportIssuer';
+import { DINGSHENG_USCC } from '../cache/cacheTestFiles';
+import { eachStaffFixture, signIn, STAFF } from '../staff/staffFixture';
+
+const fixture = eachStaffFixture();
+
+describe('audit anchors', () => {
+  it('signs the audit head at sign-out with the kiosk key; an unchanged head is anchored once', async () => {
+    const fx = fixture();
+    const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
+    await fx.service.signOut({ token });
+    const anchors = fx.outbox.pendingEvents().filter((e) => e.type === 'audit-anchor');
+    expect(anchors).toHaveLength(1);
+    const { entries, head, signature } = anchors[0]!.payload as { entries: number; head: string; signature: string };
+    expect(entries).toBe(fx.service.verifyAudit().entries);
+    const publicKey = createPublicKey(fs.readFileSync(path.join(reportPaths(fx.dataDir).keyDir, PUBLIC_KEY_FILE)));
+    expect(verify(null, Buffer.from(auditAnchorMessage('KIOSK-T1', entries, head)), publicKey, Buffer.from(signature, 'base64'))).toBe(true);
+    // A cut chain would have to match this head: a different one does not verify.
+    expect(verify(null, Buffer.from(auditAnchorMessage('KIOSK-T1', entries - 1, head)), publicKey, Buffer.from(signature, 'base64'))).toBe(false);
+    expect(fx.service.anchorAudit()).toBe(false);
+  });
+});
+
+describe('daily usage', () => {
+  it('sends each finished day once, counted from the audit chain per function and staff member', async () => {
+    const fx = fixture();
+    const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
+    const c = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
+    if (!c.ok) throw new Error(c.error.message);
+    await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'measure-applied', measureIds: ['restrict-government-procurement'] });
+    const day = fx.clock.now.toISOString().slice(0, 10);
+    // Today is not finished: only yesterday goes (a day with no use is a figure too).
+    expect(fx.service.enqueueUsageDays(1)).not.toContain(day);
+    fx.clock.advance(86_400_000);
+    expect(fx.service.enqueueUsageDays(1)).toEqual([day]);
+    expect(fx.service.enqueueUsageDays(1)).toEqual([]);
+    const usage = fx.outbox.pendingEvents().find((e) => e.id === `usage-daily-${day}`);
+    expect(usage?.payload).toEqual({
+      day,
+      rows: expect.arrayContaining([
+        { fn: 'credit-check', staffId: STAFF.staffNo, count: 1 },
+        { fn: 'joint-measures', staffId: STAFF.staffNo, count: 1 },
+      ]),
+    });
+  });
+});
