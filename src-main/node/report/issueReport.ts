@@ -15,7 +15,7 @@ import type { KeyStore } from '../keys/keyStore';
 import { loadSubjectKeyer } from '../keys/subjectKeyer';
 import { ensureReportKey } from './reportKeys';
 import { renderReportPdf } from './reportPdf';
-import { ReportRegistry } from './reportRegistry';
+import { recordIssued } from './reportRegistry';
 
 export interface IssueReportInput {
   subject: Subject;
@@ -93,21 +93,15 @@ export async function issueReport(input: IssueReportInput): Promise<IssuedReport
     ...(input.fonts && { fonts: input.fonts }),
     ...(input.fontPaths && { fontPaths: input.fontPaths }),
   });
-  const keyer = loadSubjectKeyer(input.keys);
-  const registry = new ReportRegistry(input.registryFile, { keyer });
-  try {
-    registry.register({
-      reportNumber,
-      subjectKeyHash: keyer.reportSubject(input.subject.code),
-      issuedAt: input.now.toISOString(),
-      pages: rendered.pages,
-      edition: input.edition,
-      kind: model.kind,
-      contentHash: rendered.contentHash,
-      keyId: key.keyId,
-    });
-  } finally {
-    registry.close();
-  }
+  recordIssued(input.registryFile, input.keys, {
+    reportNumber,
+    subjectKeyHash: loadSubjectKeyer(input.keys).reportSubject(input.subject.code),
+    issuedAt: input.now.toISOString(),
+    pages: rendered.pages,
+    edition: input.edition,
+    kind: model.kind,
+    contentHash: rendered.contentHash,
+    keyId: key.keyId,
+  });
   return { pdf: rendered.pdf, pages: rendered.pages, reportNumber, model, contentHash: rendered.contentHash };
 }

@@ -23,6 +23,8 @@ interface StoredCheck {
   staffNo: string;
   subject: Pick<Subject, 'id' | 'kind'>;
   subjectKey: string;
+  /** The subject in the report registry, where a printed slip is registered. */
+  registrySubject: string;
   hitRecordIds: string[];
   dataVersion?: number;
   decision?: { decision: DecisionKind; note?: string; recordedAt: string };
@@ -115,6 +117,7 @@ export function staffChecks(ctx: StaffContext, outbox: StaffOutbox): StaffCheckM
           staffNo: s.staffNo,
           subject: { id: found.subject.id, kind: found.subject.kind },
           subjectKey,
+          registrySubject: keyer.reportSubject(found.subject.code),
           hitRecordIds: computed.hits.map((h) => h.record.id),
           dataVersion: prov.dataVersion,
         });
@@ -199,6 +202,7 @@ export function staffChecks(ctx: StaffContext, outbox: StaffOutbox): StaffCheckM
           timeZone: ctx.timeZone,
           dataDir: ctx.dataDir,
           keys: ctx.keys,
+          registrySubject: check.registrySubject,
         });
         audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'display', itemId: check.view.item.id, subjectKey: check.subjectKey, result: 'check-slip', detail: { checkId } }));
         return ok(fileView(`核查单-${checkId}.pdf`, 'application/pdf', pdf));
