@@ -22,7 +22,7 @@ import type { KioskConfig } from '../config/kioskConfig';
 import type { ChildLauncher } from '../process/childLauncher';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
-import { openKeyStore, type KeyStoreHost } from '../keys/openKeyStore';
+import { openKioskKeyStore, type KeyStoreHost } from '../keys/openKeyStore';
 import { createLogger, type Logger } from '../logging/logger';
 import { createPrinter } from '../printing/createPrinter';
 import { PrintQuotaStore } from '../printing/printQuota';
@@ -73,7 +73,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       retention: { maxBytes: config.retention.logMaxBytes, maxFiles: config.retention.logMaxFiles, maxAgeDays: config.retention.logMaxAgeDays },
     });
 
-  const keys = openKeyStore(config, options.keyStoreHost);
+  const keys = await openKioskKeyStore(config, options.keyStoreHost);
   const cacheKey = loadCacheKey(keys);
   const configured = resolveCacheLocation({ dataDir: config.dataDir });
   const location = demoMode
