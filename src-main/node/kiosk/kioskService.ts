@@ -27,15 +27,13 @@ import { countBySummaryCategory } from '../../common/domain/summaryCategory';
 import { isPubliclyVisible, type DisclosurePolicy, DEFAULT_DISCLOSURE_POLICY } from '../../common/rules/disclosurePolicy';
 import { maskIdNumber } from '../../common/rules/masking';
 import { statusTagsOf } from '../../common/rules/statusTags';
-import { buildReportModel } from '../../common/report/reportModel';
-import { civilTime, makeReportNumber } from '../../common/report/reportNumber';
 import { toIsoDate } from '../../common/time/isoDate';
 import type { CardReader } from '../../../native/reader/cardReader';
 import type { LocalCreditCache, SubjectWithRecords } from '../cache/creditCache';
 import type { Logger } from '../logging/logger';
 import type { PrinterAdapter } from '../printing/printerAdapter';
 import type { PrintQuota } from '../printing/printQuota';
-import type { ReportIssuer } from '../report/reportIssuer';
+import type { ReportIssuer, ReportPreviewer } from '../report/reportIssuer';
 import { SessionManager, type Session } from '../session/sessionManager';
 import { EventHub } from './eventHub';
 
@@ -68,6 +66,8 @@ export interface KioskServiceDeps {
   readerSimulated: boolean;
   printer: PrinterAdapter;
   issueReport: ReportIssuer;
+  /** The model a report will be drawn from, for the preview (the same settings as issueReport). */
+  previewReport: ReportPreviewer;
   quota: PrintQuota;
   demo: DemoCards | null;
   logger: Logger;
@@ -288,30 +288,18 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         return ok(summary);
       }),
 
-    previewReport: async ({ sessionId, uscc }: KioskInput<'previewReport'>) =>
+    previewReport: async ({ sessionId, uscc, edition }: KioskInput<'previewReport'>) =>
       guard('previewReport', async () => {
         const session = requireSession(sessionId);
         if (!('id' in session)) return session;
         const own = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
         if (!own.ok) return own;
-        const at = now();
         // The same model the PDF is drawn from; the real number is drawn at printing.
-        return buildReportModel({
-          subject: own.value.subject,
-          records: own.value.records,
-          audience: 'subject',
-          edition: 'standard',
-          generatedAt: at,
-          today: civilTime(at).date,
-          reportNumber: makeReportNumber(at, (n) => new Uint8Array(n)),
-          issuer: deps.info.issuer,
-          kioskId: deps.info.kioskId,
-          provenance: own.value.provenance,
-          disclosurePolicy: policy,
-        });
+        const { subject, records, provenance: source } = own.value;
+        return deps.previewReport({ subject, records, provenance: source, now: now(), disclosurePolicy: policy, ...(edition && { edition }) });
       }),
 
-    printReport: async ({ sessionId, uscc }: KioskInput<'printReport'>) =>
+    printReport: async ({ sessionId, uscc, edition }: KioskInput<'printReport'>) =>
       guard('printReport', async () => {
         const session = requireSession(sessionId);
         if (!('id' in session)) return session;
@@ -321,7 +309,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         if (printer.state === 'unavailable') return fail('PRINTER_UNAVAILABLE', printer.message ?? DEFAULT_ERROR_MESSAGES.PRINTER_UNAVAILABLE);
         const { subject, records, provenance: source } = own.value;
         if (!(await deps.quota.tryConsume(subject.id, toIsoDate(now())))) return fail('QUOTA_REACHED', DEFAULT_ERROR_MESSAGES.QUOTA_REACHED);
-        const issued = await deps.issueReport({ subject, records, provenance: source, now: now() });
+        const issued = await deps.issueReport({ subject, records, provenance: source, now: now(), ...(edition && { edition }) });
         const job: PrintJobView = {
           jobId: randomBytes(8).toString('hex'),
           reportNumber: issued.reportNumber,
@@ -331,7 +319,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         };
         emitJob(job);
         deps.usage?.('report-printed', subject);
-        log.info({ event: 'report-issued', reportNumber: issued.reportNumber, pages: issued.pages }, 'report issued');
+        log.info({ event: 'report-issued', reportNumber: issued.reportNumber, pages: issued.pages, edition: edition ?? 'standard' }, 'report issued');
         // Printing outlives the call (and possibly the session): the screen follows it by events.
         void deps.printer
           .print({ jobName: `credit-report-${issued.reportNumber}`, pdf: issued.pdf }, (update) =>

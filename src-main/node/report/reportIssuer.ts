@@ -1,12 +1,21 @@
-// The kiosk's ReportIssuer: the self-service "打印报告" path, wired to issueReport with
-// the kiosk's key folder and registry under its data folder.
+// The kiosk's ReportIssuer: the self-service "预览" and "打印报告" paths, wired to
+// issueReport with the kiosk's key folder and registry under its data folder, its
+// report settings and the no-violation edition's domains — so the preview is the very
+// model the print is drawn from.
 import path from 'node:path';
 import type { Provenance } from '../../common/contract/views';
+import type { Result } from '../../common/contract/result';
 import type { CreditRecord } from '../../common/domain/creditRecord';
 import type { Subject } from '../../common/domain/subject';
+import type { NoViolationConfig } from '../../common/report/noViolationConfig';
+import { buildReportModel, type ReportEdition, type ReportModel } from '../../common/report/reportModel';
+import { civilTime, makeReportNumber } from '../../common/report/reportNumber';
+import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
 import type { KioskConfig } from '../config/kioskConfig';
+import { findResourcesDir } from '../config/resourcesDir';
 import type { KeyStore } from '../keys/keyStore';
 import { issueReport } from './issueReport';
+import { defaultNoViolationConfigFile, loadNoViolationConfig } from './noViolationDomains';
 import { warmUpReports } from './reportWarmUp';
 
 /** Where a kiosk keeps its report signing key and its issued-report registry. */
@@ -20,36 +29,78 @@ export interface IssuedReport {
   reportNumber: string;
 }
 
-/** What the kiosk service asks of the report room: a signed report for the card holder's own subject. */
-export type ReportIssuer = (input: { subject: Subject; records: CreditRecord[]; provenance: Provenance; now: Date }) => Promise<IssuedReport>;
+/** A report the kiosk service asks for: the card holder's own subject, or an enterprise they represent. */
+export interface ReportRequest {
+  subject: Subject;
+  records: CreditRecord[];
+  provenance: Provenance;
+  now: Date;
+  /** Default standard; the no-violation edition checks the domains of resources/report/no-violation-domains.json. */
+  edition?: ReportEdition;
+}
+
+/** What the kiosk service asks of the report room: a signed report. */
+export type ReportIssuer = (input: ReportRequest) => Promise<IssuedReport>;
+/** The model the report will be drawn from (its number is drawn at printing). */
+export type ReportPreviewer = (input: ReportRequest & { disclosurePolicy?: DisclosurePolicy }) => Result<ReportModel>;
 
 export interface ReportIssuerHandle {
   issue: ReportIssuer;
+  preview: ReportPreviewer;
   /** Prepares fonts, key and drawing code in the background (call once at start, not awaited). */
   warmUp(): Promise<void>;
   close(): void;
 }
 
-export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report'>; keys: KeyStore }): ReportIssuerHandle {
+export interface ReportIssuerOptions {
+  config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report'>;
+  keys: KeyStore;
+  /** Where the no-violation domains are read from (default: the resources folder found beside the code). */
+  resourcesDir?: string;
+}
+
+export function createReportIssuer(options: ReportIssuerOptions): ReportIssuerHandle {
   const { dataDir, issuer, kioskId, report } = options.config;
-  const issue: ReportIssuer = async ({ subject, records, provenance, now }): Promise<IssuedReport> => {
+  const resourcesDir = options.resourcesDir ?? findResourcesDir();
+  const noViolation: NoViolationConfig = loadNoViolationConfig(defaultNoViolationConfigFile(resourcesDir));
+  const scope = (edition: ReportEdition) => (edition === 'no-violation' ? { noViolationScope: { config: noViolation } } : {});
+  const settings = { verifyUrl: report.verifyUrl, maskOwnIdNumber: report.maskOwnIdNumber, sealLabel: report.sealLabel };
+
+  const issue: ReportIssuer = async ({ subject, records, provenance, now, edition = 'standard' }): Promise<IssuedReport> => {
     const issued = await issueReport({
       subject,
       records,
       provenance,
       now,
-      edition: 'standard',
-      // The self-service path only ever reaches here for the card holder's own subject.
+      edition,
+      // The self-service path only ever reaches here for the card holder's own subject or an enterprise they represent.
       audience: 'subject',
       issuer,
       kioskId,
       keys: options.keys,
       ...reportPaths(dataDir),
-      verifyUrl: report.verifyUrl,
-      maskOwnIdNumber: report.maskOwnIdNumber,
-      sealLabel: report.sealLabel,
+      ...settings,
+      ...scope(edition),
     });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };
-  return { issue, warmUp: () => warmUpReports({ keys: options.keys, keyDir: reportPaths(dataDir).keyDir }), close: () => undefined };
+
+  const preview: ReportPreviewer = ({ subject, records, provenance, now, edition = 'standard', disclosurePolicy }) =>
+    buildReportModel({
+      subject,
+      records,
+      audience: 'subject',
+      edition,
+      generatedAt: now,
+      today: civilTime(now).date,
+      reportNumber: makeReportNumber(now, (n) => new Uint8Array(n)),
+      issuer,
+      kioskId,
+      provenance,
+      ...(disclosurePolicy && { disclosurePolicy }),
+      ...settings,
+      ...scope(edition),
+    });
+
+  return { issue, preview, warmUp: () => warmUpReports({ keys: options.keys, keyDir: reportPaths(dataDir).keyDir }), close: () => undefined };
 }

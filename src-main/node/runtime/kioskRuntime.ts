@@ -88,7 +88,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const { reader, demo } = await createReader(config, resourcesDir);
   const printer = createPrinter(config.printer, { dataDir: config.dataDir, printedFileDays: config.retention.printedFileDays });
   const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
-  const reports = createReportIssuer({ config, keys });
+  const reports = createReportIssuer({ config, keys, resourcesDir });
   void reports.warmUp().catch((err: unknown) => logger.warn({ event: 'report-warm-up-failed', err }, 'report warm-up failed'));
 
   const staff = await createStaffService({
@@ -127,6 +127,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     readerSimulated: config.reader.kind === 'simulated',
     printer,
     issueReport: reports.issue,
+    previewReport: reports.preview,
     quota,
     demo,
     logger,
