@@ -11,9 +11,10 @@ import type { NoViolationConfig } from '../../common/report/noViolationConfig';
 import { buildReportModel, type ReportEdition, type ReportModel } from '../../common/report/reportModel';
 import { civilTime, makeReportNumber } from '../../common/report/reportNumber';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
-import type { KioskConfig } from '../config/kioskConfig';
+import { ConfigError, type KioskConfig } from '../config/kioskConfig';
 import { findResourcesDir } from '../config/resourcesDir';
 import type { KeyStore } from '../keys/keyStore';
+import { loadSealImage, SealImageError, type SealImage } from '../pdf/sealStamp';
 import { issueReport } from './issueReport';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from './noViolationDomains';
 import { warmUpReports } from './reportWarmUp';
@@ -52,8 +53,28 @@ export interface ReportIssuerHandle {
   close(): void;
 }
 
+/** The demo kiosk's seal, marked 演示 (drawn by scripts/make-demo-seal.ts). */
+export function demoSealFile(resourcesDir: string): string {
+  return path.join(resourcesDir, 'report', 'demo-seal.png');
+}
+
+/**
+ * The issuer's seal image: the configured file, else the demo's on a demo kiosk, else
+ * none. A file that is missing or not a usable PNG stops the start with what is wrong.
+ */
+export function issuerSeal(config: Pick<KioskConfig, 'mode' | 'report'>, resourcesDir: string): SealImage | null {
+  const file = config.report.sealImage ?? (config.mode === 'demo' ? demoSealFile(resourcesDir) : null);
+  if (file === null) return null;
+  try {
+    return loadSealImage(file);
+  } catch (err) {
+    if (err instanceof SealImageError) throw new ConfigError(`配置项 report.sealImage 无效：${err.message}`);
+    throw err;
+  }
+}
+
 export interface ReportIssuerOptions {
-  config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report'>;
+  config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report' | 'mode'>;
   keys: KeyStore;
   /** Where the no-violation domains are read from (default: the resources folder found beside the code). */
   resourcesDir?: string;
@@ -64,7 +85,8 @@ export function createReportIssuer(options: ReportIssuerOptions): ReportIssuerHa
   const resourcesDir = options.resourcesDir ?? findResourcesDir();
   const noViolation: NoViolationConfig = loadNoViolationConfig(defaultNoViolationConfigFile(resourcesDir));
   const scope = (edition: ReportEdition) => (edition === 'no-violation' ? { noViolationScope: { config: noViolation } } : {});
-  const settings = { verifyUrl: report.verifyUrl, maskOwnIdNumber: report.maskOwnIdNumber, sealLabel: report.sealLabel };
+  const settings = { verifyUrl: report.verifyUrl, maskOwnIdNumber: report.maskOwnIdNumber };
+  const sealImage = issuerSeal(options.config, resourcesDir);
 
   const issue: ReportIssuer = async ({ subject, records, provenance, now, edition = 'standard' }): Promise<IssuedReport> => {
     const issued = await issueReport({
@@ -80,6 +102,7 @@ export function createReportIssuer(options: ReportIssuerOptions): ReportIssuerHa
       keys: options.keys,
       ...reportPaths(dataDir),
       ...settings,
+      ...(sealImage && { sealImage }),
       ...scope(edition),
     });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };

@@ -89,6 +89,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const printer = createPrinter(config.printer, { dataDir: config.dataDir, printedFileDays: config.retention.printedFileDays });
   const quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
   const reports = createReportIssuer({ config, keys, resourcesDir });
+  if (!demoMode && !config.report.sealImage) logger.warn({ event: 'no-seal-image' }, '未配置出具机构电子印章图片（report.sealImage），报告不带印章图片 / no issuer seal image configured: reports carry none');
   void reports.warmUp().catch((err: unknown) => logger.warn({ event: 'report-warm-up-failed', err }, 'report warm-up failed'));
 
   const staff = await createStaffService({
