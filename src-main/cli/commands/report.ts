@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { validateSubjectCode } from '../../common/codes/subjectCode';
+import { toIsoDate } from '../../common/time/isoDate';
 import { selectCache } from '../../node/cache/cacheLocation';
 import { openCreditCache } from '../../node/cache/openCreditCache';
 import { modeConfig, modeDataDir } from '../../node/config/dataFolders';
@@ -51,7 +52,7 @@ export function register(program: Command): void {
         emitError(options, 'USAGE', `未知的版本 / unknown edition: ${options.edition}`, EXIT_USAGE);
         return;
       }
-      const validation = validateSubjectCode(code);
+      const validation = validateSubjectCode(code, { today: toIsoDate(new Date()) });
       if (!validation.valid) {
         emitError(options, 'INVALID_CODE', `代码无效 / invalid code: ${validation.reason}`);
         return;

@@ -2,6 +2,7 @@
 // and the demo reader that stands in for a hand in demo mode.
 import { z } from 'zod';
 import type { ReportEdition, ReportModel } from '../report/reportModel';
+import { UsccInput } from './codeInput';
 import type { CreditSummary, DemoCardView, EnterpriseChoice, KioskInfo, KioskStatus, PrintJobView } from './views';
 
 /** Session ids are opaque random tokens (base64url, 22+ characters). */
@@ -12,7 +13,7 @@ export const ReportEditionInput = z.enum(['standard', 'no-violation'] satisfies 
 
 /** The report asked for: the holder's own, or (with uscc) an enterprise's; the no-violation edition only for an enterprise. */
 const ReportRequest = z
-  .object({ sessionId: SessionId, uscc: z.string().max(40).optional(), edition: ReportEditionInput.optional() })
+  .object({ sessionId: SessionId, uscc: UsccInput.optional(), edition: ReportEditionInput.optional() })
   .strict()
   .refine((r) => r.edition !== 'no-violation' || r.uscc !== undefined, { path: ['edition'], message: 'the no-violation edition is an enterprise’s report' });
 
@@ -23,7 +24,7 @@ export const SELF_SERVICE_INPUTS = {
   /** Enterprises whose registered legal representative is the card holder. */
   listMyEnterprises: z.object({ sessionId: SessionId }).strict(),
   /** An enterprise's summary, for its legal representative only. */
-  lookupEnterprise: z.object({ sessionId: SessionId, uscc: z.string().max(40) }).strict(),
+  lookupEnterprise: z.object({ sessionId: SessionId, uscc: UsccInput }).strict(),
   /** What the report will say, before it is printed (the number is given at printing). */
   previewReport: ReportRequest,
   /** The holder's own report, or (with uscc) the report of an enterprise they represent; edition default standard. */

@@ -21,7 +21,8 @@ import type {
 } from '../../common/contract/views';
 import type { CreditRecord } from '../../common/domain/creditRecord';
 import { isCardExpired, type IdCard } from '../../common/domain/idCard';
-import { validateSubjectCode } from '../../common/codes/subjectCode';
+import { validateCodeOf } from '../../common/codes/subjectCode';
+import { codeRefused } from '../../common/contract/codeInput';
 import { isPerson, type Subject } from '../../common/domain/subject';
 import { countBySummaryCategory } from '../../common/domain/summaryCategory';
 import { isPubliclyVisible, type DisclosurePolicy, DEFAULT_DISCLOSURE_POLICY } from '../../common/rules/disclosurePolicy';
@@ -183,8 +184,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   /** An enterprise the card holder is the registered legal representative of. */
   async function representedEnterprise(session: Session, uscc: string): Promise<Result<Sourced>> {
     if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
-    const code = validateSubjectCode(uscc);
-    if (code.kind !== 'uscc' || !code.valid) return fail('INVALID_CODE', DEFAULT_ERROR_MESSAGES.INVALID_CODE);
+    const code = validateCodeOf(uscc, ['uscc'], { today: toIsoDate(now()) });
+    if (!code.valid) return codeRefused(code);
     const key = `enterprise:${code.normalized}`;
     const memo = session.memo.get(key) as Sourced | undefined;
     if (memo) return ok(memo);

@@ -1,9 +1,9 @@
 // Counter checks and decisions: the business items, a search of organisations by
 // name, one check of one subject for one item, the decision recorded against it (into
 // the audit chain and the feedback outbox together) and its 核查单.
+import { codeRefused } from '../../common/contract/codeInput';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
-import { fail, ok } from '../../common/contract/result';
+import { ok } from '../../common/contract/result';
 import type { StaffInput, StaffMethods, StaffOutputs } from '../../common/contract/staffApi';
 import type { BusinessItemView, CheckResultView, DecisionKind } from '../../common/contract/staffViews';
 import { validateSubjectCode } from '../../common/codes/subjectCode';
@@ -88,7 +88,7 @@ export function staffChecks(ctx: StaffContext, outbox: StaffOutbox): StaffCheckM
           code = held.idNumber;
         } else {
           const v = validateSubjectCode(input.code, { today: toIsoDate(now()) });
-          if (!v.valid) return fail('INVALID_CODE', `${DEFAULT_ERROR_MESSAGES.INVALID_CODE}: ${v.reason}`);
+          if (!v.valid) return codeRefused(v);
           code = v.normalized;
         }
         const found = await ctx.cache.findByCode(code);
