@@ -26,6 +26,7 @@ import { SummaryScreen } from './screens/SummaryScreen';
 import { TakeCardScreen } from './screens/TakeCardScreen';
 import { initialState, kioskReducer } from './state/kioskState';
 import type { StaffSessionView } from '../src-main/common/contract/staffViews';
+import type { ReportEdition } from '../src-main/common/report/reportModel';
 
 const STATUS_POLL_MS = 15_000;
 
@@ -73,8 +74,9 @@ export function App({ api }: { api: KioskApi }) {
     };
   }, [api, refreshStatus, hold]);
 
-  // Asked-for summaries: the holder's own, or an enterprise they represent.
+  // Asked-for summaries: the holder's own, or an enterprise they represent (in the edition chosen for it).
   const viewing = state.viewing;
+  const edition = state.edition;
   const asked = useRef<string | null>(null);
   useEffect(() => {
     if (state.screen !== 'reading' || !sessionId) return;
@@ -113,18 +115,18 @@ export function App({ api }: { api: KioskApi }) {
     if (!sessionId) return;
     setPrinting(true);
     dispatch({ type: 'print-requested', sessionId });
-    const r = await api.printReport(viewing.kind === 'self' ? { sessionId } : { sessionId, uscc: viewing.uscc });
+    const r = await api.printReport(viewing.kind === 'self' ? { sessionId } : { sessionId, uscc: viewing.uscc, edition });
     setPrinting(false);
     dispatch(r.ok ? { type: 'print-started', sessionId, job: r.value } : { type: 'print-refused', sessionId, code: r.error.code });
     // A refusal may be the printer's news before the status poll's: ask now.
     if (!r.ok) void refreshStatus();
-  }, [api, sessionId, viewing, refreshStatus]);
+  }, [api, sessionId, viewing, edition, refreshStatus]);
 
   const preview = useCallback(async () => {
     if (!sessionId) return;
-    const r = await api.previewReport(viewing.kind === 'self' ? { sessionId } : { sessionId, uscc: viewing.uscc });
+    const r = await api.previewReport(viewing.kind === 'self' ? { sessionId } : { sessionId, uscc: viewing.uscc, edition });
     dispatch(r.ok ? { type: 'preview-loaded', sessionId, model: r.value } : { type: 'failed', sessionId, code: r.error.code });
-  }, [api, sessionId, viewing]);
+  }, [api, sessionId, viewing, edition]);
 
   const finish = useCallback(
     (reason: 'user' | 'idle') => {
@@ -196,7 +198,7 @@ export function App({ api }: { api: KioskApi }) {
           issuer={info?.issuer ?? ''}
           onAgree={() => {
             performance.mark('consent-given');
-            if (sessionId) dispatch({ type: 'consented', sessionId, then: service === 'enterprise' ? 'enterprise' : 'self' });
+            if (sessionId) dispatch({ type: 'consented', sessionId, then: service === 'enterprise' || service === 'certificate' ? service : 'self' });
           }}
           onCancel={() => finish('user')}
         />
@@ -209,6 +211,7 @@ export function App({ api }: { api: KioskApi }) {
           enterprise={!canRepresent || state.enterprises === null ? 'hidden' : state.enterprises.length > 0 ? 'offer' : 'none'}
           printerDown={printerDown}
           refusal={state.printRefusal}
+          {...(state.summaryViewing.kind === 'enterprise' && { edition: { chosen: edition, onChoose: (e: ReportEdition) => dispatch({ type: 'choose-edition', edition: e }) } })}
           onPrint={() => void print()}
           onPreview={() => void preview()}
           onEnterprise={() => dispatch({ type: 'choose-enterprise' })}

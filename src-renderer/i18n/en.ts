@@ -20,14 +20,6 @@ export const en: Messages = {
     },
     back: 'Back to services',
     info: {
-      certificate: {
-        title: 'No-violation certificate edition',
-        body: [
-          'The Public Credit Information Report (no-violation certificate edition) replaces an enterprise’s certificates of no violations in the fields it covers.',
-          'This kiosk cannot print that edition yet: please bring your ID card to the credit counter, where staff issue it at once.',
-          'You can print the enterprise’s standard credit report here first.',
-        ],
-      },
       verify: {
         title: 'Verify a report',
         body: [

@@ -5,10 +5,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardIllustration } from '../components/CardIllustration';
 
-export type CardService = 'personal' | 'enterprise';
-export type InfoTopic = 'certificate' | 'verify' | 'repair' | 'objection';
-const CARD_SERVICES: readonly CardService[] = ['personal', 'enterprise'];
-const INFO_TOPICS: readonly InfoTopic[] = ['certificate', 'verify', 'repair', 'objection'];
+/** certificate: the 无违法违规记录证明版 of an enterprise the card holder represents. */
+export type CardService = 'personal' | 'enterprise' | 'certificate';
+export type InfoTopic = 'verify' | 'repair' | 'objection';
+const CARD_SERVICES: readonly CardService[] = ['personal', 'enterprise', 'certificate'];
+const INFO_TOPICS: readonly InfoTopic[] = ['verify', 'repair', 'objection'];
 /** Guidance left open returns to the menu, so the next person finds the invitation. */
 const INFO_TIMEOUT_MS = 90_000;
 

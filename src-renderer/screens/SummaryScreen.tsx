@@ -3,8 +3,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { CreditSummary } from '../../src-main/common/contract/views';
+import type { ReportEdition } from '../../src-main/common/report/reportModel';
 import { SUMMARY_CATEGORIES } from '../../src-main/common/domain/summaryCategory';
 import { FinishButton } from '../components/FinishButton';
+import { EditionChoice } from '../editions/EditionChoice';
 import { formatDateTime } from '../components/formatTime';
 
 interface SummaryScreenProps {
@@ -16,6 +18,8 @@ interface SummaryScreenProps {
   printerDown: boolean;
   /** Why the last print was refused. */
   refusal: ErrorCode | null;
+  /** An enterprise's report edition, and choosing it (absent: the holder's own summary, standard only). */
+  edition?: { chosen: ReportEdition; onChoose: (edition: ReportEdition) => void };
   onPrint: () => void;
   onPreview: () => void;
   onEnterprise: () => void;
@@ -24,7 +28,7 @@ interface SummaryScreenProps {
   busy: boolean;
 }
 
-export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
+export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, edition, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
   const { t } = useTranslation();
   const { subject, provenance } = summary;
   const person = subject.kind === 'natural-person';
@@ -57,6 +61,8 @@ export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerD
           </ul>
         )}
       </header>
+
+      {edition && <EditionChoice edition={edition.chosen} onChoose={edition.onChoose} />}
 
       <section aria-labelledby="counts-title">
         <h2 id="counts-title">{t('summary.counts')}</h2>

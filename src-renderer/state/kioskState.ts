@@ -3,7 +3,7 @@
 // survives in the renderer's memory.
 import type { KioskEvent } from '../../src-main/common/contract/events';
 import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
-import type { ReportModel } from '../../src-main/common/report/reportModel';
+import type { ReportEdition, ReportModel } from '../../src-main/common/report/reportModel';
 import type { CreditSummary, EnterpriseChoice, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
 
 export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card';
@@ -32,6 +32,8 @@ export interface KioskState {
   viewing: Viewing;
   /** Whose summary `summary` is (while another is asked for, the shown one stays to return to). */
   summaryViewing: Viewing;
+  /** The edition an enterprise's 预览 and 打印 give: the standard report or the 无违法违规记录证明版. */
+  edition: ReportEdition;
   /** Enterprises the holder is the registered legal representative of (null until asked). */
   enterprises: EnterpriseChoice[] | null;
   /** Why the last print was refused, shown beside 打印 on the summary or preview. */
@@ -49,7 +51,8 @@ export type KioskAction =
   | { type: 'event'; event: KioskEvent }
   | { type: 'info'; info: KioskInfo }
   | { type: 'status'; reader: ReaderStatus; printer: PrinterStatus; dataAsOf: string }
-  | { type: 'consented'; sessionId: string; then?: 'self' | 'enterprise' }
+  | { type: 'consented'; sessionId: string; then?: 'self' | 'enterprise' | 'certificate' }
+  | { type: 'choose-edition'; edition: ReportEdition }
   | { type: 'choose-enterprise' }
   | { type: 'preview-loaded'; sessionId: string; model: ReportModel }
   | { type: 'close-preview' }
@@ -76,6 +79,7 @@ export function initialState(devices: DeviceState = initialDevices): KioskState 
     preview: null,
     viewing: { kind: 'self' },
     summaryViewing: { kind: 'self' },
+    edition: 'standard',
     enterprises: null,
     printRefusal: null,
     printFrom: 'summary',
@@ -99,8 +103,12 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, devices: { ...state.devices, reader: action.reader, printer: action.printer, dataAsOf: action.dataAsOf } };
     case 'consented':
       if (state.session?.id !== action.sessionId || state.screen !== 'consent') return state;
-      // Chosen on the idle menu before the card: the enterprise lookup opens first.
+      // Chosen on the idle menu before the card: the enterprise lookup opens first (for the
+      // 无违法违规记录证明版, an enterprise's report, with that edition chosen).
+      if (action.then === 'certificate') return { ...state, screen: 'enterprise', edition: 'no-violation' };
       return { ...state, screen: action.then === 'enterprise' ? 'enterprise' : 'reading' };
+    case 'choose-edition':
+      return state.session ? { ...state, edition: action.edition, printRefusal: null } : state;
     case 'preview-loaded':
       if (state.session?.id !== action.sessionId) return state;
       return { ...state, screen: 'preview', preview: action.model };

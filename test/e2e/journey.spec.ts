@@ -86,7 +86,6 @@ test.describe('with the demo reader', () => {
     for (const [topic, text] of [
       ['repair', '信用修复'],
       ['objection', '异议'],
-      ['certificate', '请携带身份证到信用窗口办理'],
       ['verify', '请到信用窗口'],
     ] as const) {
       await page.getByTestId(`service-${topic}`).click();

@@ -37,7 +37,7 @@ export function register(program: Command): void {
         emitError(options, 'USAGE', '请提供要查询的代码 / give the code: credit-kiosk query CODE', EXIT_USAGE);
         return;
       }
-      const validation = validateSubjectCode(code);
+      const validation = validateSubjectCode(code, { today: toIsoDate(new Date()) });
       const purpose = statedPurpose(options.purpose);
       // Refused before the cache is opened: no purpose, no look at a person's data.
       if (validation.valid && validation.kind === 'resident-id' && !purpose) {

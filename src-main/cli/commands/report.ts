@@ -4,13 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { validateSubjectCode } from '../../common/codes/subjectCode';
+import { toIsoDate } from '../../common/time/isoDate';
 import { selectCache } from '../../node/cache/cacheLocation';
 import { openCreditCache } from '../../node/cache/openCreditCache';
 import { modeConfig, modeDataDir } from '../../node/config/dataFolders';
 import { ConfigError } from '../../node/config/kioskConfig';
 import { findResourcesDir } from '../../node/config/resourcesDir';
+import type { SealImage } from '../../node/pdf/sealStamp';
 import { openKeyStore } from '../../node/keys/openKeyStore';
-import { reportPaths } from '../../node/report/reportIssuer';
+import { issuerSeal, reportPaths } from '../../node/report/reportIssuer';
 import { issueReport, ReportRefusedError } from '../../node/report/issueReport';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from '../../node/report/noViolationDomains';
 import { cliConfig } from '../dataFolder';
@@ -50,7 +52,7 @@ export function register(program: Command): void {
         emitError(options, 'USAGE', `未知的版本 / unknown edition: ${options.edition}`, EXIT_USAGE);
         return;
       }
-      const validation = validateSubjectCode(code);
+      const validation = validateSubjectCode(code, { today: toIsoDate(new Date()) });
       if (!validation.valid) {
         emitError(options, 'INVALID_CODE', `代码无效 / invalid code: ${validation.reason}`);
         return;
@@ -81,6 +83,7 @@ export function register(program: Command): void {
             return;
           }
           const info = await cache.dataInfo();
+          const resources = findResourcesDir();
           const now = new Date();
           const edition = options.edition;
           const issued = await issueReport({
@@ -95,9 +98,9 @@ export function register(program: Command): void {
             ...reportPaths(dataDir),
             verifyUrl: config.report.verifyUrl,
             maskOwnIdNumber: config.report.maskOwnIdNumber,
-            sealLabel: config.report.sealLabel,
+            ...withSeal(issuerSeal(config, resources)),
             now,
-            ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(findResourcesDir())) } }),
+            ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(resources)) } }),
           });
           const out = path.resolve(options.out);
           fs.writeFileSync(out, issued.pdf);
@@ -117,3 +120,5 @@ export function register(program: Command): void {
       }
     });
 }
+
+const withSeal = (sealImage: SealImage | null): { sealImage?: SealImage } => (sealImage ? { sealImage } : {});

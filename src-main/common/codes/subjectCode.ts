@@ -9,7 +9,7 @@ import { checkUscc, usccCheckCharMatches, type UsccProblem } from './uscc';
 
 export type CodeKind = 'resident-id' | 'uscc' | 'registration-number' | 'organization-code' | 'unknown';
 
-export type CodeProblem = ResidentIdProblem | UsccProblem | FormerCodeProblem | 'length';
+export type CodeProblem = ResidentIdProblem | UsccProblem | FormerCodeProblem | 'length' | 'kind';
 
 export interface CodeValidation {
   input: string;
@@ -34,6 +34,7 @@ const REASONS: Record<'ok' | 'former' | CodeProblem, string> = {
   authority: '登记管理部门代码不存在 / no registration authority has this code',
   category: '该登记管理部门没有此机构类别代码 / this registration authority has no such category code',
   'check-character': '校验位不符，请核对是否输错 / check character does not match: probably mistyped',
+  kind: '代码类别不符 / a valid code, but not of the kind asked for here',
 };
 
 export function normalizeCode(input: string): string {
@@ -66,6 +67,16 @@ export function validateSubjectCode(input: string, options: RecogniseOptions = {
   if (/^\d{13}(\d{2})?$/.test(normalized)) return answer('registration-number', checkRegistrationNumber(normalized).problem);
   if (/^[0-9A-Z]{8}-?[0-9X]$/.test(normalized)) return answer('organization-code', checkOrganizationCode(normalized).problem);
   return answer('unknown', 'length');
+}
+
+/**
+ * The same recogniser, for a place that takes only some kinds of code (an enterprise's
+ * USCC, a person's ID number): a valid code of another kind is refused as 'kind'.
+ */
+export function validateCodeOf(input: string, kinds: readonly CodeKind[], options: RecogniseOptions = {}): CodeValidation {
+  const v = validateSubjectCode(input, options);
+  if (!v.valid || kinds.includes(v.kind)) return v;
+  return { ...v, valid: false, reason: `${REASONS.kind}（${v.kind}，应为 ${kinds.join(' / ')}）`, problem: 'kind' };
 }
 
 /** Whether a recognised code names a natural person (and so is personal data to mask). */

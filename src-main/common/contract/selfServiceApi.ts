@@ -1,11 +1,21 @@
 // The self-service part of KioskApi: a citizen's own card, summary and report,
 // and the demo reader that stands in for a hand in demo mode.
 import { z } from 'zod';
-import type { ReportModel } from '../report/reportModel';
+import type { ReportEdition, ReportModel } from '../report/reportModel';
+import { UsccInput } from './codeInput';
 import type { CreditSummary, DemoCardView, EnterpriseChoice, KioskInfo, KioskStatus, PrintJobView } from './views';
 
 /** Session ids are opaque random tokens (base64url, 22+ characters). */
 export const SessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'session id');
+
+/** Which report: the standard one, or the 无违法违规记录证明版 (an enterprise's, for its legal representative). */
+export const ReportEditionInput = z.enum(['standard', 'no-violation'] satisfies ReportEdition[]);
+
+/** The report asked for: the holder's own, or (with uscc) an enterprise's; the no-violation edition only for an enterprise. */
+const ReportRequest = z
+  .object({ sessionId: SessionId, uscc: UsccInput.optional(), edition: ReportEditionInput.optional() })
+  .strict()
+  .refine((r) => r.edition !== 'no-violation' || r.uscc !== undefined, { path: ['edition'], message: 'the no-violation edition is an enterprise’s report' });
 
 export const SELF_SERVICE_INPUTS = {
   getInfo: z.object({}).strict(),
@@ -14,11 +24,11 @@ export const SELF_SERVICE_INPUTS = {
   /** Enterprises whose registered legal representative is the card holder. */
   listMyEnterprises: z.object({ sessionId: SessionId }).strict(),
   /** An enterprise's summary, for its legal representative only. */
-  lookupEnterprise: z.object({ sessionId: SessionId, uscc: z.string().max(40) }).strict(),
+  lookupEnterprise: z.object({ sessionId: SessionId, uscc: UsccInput }).strict(),
   /** What the report will say, before it is printed (the number is given at printing). */
-  previewReport: z.object({ sessionId: SessionId, uscc: z.string().max(40).optional() }).strict(),
-  /** The holder's own report, or (with uscc) the report of an enterprise they represent. */
-  printReport: z.object({ sessionId: SessionId, uscc: z.string().max(40).optional() }).strict(),
+  previewReport: ReportRequest,
+  /** The holder's own report, or (with uscc) the report of an enterprise they represent; edition default standard. */
+  printReport: ReportRequest,
   endSession: z.object({ sessionId: SessionId, reason: z.enum(['user', 'idle']) }).strict(),
 } as const;
 

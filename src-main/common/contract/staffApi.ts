@@ -4,6 +4,7 @@
 import { STAFF_NUMBER_PATTERN } from '../staff/staffNumber';
 import { z } from 'zod';
 import type { Result } from './result';
+import { SubjectCodeInput } from './codeInput';
 import type {
   BatchResultView,
   BatchSummaryView,
@@ -46,7 +47,7 @@ export const STAFF_INPUTS = {
   /** Organisations by name (natural persons are never searchable by name). */
   searchSubjects: z.object({ token: StaffToken, text: z.string().min(1).max(100), page: z.number().int().min(1).max(1000).optional() }).strict(),
   checkSubject: z.discriminatedUnion('by', [
-    z.object({ token: StaffToken, itemId: CatalogueId, by: z.literal('code'), code: z.string().min(1).max(40) }).strict(),
+    z.object({ token: StaffToken, itemId: CatalogueId, by: z.literal('code'), code: SubjectCodeInput }).strict(),
     /** The applicant's card on the reader: read on the services side, never sent by the screen. */
     z.object({ token: StaffToken, itemId: CatalogueId, by: z.literal('card') }).strict(),
   ]),

@@ -96,8 +96,6 @@ export interface ReportModel {
    * in its query). Part of the model, so it is covered by the seal like the content.
    */
   verifyUrl?: string;
-  /** The issuer's electronic seal, stamped by the issuer's name at the end. */
-  seal?: { ring: string; label: string };
 }
 
 export interface ReportInput {
@@ -126,8 +124,6 @@ export interface ReportInput {
    * requires it. A report for anyone else is never issued for a person.
    */
   maskOwnIdNumber?: boolean;
-  /** The label beneath the star of the issuer's electronic seal (演示 on a demo kiosk); absent: no seal. */
-  sealLabel?: string;
 }
 
 export function buildReportModel(input: ReportInput): Result<ReportModel> {
@@ -203,7 +199,6 @@ export function buildReportModel(input: ReportInput): Result<ReportModel> {
     staleWarning: provenance.source === 'cache' && provenance.stale ? T.staleWarning : null,
     visibleRecords: visible.length,
     ...(input.verifyUrl && { verifyUrl: input.verifyUrl }),
-    ...(input.sealLabel && { seal: { ring: input.issuer, label: input.sealLabel } }),
   });
 }
 

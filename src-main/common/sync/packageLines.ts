@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { RECORD_CATEGORIES, RECORD_STATUSES, SEVERITIES } from '../domain/creditRecord';
 import { SUBJECT_KINDS, type SubjectKind } from '../domain/subject';
-import { validateSubjectCode, type CodeKind } from '../codes/subjectCode';
+import { validateCodeOf, type CodeKind } from '../codes/subjectCode';
 
 export const PACKAGE_FORMAT = 'credit-kiosk-package/1';
 
@@ -43,9 +43,8 @@ export const SubjectLineSchema = z
     // Both the publisher and the kiosk's applier parse every subject line here, so a
     // code with a wrong check character or of the wrong kind never enters a package or a cache.
     const check = (code: string, allowed: readonly CodeKind[], path: PropertyKey[]) => {
-      const v = validateSubjectCode(code);
+      const v = validateCodeOf(code, allowed);
       if (!v.valid) ctx.addIssue({ code: 'custom', path, message: v.reason });
-      else if (!allowed.includes(v.kind)) ctx.addIssue({ code: 'custom', path, message: `代码类别不符（${v.kind}） / a ${v.kind} code where ${allowed.join(' or ')} belongs` });
     };
     check(s.code, CURRENT_CODE_KINDS[s.kind], ['code']);
     s.formerCodes.forEach((c, i) => check(c, FORMER_CODE_KINDS, ['formerCodes', i]));

@@ -3,6 +3,7 @@
 // encryption, so neither use weakens the other.
 import crypto from 'node:crypto';
 import type { KeyStore } from '../keys/keyStore';
+import { NEW_KEY } from '../keys/newKeys';
 import { CacheError } from './cacheError';
 
 export const MASTER_KEY_BYTES = 32;
@@ -22,14 +23,9 @@ export function parseCacheKey(raw: Buffer): Buffer {
   throw new CacheError('CACHE_UNAVAILABLE', `缓存密钥文件格式不正确 / the cache key file holds no ${MASTER_KEY_BYTES}-byte key`);
 }
 
-/** A new random master key, as it is stored. */
-export function newCacheKeyText(): Buffer {
-  return Buffer.from(`${crypto.randomBytes(MASTER_KEY_BYTES).toString('hex')}\n`);
-}
-
 /** The kiosk's master key from its KeyStore, created on first use. */
 export function loadCacheKey(keys: KeyStore): Buffer {
-  return parseCacheKey(keys.ensure('cache', newCacheKeyText));
+  return parseCacheKey(keys.ensure('cache', NEW_KEY.cache));
 }
 
 export function deriveCacheKeys(master: Uint8Array): CacheKeys {

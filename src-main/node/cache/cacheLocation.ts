@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeSecretOnce } from '../keys/keyFiles';
 import { SEALED_KEY_DIR } from '../keys/protectedKeyStore';
-import { deriveCacheKeys, keyCheckValue, newCacheKeyText, parseCacheKey } from './cacheKeys';
+import { NEW_KEY } from '../keys/newKeys';
+import { deriveCacheKeys, keyCheckValue, parseCacheKey } from './cacheKeys';
 import { readMeta } from './cacheMeta';
 import { modeDataDir } from '../config/dataFolders';
 import type { KioskConfig } from '../config/kioskConfig';
@@ -44,7 +45,7 @@ export function ensureCacheKey(keyFile: string): Buffer {
   if (fs.existsSync(sealed) && fs.readdirSync(sealed).some((f) => f.startsWith('cache.'))) {
     throw new CacheError('CACHE_UNAVAILABLE', `缓存密钥由系统密钥库保管（配置 keys），请通过自助机程序使用 / the cache key is sealed in the kiosk's key store (config "keys"); use the kiosk, not a plain key file`);
   }
-  return parseCacheKey(writeSecretOnce(keyFile, newCacheKeyText()));
+  return parseCacheKey(writeSecretOnce(keyFile, NEW_KEY.cache()));
 }
 
 export interface EnsureDemoCacheOptions {

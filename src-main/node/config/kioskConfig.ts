@@ -41,7 +41,6 @@ const KeysConfig = z.discriminatedUnion('store', [
 ]);
 /** A reserved (.invalid) host: a demo report's QR can never lead a phone to a real service. */
 export const DEMO_VERIFY_URL = 'https://verify.demo.invalid/report';
-export const DEMO_SEAL_LABEL = '演示';
 
 export const KioskConfigSchema = z
   .object({
@@ -91,11 +90,15 @@ export const KioskConfigSchema = z
         verifyUrl: z.string().url().default(DEMO_VERIFY_URL),
         /** A person's own report shows their ID number masked (true) or whole (false), as the hall's policy says. */
         maskOwnIdNumber: z.boolean().default(true),
-        /** The label beneath the star of the issuer's electronic seal printed on reports; the demo seal says 演示. */
-        sealLabel: z.string().min(1).max(10).default(DEMO_SEAL_LABEL),
+        /**
+         * The issuer's electronic seal (电子印章) stamped on every page: an opaque PNG file,
+         * relative to the config file's folder. Absent: the demo's seal (marked 演示) in demo
+         * mode, none in production.
+         */
+        sealImage: z.string().min(1).optional(),
       })
       .strict()
-      .default({ verifyUrl: DEMO_VERIFY_URL, maskOwnIdNumber: true, sealLabel: DEMO_SEAL_LABEL }),
+      .default({ verifyUrl: DEMO_VERIFY_URL, maskOwnIdNumber: true }),
     /** The zone every time a person reads is shown in (an IANA name; China time by default). */
     timeZone: z.string().refine(isTimeZone, 'unknown time zone / 未知时区').default(DEFAULT_TIME_ZONE),
     /** The admin console on a public screen closes (and its sign-in ends) after this many idle seconds. */
@@ -199,7 +202,9 @@ export function loadKioskConfig(sources: ConfigSources = {}): KioskConfig {
     throw new ConfigError(`配置无效 / invalid config${configPath ? ` (${configPath})` : ''}: ${where}`);
   }
   const resolvedDataDir = parsed.data.dataDir ? path.resolve(path.dirname(configPath ?? candidate), parsed.data.dataDir) : dataDir;
-  const config: KioskConfig = { ...parsed.data, dataDir: resolvedDataDir, configPath };
+  const { sealImage } = parsed.data.report;
+  const report = sealImage === undefined ? parsed.data.report : { ...parsed.data.report, sealImage: path.resolve(path.dirname(configPath ?? candidate), sealImage) };
+  const config: KioskConfig = { ...parsed.data, report, dataDir: resolvedDataDir, configPath };
   if (configPath === null && sources.packaged) return { ...config, unconfigured: { searched: [candidate] } };
   // The defaults of these two are the demo's ("DEMO-KIOSK-01", "演示市…"): production names its own.
   const unnamed = (['kioskId', 'issuer'] as const).filter((k) => (raw as Record<string, unknown>)[k] === undefined);

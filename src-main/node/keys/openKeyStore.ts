@@ -6,7 +6,7 @@ import { fileKeyStore } from './fileKeyStore';
 import { KeyStoreError, type KeyStore } from './keyStore';
 import { protectedKeyStore } from './protectedKeyStore';
 import { rootKeyFileProtector } from './rootKeyFile';
-import { safeStorageProtector, type SafeStorageLike } from './safeStorage';
+import { safeStorageKeyStore, type SafeStorageLike } from './safeStorage';
 import { systemdCredsAvailable, systemdCredsProtector } from './systemdCreds';
 
 export interface KeyStoreHost {
@@ -14,14 +14,23 @@ export interface KeyStoreHost {
   safeStorage?: SafeStorageLike;
 }
 
-export function openKeyStore(config: Pick<KioskConfig, 'dataDir' | 'keys'>, host: KeyStoreHost = {}): KeyStore {
+/** The kiosk's store: as openKeyStore, and Electron's safeStorage where the host passes it in (opened asynchronously). */
+export async function openKioskKeyStore(config: Pick<KioskConfig, 'dataDir' | 'keys'>, host: KeyStoreHost = {}): Promise<KeyStore> {
+  if (config.keys.store !== 'safe-storage') return openKeyStore(config);
+  if (!host.safeStorage) throw new KeyStoreError(SAFE_STORAGE_NEEDS_ELECTRON);
+  return safeStorageKeyStore(config.dataDir, host.safeStorage);
+}
+
+const SAFE_STORAGE_NEEDS_ELECTRON = 'safeStorage 仅在 Electron 中可用 / keys.store "safe-storage" needs the Electron host';
+
+/** The store for a command line or a tool (no Electron, so never safeStorage). */
+export function openKeyStore(config: Pick<KioskConfig, 'dataDir' | 'keys'>): KeyStore {
   const keys = config.keys;
   switch (keys.store) {
     case 'file':
       return fileKeyStore(config.dataDir);
     case 'safe-storage':
-      if (!host.safeStorage) throw new KeyStoreError('safeStorage 仅在 Electron 中可用 / keys.store "safe-storage" needs the Electron host');
-      return protectedKeyStore(config.dataDir, safeStorageProtector(host.safeStorage));
+      throw new KeyStoreError(SAFE_STORAGE_NEEDS_ELECTRON);
     case 'systemd-creds':
       if (!systemdCredsAvailable()) throw new KeyStoreError('找不到 systemd-creds / keys.store "systemd-creds" but systemd-creds is not installed');
       return protectedKeyStore(config.dataDir, systemdCredsProtector());

@@ -3,8 +3,9 @@
 // number — or a plain hash of one, which the small space of ID numbers reverses in
 // seconds. HMAC-SHA-256 under the subject key from the KeyStore, one domain per use;
 // organisations' codes are public and stay in clear in the audit log.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { KeyStore } from './keyStore';
+import { NEW_KEY } from './newKeys';
 
 export interface SubjectKeyer {
   /** 'p:<hmac>' for a resident ID number, 'o:<USCC>' for an organisation, '' for none. */
@@ -19,7 +20,7 @@ export interface SubjectKeyer {
 
 /** The subject key (64 hex characters in the store), created on first use. */
 export function loadSubjectKeyer(keys: KeyStore): SubjectKeyer {
-  const text = keys.ensure('subject', () => Buffer.from(`${randomBytes(32).toString('hex')}\n`)).toString('latin1').trim();
+  const text = keys.ensure('subject', NEW_KEY.subject).toString('latin1').trim();
   if (!/^[0-9a-fA-F]{64}$/.test(text)) throw new Error('the subject key holds no 32-byte key');
   return keyerFrom(Buffer.from(text, 'hex'));
 }

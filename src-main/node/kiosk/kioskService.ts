@@ -21,21 +21,20 @@ import type {
 } from '../../common/contract/views';
 import type { CreditRecord } from '../../common/domain/creditRecord';
 import { isCardExpired, type IdCard } from '../../common/domain/idCard';
-import { validateSubjectCode } from '../../common/codes/subjectCode';
+import { validateCodeOf } from '../../common/codes/subjectCode';
+import { codeRefused } from '../../common/contract/codeInput';
 import { isPerson, type Subject } from '../../common/domain/subject';
 import { countBySummaryCategory } from '../../common/domain/summaryCategory';
 import { isPubliclyVisible, type DisclosurePolicy, DEFAULT_DISCLOSURE_POLICY } from '../../common/rules/disclosurePolicy';
 import { maskIdNumber } from '../../common/rules/masking';
 import { statusTagsOf } from '../../common/rules/statusTags';
-import { buildReportModel } from '../../common/report/reportModel';
-import { civilTime, makeReportNumber } from '../../common/report/reportNumber';
 import { toIsoDate } from '../../common/time/isoDate';
 import type { CardReader } from '../../../native/reader/cardReader';
 import type { LocalCreditCache, SubjectWithRecords } from '../cache/creditCache';
 import type { Logger } from '../logging/logger';
 import type { PrinterAdapter } from '../printing/printerAdapter';
 import type { PrintQuota } from '../printing/printQuota';
-import type { ReportIssuer } from '../report/reportIssuer';
+import type { ReportIssuer, ReportPreviewer } from '../report/reportIssuer';
 import { SessionManager, type Session } from '../session/sessionManager';
 import { EventHub } from './eventHub';
 
@@ -68,6 +67,8 @@ export interface KioskServiceDeps {
   readerSimulated: boolean;
   printer: PrinterAdapter;
   issueReport: ReportIssuer;
+  /** The model a report will be drawn from, for the preview (the same settings as issueReport). */
+  previewReport: ReportPreviewer;
   quota: PrintQuota;
   demo: DemoCards | null;
   logger: Logger;
@@ -183,8 +184,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   /** An enterprise the card holder is the registered legal representative of. */
   async function representedEnterprise(session: Session, uscc: string): Promise<Result<Sourced>> {
     if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
-    const code = validateSubjectCode(uscc);
-    if (code.kind !== 'uscc' || !code.valid) return fail('INVALID_CODE', DEFAULT_ERROR_MESSAGES.INVALID_CODE);
+    const code = validateCodeOf(uscc, ['uscc'], { today: toIsoDate(now()) });
+    if (!code.valid) return codeRefused(code);
     const key = `enterprise:${code.normalized}`;
     const memo = session.memo.get(key) as Sourced | undefined;
     if (memo) return ok(memo);
@@ -288,30 +289,18 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         return ok(summary);
       }),
 
-    previewReport: async ({ sessionId, uscc }: KioskInput<'previewReport'>) =>
+    previewReport: async ({ sessionId, uscc, edition }: KioskInput<'previewReport'>) =>
       guard('previewReport', async () => {
         const session = requireSession(sessionId);
         if (!('id' in session)) return session;
         const own = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
         if (!own.ok) return own;
-        const at = now();
         // The same model the PDF is drawn from; the real number is drawn at printing.
-        return buildReportModel({
-          subject: own.value.subject,
-          records: own.value.records,
-          audience: 'subject',
-          edition: 'standard',
-          generatedAt: at,
-          today: civilTime(at).date,
-          reportNumber: makeReportNumber(at, (n) => new Uint8Array(n)),
-          issuer: deps.info.issuer,
-          kioskId: deps.info.kioskId,
-          provenance: own.value.provenance,
-          disclosurePolicy: policy,
-        });
+        const { subject, records, provenance: source } = own.value;
+        return deps.previewReport({ subject, records, provenance: source, now: now(), disclosurePolicy: policy, ...(edition && { edition }) });
       }),
 
-    printReport: async ({ sessionId, uscc }: KioskInput<'printReport'>) =>
+    printReport: async ({ sessionId, uscc, edition }: KioskInput<'printReport'>) =>
       guard('printReport', async () => {
         const session = requireSession(sessionId);
         if (!('id' in session)) return session;
@@ -321,7 +310,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         if (printer.state === 'unavailable') return fail('PRINTER_UNAVAILABLE', printer.message ?? DEFAULT_ERROR_MESSAGES.PRINTER_UNAVAILABLE);
         const { subject, records, provenance: source } = own.value;
         if (!(await deps.quota.tryConsume(subject.id, toIsoDate(now())))) return fail('QUOTA_REACHED', DEFAULT_ERROR_MESSAGES.QUOTA_REACHED);
-        const issued = await deps.issueReport({ subject, records, provenance: source, now: now() });
+        const issued = await deps.issueReport({ subject, records, provenance: source, now: now(), ...(edition && { edition }) });
         const job: PrintJobView = {
           jobId: randomBytes(8).toString('hex'),
           reportNumber: issued.reportNumber,
@@ -331,7 +320,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         };
         emitJob(job);
         deps.usage?.('report-printed', subject);
-        log.info({ event: 'report-issued', reportNumber: issued.reportNumber, pages: issued.pages }, 'report issued');
+        log.info({ event: 'report-issued', reportNumber: issued.reportNumber, pages: issued.pages, edition: edition ?? 'standard' }, 'report issued');
         // Printing outlives the call (and possibly the session): the screen follows it by events.
         void deps.printer
           .print({ jobName: `credit-report-${issued.reportNumber}`, pdf: issued.pdf }, (update) =>

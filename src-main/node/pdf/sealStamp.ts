@@ -1,49 +1,79 @@
-// The issuer's electronic seal as drawn on a document: a red ring with the issuer's name
-// along its upper arc, a star in the middle and a label beneath (演示 on the demo seal),
-// in opaque vector strokes — transparency would make CUPS filters rasterise the page —
-// so the seal is part of the page content the layout digest covers.
-import type { PdfDoc } from './pdfText';
+// The issuer's electronic seal image (电子印章), as the operator provides it (config
+// report.sealImage; the demo's own, marked 演示, in resources/report/demo-seal.png):
+// a PNG read and checked once at start, then stamped on every page of a document
+// from one image object (pdfkit opens it once per document, every page refers to it).
+// It must be opaque: transparency makes CUPS filters rasterise the whole page.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
 
-export const SEAL_RED = '#c8161d';
+/** The resource name of the seal image on a page (the QR's is QR_RESOURCE, see layoutDigest). */
+export const SEAL_RESOURCE = 'Seal';
 
-export interface SealStamp {
-  /** Along the upper arc: the issuer's name. */
-  ring: string;
-  /** Beneath the star, e.g. 演示 or 报告专用章. */
-  label: string;
+export interface SealImage {
+  /** The PNG file's bytes, as embedded. */
+  png: Buffer;
+  /** SHA-256 of the file (hex), for logs and the operator. */
+  sha256: string;
+  width: number;
+  height: number;
 }
 
-export function drawSeal(doc: PdfDoc, seal: SealStamp, cx: number, cy: number, radius = 46): void {
-  doc.save();
-  doc.lineWidth(2.4).strokeColor(SEAL_RED).circle(cx, cy, radius).stroke();
-  // A five-pointed star.
-  const outer = radius * 0.3;
-  const inner = outer * 0.4;
-  const points: Array<[number, number]> = [];
-  for (let i = 0; i < 10; i++) {
-    const r = i % 2 === 0 ? outer : inner;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    points.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
+export class SealImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealImageError';
   }
-  doc.polygon(...points).fill(SEAL_RED);
-  // The ring text, each character turned to face outwards, over 240° of the upper arc.
-  const chars = [...seal.ring];
-  const size = Math.min(radius * 0.3, (radius * 3.4) / Math.max(chars.length, 1));
-  doc.font('bold').fontSize(size).fillColor(SEAL_RED);
-  const sweep = (Math.PI * 4) / 3;
-  chars.forEach((ch, i) => {
-    const a = -Math.PI / 2 - sweep / 2 + (sweep * (i + 0.5)) / chars.length;
-    const x = cx + (radius - size * 0.95) * Math.cos(a);
-    const y = cy + (radius - size * 0.95) * Math.sin(a);
-    const degrees = (a * 180) / Math.PI + 90;
-    doc.save();
-    doc.rotate(degrees, { origin: [x, y] });
-    doc.text(ch, x - size / 2, y - size / 2, { lineBreak: false, width: size, align: 'center' });
-    doc.restore();
-  });
-  const labelSize = radius * 0.24;
-  doc.font('bold').fontSize(labelSize);
-  const w = doc.widthOfString(seal.label);
-  doc.text(seal.label, cx - w / 2, cy + outer + labelSize * 0.3, { lineBreak: false });
-  doc.restore();
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Colour types without an alpha channel: grey, RGB, palette. */
+const OPAQUE_TYPES: Record<number, number> = { 0: 1, 2: 3, 3: 1 };
+const MAX_SIDE = 2000;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Reads and checks the seal image; every refusal says what is wrong, Chinese first. */
+export function loadSealImage(file: string): SealImage {
+  const fail = (zh: string, en: string): never => {
+    throw new SealImageError(`出具机构电子印章图片${zh}（${file}）/ the issuer's seal image ${en} (${file})`);
+  };
+  let png: Buffer;
+  try {
+    if (fs.statSync(file).size > MAX_FILE_BYTES) fail('超过 2 MB', 'is larger than 2 MB');
+    png = fs.readFileSync(file);
+  } catch (err) {
+    if (err instanceof SealImageError) throw err;
+    return fail('无法读取', `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  if (!png.subarray(0, 8).equals(SIGNATURE)) fail('不是 PNG 文件', 'is not a PNG file');
+  let at = 8;
+  let header: { width: number; height: number; depth: number; type: number; interlace: number } | null = null;
+  const data: Buffer[] = [];
+  let transparency = false;
+  while (at + 12 <= png.length) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const body = png.subarray(at + 8, at + 8 + length);
+    if (body.length !== length || at + 12 + length > png.length) fail('已损坏（数据不完整）', 'is damaged (truncated)');
+    if ((zlib.crc32(png.subarray(at + 4, at + 8 + length)) >>> 0) !== png.readUInt32BE(at + 8 + length)) fail(`已损坏（${type} 校验错误）`, `is damaged (bad ${type} checksum)`);
+    if (type === 'IHDR') header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8]!, type: body[9]!, interlace: body[12]! };
+    if (type === 'tRNS') transparency = true;
+    if (type === 'IDAT') data.push(body);
+    at += 12 + length;
+    if (type === 'IEND') break;
+  }
+  if (!header || data.length === 0) return fail('已损坏（缺少图像数据）', 'is damaged (no image data)');
+  const { width, height, depth, type, interlace } = header;
+  if (OPAQUE_TYPES[type] === undefined || transparency) fail('须为不透明图片（不含透明通道）：透明会使打印机把整页转为位图', 'must be opaque (no alpha channel or transparency): transparency makes the printer rasterise the page');
+  if (depth !== 8) fail('须为每通道 8 位', 'must have 8 bits per channel');
+  if (interlace !== 0) fail('不能使用隔行扫描', 'must not be interlaced');
+  if (width < 32 || height < 32 || width > MAX_SIDE || height > MAX_SIDE) fail(`尺寸须在 32–${MAX_SIDE} 像素之间`, `must be 32–${MAX_SIDE} pixels on each side`);
+  let pixels: Buffer;
+  try {
+    pixels = zlib.inflateSync(Buffer.concat(data));
+  } catch {
+    return fail('已损坏（无法解压）', 'is damaged (cannot be inflated)');
+  }
+  if (pixels.length !== height * (1 + width * OPAQUE_TYPES[type]!)) fail('已损坏（像素数据长度不符）', 'is damaged (wrong amount of pixel data)');
+  return { png, sha256: createHash('sha256').update(png).digest('hex'), width, height };
 }

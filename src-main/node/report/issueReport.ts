@@ -11,11 +11,12 @@ import { civilTime, makeReportNumber, type RandomBytes } from '../../common/repo
 import type { Audience } from '../../common/rules/masking';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
 import type { PdfFonts } from '../pdf/pdfFonts';
+import type { SealImage } from '../pdf/sealStamp';
 import type { KeyStore } from '../keys/keyStore';
 import { loadSubjectKeyer } from '../keys/subjectKeyer';
 import { ensureReportKey } from './reportKeys';
 import { renderReportPdf } from './reportPdf';
-import { ReportRegistry } from './reportRegistry';
+import { recordIssued } from './reportRegistry';
 
 export interface IssueReportInput {
   subject: Subject;
@@ -42,8 +43,8 @@ export interface IssueReportInput {
   verifyUrl?: string;
   /** Config report.maskOwnIdNumber (default true). */
   maskOwnIdNumber?: boolean;
-  /** Config report.sealLabel: the electronic seal's label (演示 on a demo kiosk). */
-  sealLabel?: string;
+  /** The issuer's electronic seal image (config report.sealImage, loadSealImage), stamped on every page. */
+  sealImage?: SealImage;
   fontPaths?: { regular: string; bold?: string };
 }
 
@@ -83,31 +84,25 @@ export async function issueReport(input: IssueReportInput): Promise<IssuedReport
     ...(input.disclosurePolicy && { disclosurePolicy: input.disclosurePolicy }),
     ...(input.verifyUrl && { verifyUrl: input.verifyUrl }),
     ...(input.maskOwnIdNumber !== undefined && { maskOwnIdNumber: input.maskOwnIdNumber }),
-    ...(input.sealLabel && { sealLabel: input.sealLabel }),
   });
   if (!built.ok) throw new ReportRefusedError(built.error.code, built.error.message);
   const model = built.value;
   const key = ensureReportKey(input.keys, input.keyDir);
   const rendered = await renderReportPdf(model, {
     signer: key.signer,
+    ...(input.sealImage && { sealImage: input.sealImage }),
     ...(input.fonts && { fonts: input.fonts }),
     ...(input.fontPaths && { fontPaths: input.fontPaths }),
   });
-  const keyer = loadSubjectKeyer(input.keys);
-  const registry = new ReportRegistry(input.registryFile, { keyer });
-  try {
-    registry.register({
-      reportNumber,
-      subjectKeyHash: keyer.reportSubject(input.subject.code),
-      issuedAt: input.now.toISOString(),
-      pages: rendered.pages,
-      edition: input.edition,
-      kind: model.kind,
-      contentHash: rendered.contentHash,
-      keyId: key.keyId,
-    });
-  } finally {
-    registry.close();
-  }
+  recordIssued(input.registryFile, input.keys, {
+    reportNumber,
+    subjectKeyHash: loadSubjectKeyer(input.keys).reportSubject(input.subject.code),
+    issuedAt: input.now.toISOString(),
+    pages: rendered.pages,
+    edition: input.edition,
+    kind: model.kind,
+    contentHash: rendered.contentHash,
+    keyId: key.keyId,
+  });
   return { pdf: rendered.pdf, pages: rendered.pages, reportNumber, model, contentHash: rendered.contentHash };
 }

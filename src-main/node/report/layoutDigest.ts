@@ -1,10 +1,23 @@
 // The layout digest: one SHA-256 over everything a reader of the PDF sees except the
 // QR image itself — each page's dictionary, decoded content streams, fonts (programs and
-// ToUnicode maps), graphics states — and the document catalog. The QR image is left
-// out because it carries the signature over this digest; the verifier checks it
-// separately, pixel by pixel, against the QR the seal must produce.
+// ToUnicode maps), graphics states, the issuer's seal image — and the document catalog.
+// The QR image is left out because it carries the signature over this digest; the
+// verifier checks it separately, pixel by pixel, against the QR the seal must produce.
+//
+// Which image is the QR: the one named QR_RESOURCE on a page that also carries the seal
+// image, else the page's only image (as in every report drawn before the seal image, so
+// they still verify). Any other image is hashed with its bytes.
 import { createHash } from 'node:crypto';
 import { PdfFormatError, PdfName, PdfRef, PdfString, type PdfDict, type PdfReader, type PdfValue } from '../pdf/pdfReader';
+
+/** The resource name the renderer gives the QR image. */
+export const QR_RESOURCE = 'QR';
+
+/** The page's QR among its images (see above), or null. */
+export function qrImageOf<T extends { name: string }>(images: readonly T[]): T | null {
+  if (images.length === 1) return images[0]!;
+  return images.find((i) => i.name === QR_RESOURCE) ?? null;
+}
 
 /** Catalog entries that differ between the unsigned and the signed rendering, or are checked elsewhere. */
 const CATALOG_SKIP = new Set(['Names', 'AF', 'Pages']);
@@ -12,7 +25,7 @@ const CATALOG_SKIP = new Set(['Names', 'AF', 'Pages']);
 export interface PdfLayout {
   digest: string;
   pages: number;
-  /** Per page: the image XObjects, by resource name (the QR, checked apart). */
+  /** Per page: the image XObjects, by resource name (the QR, checked apart, and the seal image). */
   images: Array<Array<{ name: string; ref: PdfRef }>>;
 }
 
@@ -96,7 +109,13 @@ function serializeDict(reader: PdfReader, dict: PdfDict, skip: ReadonlySet<strin
     const v = dict.get(k)!;
     if (k === 'XObject') {
       const xo = reader.resolve(v);
-      if (xo instanceof Map) return `/XObject<<${[...xo.keys()].sort().map((n) => `/${n} /image`).join(' ')}>>`;
+      if (xo instanceof Map) {
+        const qr = qrImageOf([...xo.keys()].map((name) => ({ name })))?.name;
+        return `/XObject<<${[...xo.keys()]
+          .sort()
+          .map((n) => (n === qr ? `/${n} /image` : `/${n} ${serialize(reader, xo.get(n)!, new Set(), visiting)}`))
+          .join(' ')}>>`;
+      }
     }
     return `/${k} ${serialize(reader, v, new Set(), visiting)}`;
   });

@@ -1,7 +1,8 @@
 // Lays a ReportModel out as an A4 PDF with the PDF toolkit (node/pdf): title and header,
 // 报告说明, the summary, numbered sections with tables that break across pages (header row
 // repeated), data cut-off and provenance; on every page a running header, 第 x 页 共 y 页,
-// the report number, a light watermark and the verification QR.
+// the report number, a light watermark, the issuer's seal image (when the kiosk has one)
+// and the verification QR. Each image is one object in the file, however many pages.
 //
 // Signed reports are drawn once: with a stand-in QR image and a stand-in seal
 // attachment. The layout digest is read from that file — it covers everything but the
@@ -13,11 +14,11 @@ import { ensureSpace, openPdf, PDF_COLORS as COLORS } from '../pdf/pdfDocument';
 import { loadPdfFonts, type PdfFonts } from '../pdf/pdfFonts';
 import { embeddedFileBody, grayImageBody, replaceObjects } from '../pdf/pdfPatch';
 import { drawTable } from '../pdf/pdfTable';
-import { drawSeal, type SealStamp } from '../pdf/sealStamp';
+import { SEAL_RESOURCE, type SealImage } from '../pdf/sealStamp';
 import type { PdfDoc, PdfText, TextStyle } from '../pdf/pdfText';
 import { eachPage, watermarkPages } from '../pdf/pageFurniture';
 import { formatDisplayTime } from '../../common/time/displayTime';
-import { readLayout } from './layoutDigest';
+import { QR_RESOURCE, qrImageOf, readLayout } from './layoutDigest';
 import { PdfFormatError, PdfReader, PdfString } from '../pdf/pdfReader';
 import { qrPixels, qrPng } from '../pdf/qrImage';
 import { contentHashOf, ENVELOPE_FILE_NAME, qrText, sealMessage, type ReportSigner, type SealEnvelope } from './reportSeal';
@@ -28,6 +29,8 @@ export interface RenderOptions {
   fontPaths?: { regular: string; bold?: string };
   /** Seals the report (QR on every page, verification data embedded). Without it: an unsigned draft. */
   signer?: ReportSigner;
+  /** The issuer's electronic seal (config report.sealImage), stamped on every page; the layout digest covers its bytes. */
+  sealImage?: SealImage;
 }
 
 export interface RenderedReport {
@@ -43,17 +46,18 @@ const MARGIN = 48;
 const TOP = 64;
 const BOTTOM = 96;
 const QR_SIZE = 64;
+const SEAL_SIZE = 64;
 
 export async function renderReportPdf(model: ReportModel, options: RenderOptions = {}): Promise<RenderedReport> {
   const fonts = options.fonts ?? loadPdfFonts(options.fontPaths);
   const contentHash = contentHashOf(model);
   if (!options.signer) {
-    const draft = await draw(model, fonts, null);
+    const draft = await draw(model, fonts, null, options.sealImage ?? null);
     return { pdf: draft.pdf, pages: draft.pages, contentHash };
   }
   // The stand-ins: a QR of the same placement, and the envelope the seal will fill.
   const standIn: SealEnvelope = { format: 'credit-kiosk-report-seal/v1', reportNumber: model.reportNumber, contentHash, layoutDigest: '', keyId: options.signer.keyId, signature: '', model };
-  const drawn = await draw(model, fonts, { png: qrPng(model.reportNumber), envelope: standIn });
+  const drawn = await draw(model, fonts, { png: qrPng(model.reportNumber), envelope: standIn }, options.sealImage ?? null);
   const reader = new PdfReader(drawn.pdf);
   const layout = readLayout(reader);
   const layoutDigest = layout.digest;
@@ -62,8 +66,9 @@ export async function renderReportPdf(model: ReportModel, options: RenderOptions
   const qrPayload = qrText(seal, model.verifyUrl);
   const envelope: SealEnvelope = { ...standIn, layoutDigest, signature };
   const qr = qrPixels(qrPayload);
-  const qrRef = layout.images[0]?.[0]?.ref;
-  if (!qrRef || layout.images.some((images) => images.length !== 1 || images[0]!.ref.num !== qrRef.num)) throw new Error('every page must carry the one QR image');
+  const qrs = layout.images.map((images) => qrImageOf(images)?.ref);
+  const qrRef = qrs[0];
+  if (!qrRef || qrs.some((ref) => ref?.num !== qrRef.num)) throw new Error('every page must carry the one QR image');
   const pdf = replaceObjects(
     drawn.pdf,
     reader,
@@ -92,12 +97,12 @@ function envelopeObject(reader: PdfReader): number {
 }
 
 /** pdfkit opens an image once so every page can reference the same XObject (missing from its types). */
-type OpenedImage = { width: number; height: number };
+type OpenedImage = { width: number; height: number; label: string };
 type DocWithImages = PdfDoc & { openImage(src: Buffer): OpenedImage };
 
 const style = (font: TextStyle['font'], size: number, color: string): TextStyle => ({ font, size, color });
 
-async function draw(model: ReportModel, fonts: PdfFonts, seal: { png: Buffer; envelope: SealEnvelope } | null): Promise<{ pdf: Buffer; pages: number }> {
+async function draw(model: ReportModel, fonts: PdfFonts, seal: { png: Buffer; envelope: SealEnvelope } | null, sealImage: SealImage | null): Promise<{ pdf: Buffer; pages: number }> {
   const created = new Date(model.issuedAt);
   const { doc, text, width, done } = openPdf({
     fonts,
@@ -146,11 +151,12 @@ async function draw(model: ReportModel, fonts: PdfFonts, seal: { png: Buffer; en
     { label: T.dataCutoff, value: formatDisplayTime(model.dataCutoff) },
     { label: T.provenanceTitle, value: model.provenanceText },
   ]);
-  if (model.seal) stampSeal(text, width, model, model.seal);
 
-  // Page furniture, now that the page count is known.
-  const qr = seal ? (doc as DocWithImages).openImage(seal.png) : null;
-  const pages = eachPage(doc, (page, count) => furniture(doc, text, model, page, count, qr));
+  // Page furniture, now that the page count is known. Each image is opened once: every
+  // page refers to the same object, under a name the verifier knows it by.
+  const qr = seal ? openNamed(doc, seal.png, QR_RESOURCE) : null;
+  const stamp = sealImage ? openNamed(doc, sealImage.png, SEAL_RESOURCE) : null;
+  const pages = eachPage(doc, (page, count) => furniture(doc, text, model, page, count, qr, stamp));
   if (seal) {
     doc.file(Buffer.from(JSON.stringify(seal.envelope), 'utf8'), {
       name: ENVELOPE_FILE_NAME,
@@ -164,7 +170,13 @@ async function draw(model: ReportModel, fonts: PdfFonts, seal: { png: Buffer; en
   return { pdf: await done, pages };
 }
 
-function furniture(doc: PdfDoc, text: PdfText, model: ReportModel, page: number, pages: number, qr: OpenedImage | null): void {
+function openNamed(doc: PdfDoc, png: Buffer, name: string): OpenedImage {
+  const image = (doc as DocWithImages).openImage(png);
+  image.label = name;
+  return image;
+}
+
+function furniture(doc: PdfDoc, text: PdfText, model: ReportModel, page: number, pages: number, qr: OpenedImage | null, stamp: OpenedImage | null): void {
   const { width: pw, height: ph } = doc.page;
   const width = pw - 2 * MARGIN;
   const small = style('body', 8, COLORS.muted);
@@ -174,26 +186,15 @@ function furniture(doc: PdfDoc, text: PdfText, model: ReportModel, page: number,
 
   const footerTop = ph - BOTTOM + 14;
   doc.moveTo(MARGIN, footerTop - 6).lineTo(MARGIN + width, footerTop - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
-  text.drawLines([`${T.reportNumber}：${model.reportNumber}`], small, MARGIN, footerTop + 4, width - QR_SIZE - 8);
-  text.drawLines([T.pageOf(page, pages)], small, MARGIN, footerTop + 18, width - QR_SIZE - 8);
+  const textWidth = width - QR_SIZE - 8 - (stamp ? SEAL_SIZE + 48 : 0);
+  text.drawLines([`${T.reportNumber}：${model.reportNumber}`], small, MARGIN, footerTop + 4, textWidth);
+  text.drawLines([T.pageOf(page, pages)], small, MARGIN, footerTop + 18, textWidth);
+  // The issuer's seal, left of the QR and its hint, its height the QR's.
+  if (stamp) doc.image(stamp as unknown as Buffer, MARGIN + width - QR_SIZE - 44 - SEAL_SIZE, footerTop, { fit: [SEAL_SIZE, SEAL_SIZE], align: 'right' });
   if (qr) {
     doc.image(qr as unknown as Buffer, MARGIN + width - QR_SIZE, footerTop, { width: QR_SIZE, height: QR_SIZE });
     text.drawLines([T.verifyHint], style('body', 6, COLORS.muted), MARGIN + width - QR_SIZE - 40, footerTop + QR_SIZE - 8, 36, 'right');
   }
-}
-
-/** 出具机构 and the time, right-aligned, with the issuer's electronic seal stamped over them. */
-function stampSeal(text: PdfText, width: number, model: ReportModel, seal: SealStamp): void {
-  const doc = text.doc;
-  const radius = 46;
-  ensureSpace(doc, 2 * radius + 24);
-  const s = style('body', 10, COLORS.text);
-  const top = doc.y + 12;
-  const lines = [`${T.issuer}：${model.issuer}`, model.generatedAt];
-  const right = Math.max(...lines.map((l) => text.width(l, s)));
-  text.drawLines(lines, s, MARGIN + width - right, top + radius - text.lineHeight(s), right, 'right');
-  drawSeal(doc, seal, MARGIN + width - Math.min(right, 2 * radius + 20) / 2 - 10, top + radius, radius);
-  doc.y = top + 2 * radius + 8;
 }
 
 function heading(text: PdfText, width: number, title: string): void {

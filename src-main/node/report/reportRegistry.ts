@@ -1,9 +1,12 @@
-// Every issued report, registered locally: number, a keyed hash of the subject's code
+// Every issued report — and every counter check slip (核查单), numbered and sealed the
+// same way — registered locally: number, a keyed hash of the subject's code
 // (SubjectKeyer.reportSubject — never an ID number, nor a plain hash of one), when,
 // pages, content hash. The platform is told through the one outbox (report-issued); the
 // old pending_upload column only marks rows registered before that, moved once at start.
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { SubjectKeyer } from '../keys/subjectKeyer';
+import type { KeyStore } from '../keys/keyStore';
+import { loadSubjectKeyer, type SubjectKeyer } from '../keys/subjectKeyer';
 import { ddlMigration, type Migration } from '../store/migrationRunner';
 import { openStore, type StoreSpec } from '../store/openStore';
 
@@ -103,6 +106,27 @@ export class ReportRegistry {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/** Registers one issued document (a report or a check slip) in the registry file. */
+export function recordIssued(registryFile: string, keys: KeyStore, entry: Omit<IssuedReportEntry, 'pendingUpload'>): IssuedReportEntry {
+  const registry = new ReportRegistry(registryFile, { keyer: loadSubjectKeyer(keys) });
+  try {
+    return registry.register(entry);
+  } finally {
+    registry.close();
+  }
+}
+
+/** The registry's entry for a number, or null; null too where this folder has no registry (it is not created by asking). */
+export function findIssued(registryFile: string, keys: KeyStore, reportNumber: string): IssuedReportEntry | null {
+  if (!fs.existsSync(registryFile)) return null;
+  const registry = new ReportRegistry(registryFile, { keyer: loadSubjectKeyer(keys) });
+  try {
+    return registry.find(reportNumber);
+  } finally {
+    registry.close();
   }
 }
 

@@ -1,10 +1,13 @@
 // Offline verification of an issued report PDF (docs/report-verification.md):
 // the embedded model hashes to the sealed content hash, the pages hash to the sealed
-// layout digest, a registered kiosk key signed both, and every page's QR is exactly
+// layout digest (which covers the issuer's seal image too), a registered kiosk key signed
+// both, every page carries exactly the expected images — the QR, and the issuer's seal
+// image where there is one, each the same object on every page — and the QR is exactly
 // the QR that seal produces. Any failure names its reason; nothing is repaired.
 import { isReportNumber } from '../../common/report/reportNumber';
 import type { ReportModel } from '../../common/report/reportModel';
-import { readLayout } from './layoutDigest';
+import { qrImageOf, readLayout } from './layoutDigest';
+import { SEAL_RESOURCE } from '../pdf/sealStamp';
 import { PdfFormatError, PdfName, PdfReader, PdfString, type PdfRef } from '../pdf/pdfReader';
 import { QR_MARGIN, qrModules } from '../pdf/qrImage';
 import { contentHashOf, ENVELOPE_FILE_NAME, keyIdOf, qrText, verifySeal, type SealEnvelope } from './reportSeal';
@@ -57,15 +60,36 @@ export function verifyReportPdf(pdf: Uint8Array, publicKeys: readonly string[]):
       return fail('qr-mismatch', 'verification URL');
     }
     const expected = qrModules(text);
+    const unexpected = unexpectedImages(layout.images);
+    if (unexpected) return fail('qr-mismatch', unexpected);
     for (const [i, images] of layout.images.entries()) {
-      if (images.length !== 1) return fail('qr-mismatch', `page ${i + 1}`);
-      if (!qrMatches(reader, images[0]!.ref, expected)) return fail('qr-mismatch', `page ${i + 1}`);
+      if (!qrMatches(reader, qrImageOf(images)!.ref, expected)) return fail('qr-mismatch', `page ${i + 1}`);
     }
     return { valid: true, reportNumber: envelope.reportNumber, keyId: envelope.keyId, pages: layout.pages, contentHash: envelope.contentHash, model: envelope.model };
   } catch (err) {
     if (err instanceof PdfFormatError || err instanceof SyntaxError || (err as NodeJS.ErrnoException).code?.startsWith('Z_')) return fail('malformed-pdf', (err as Error).message);
     throw err;
   }
+}
+
+/**
+ * The images a report may carry: on every page the QR, and either no other image or the
+ * seal image (SEAL_RESOURCE); each the same object on every page. Returns what is wrong, or null.
+ */
+function unexpectedImages(pages: ReadonlyArray<ReadonlyArray<{ name: string; ref: PdfRef }>>): string | null {
+  const first = pages[0] ?? [];
+  const objects = (images: ReadonlyArray<{ name: string; ref: PdfRef }>): string =>
+    images
+      .map((i) => `${i.name}=${i.ref.num}`)
+      .sort()
+      .join(' ');
+  for (const [i, images] of pages.entries()) {
+    const qr = qrImageOf(images);
+    const others = images.filter((image) => image !== qr);
+    if (!qr || others.length > 1 || (others.length === 1 && others[0]!.name !== SEAL_RESOURCE)) return `page ${i + 1}: unexpected images`;
+    if (objects(images) !== objects(first)) return `page ${i + 1}: not the same images as page 1`;
+  }
+  return null;
 }
 
 function safeKeyId(pem: string): string | null {

@@ -22,7 +22,7 @@ import type { KioskConfig } from '../config/kioskConfig';
 import type { ChildLauncher } from '../process/childLauncher';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
-import { openKeyStore, type KeyStoreHost } from '../keys/openKeyStore';
+import { openKioskKeyStore, type KeyStoreHost } from '../keys/openKeyStore';
 import { createLogger, type Logger } from '../logging/logger';
 import { createPrinter } from '../printing/createPrinter';
 import { PrintQuotaStore } from '../printing/printQuota';
@@ -74,7 +74,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       retention: { maxBytes: config.retention.logMaxBytes, maxFiles: config.retention.logMaxFiles, maxAgeDays: config.retention.logMaxAgeDays },
     });
 
-  const keys = openKeyStore(config, options.keyStoreHost);
+  const keys = await openKioskKeyStore(config, options.keyStoreHost);
   const cacheKey = loadCacheKey(keys);
   const configured = resolveCacheLocation({ dataDir: config.dataDir });
   const location = demoMode
@@ -92,7 +92,8 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   // One client for all HTTP to the platform; one outbox for all it is owed (stored even with no platform yet).
   const platform = platformClientFromConfig(config);
   const outbox = outboxFromConfig(config, cacheKey, platform, now);
-  const reports = createReportIssuer({ config, keys, outbox });
+  const reports = createReportIssuer({ config, keys, resourcesDir, outbox });
+  if (!demoMode && !config.report.sealImage) logger.warn({ event: 'no-seal-image' }, '未配置出具机构电子印章图片（report.sealImage），报告不带印章图片 / no issuer seal image configured: reports carry none');
   void reports.warmUp().catch((err: unknown) => logger.warn({ event: 'report-warm-up-failed', err }, 'report warm-up failed'));
 
   const staff = await createStaffService({
@@ -132,6 +133,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     readerSimulated: config.reader.kind === 'simulated',
     printer,
     issueReport: reports.issue,
+    previewReport: reports.preview,
     quota,
     demo,
     logger,

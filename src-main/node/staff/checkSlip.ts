@@ -15,6 +15,7 @@ import type { PdfFonts } from '../pdf/pdfFonts';
 import { reportPaths } from '../report/reportIssuer';
 import { ensureReportKey } from '../report/reportKeys';
 import { renderReportPdf } from '../report/reportPdf';
+import { recordIssued } from '../report/reportRegistry';
 import { DECISION_LABELS, HIT_LABELS, VERDICT_LABELS } from './labels';
 import { formatDisplayTime } from '../../common/time/displayTime';
 
@@ -31,6 +32,8 @@ export interface SlipInput {
   dataDir: string;
   /** The kiosk's KeyStore, which holds the report signing key. */
   keys: KeyStore;
+  /** The checked subject's key in the report registry (SubjectKeyer.reportSubject of its full code): the slip is registered like a report. */
+  registrySubject: string;
   randomBytes?: RandomBytes;
   fonts?: PdfFonts;
   /** The zone the slip's times are shown in (default China time). */
@@ -148,5 +151,16 @@ export async function renderCheckSlip(input: SlipInput): Promise<RenderedSlip> {
   const model = checkSlipModel(input, slipNumber);
   const key = ensureReportKey(input.keys, reportPaths(input.dataDir).keyDir);
   const rendered = await renderReportPdf(model, { signer: key.signer, ...(input.fonts && { fonts: input.fonts }) });
+  // Registered like a report, so verify-report finds the slip's number in this kiosk's registry.
+  recordIssued(reportPaths(input.dataDir).registryFile, input.keys, {
+    reportNumber: slipNumber,
+    subjectKeyHash: input.registrySubject,
+    issuedAt: model.issuedAt,
+    pages: rendered.pages,
+    edition: model.edition,
+    kind: model.kind,
+    contentHash: rendered.contentHash,
+    keyId: key.keyId,
+  });
   return { pdf: rendered.pdf, pages: rendered.pages, slipNumber, model };
 }

@@ -5,6 +5,7 @@
 // six-digit PINs offline: without the pepper no guess can be checked.
 import { createHmac, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { KeyStore } from '../keys/keyStore';
+import { NEW_KEY } from '../keys/newKeys';
 
 const scrypt = (pin: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> =>
   new Promise((resolve, reject) => scryptCb(pin, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
@@ -18,7 +19,7 @@ const LEGACY = 'scrypt';
 
 /** The pepper (64 hex characters in the store), created on first use. */
 export function loadPinPepper(keys: KeyStore): Buffer {
-  const text = keys.ensure('pin-pepper', () => Buffer.from(`${randomBytes(32).toString('hex')}\n`)).toString('latin1').trim();
+  const text = keys.ensure('pin-pepper', NEW_KEY['pin-pepper']).toString('latin1').trim();
   if (!/^[0-9a-fA-F]{64}$/.test(text)) throw new Error('the PIN pepper holds no 32-byte key');
   return Buffer.from(text, 'hex');
 }

@@ -3,9 +3,9 @@
 // the audit chain and the platform's outbox) and its 核查单. Each check and each decision
 // is an event for the platform (check-record, check-decision: 核查留痕, 联合奖惩反馈), stored
 // in the one outbox before the audit entry that names it.
+import { codeRefused } from '../../common/contract/codeInput';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
-import { fail, ok } from '../../common/contract/result';
+import { ok } from '../../common/contract/result';
 import type { StaffInput, StaffMethods, StaffOutputs } from '../../common/contract/staffApi';
 import type { BusinessItemView, CheckResultView, DecisionKind } from '../../common/contract/staffViews';
 import { validateSubjectCode } from '../../common/codes/subjectCode';
@@ -26,6 +26,8 @@ interface StoredCheck {
   staffNo: string;
   subject: Pick<Subject, 'id' | 'kind'>;
   subjectKey: string;
+  /** The subject in the report registry, where a printed slip is registered. */
+  registrySubject: string;
   hitRecordIds: string[];
   dataVersion?: number;
   decision?: { decision: DecisionKind; note?: string; recordedAt: string };
@@ -89,7 +91,7 @@ export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffC
           code = held.idNumber;
         } else {
           const v = validateSubjectCode(input.code, { today: toIsoDate(now()) });
-          if (!v.valid) return fail('INVALID_CODE', `${DEFAULT_ERROR_MESSAGES.INVALID_CODE}: ${v.reason}`);
+          if (!v.valid) return codeRefused(v);
           code = v.normalized;
         }
         const found = await ctx.cache.findByCode(code);
@@ -129,6 +131,7 @@ export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffC
           staffNo: s.staffNo,
           subject: { id: found.subject.id, kind: found.subject.kind },
           subjectKey,
+          registrySubject: keyer.reportSubject(found.subject.code),
           hitRecordIds: computed.hits.map((h) => h.record.id),
           dataVersion: prov.dataVersion,
         });
@@ -203,6 +206,7 @@ export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffC
           timeZone: ctx.timeZone,
           dataDir: ctx.dataDir,
           keys: ctx.keys,
+          registrySubject: check.registrySubject,
         });
         audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'display', itemId: check.view.item.id, subjectKey: check.subjectKey, result: 'check-slip', detail: { checkId } }));
         return ok(fileView(`核查单-${checkId}.pdf`, 'application/pdf', pdf));

@@ -137,6 +137,17 @@ export const staffEn: StaffTexts = {
     CARD_EXPIRED: 'The card has expired',
     INTERNAL: 'Internal error; ask an administrator',
     other: 'The operation failed',
+    codeProblems: {
+      length: 'Wrong length: not an 18-character ID number or USCC, a 15-digit registration number or a 9-character organisation code',
+      format: 'Contains characters this kind of code never uses',
+      charset: 'Contains a letter a unified social credit code never uses (I, O, Z, S, V)',
+      division: 'The division code does not exist',
+      'birth-date': 'The birth date in the ID number does not exist',
+      authority: 'No registration authority has this code',
+      category: 'This registration authority has no such category code',
+      'check-character': 'The check character does not match: probably mistyped; please check the code',
+      kind: 'A valid code, but not of the kind asked for here',
+    },
   },
   busy: 'Working…',
 };

@@ -135,6 +135,18 @@ export const staffZhCN = {
     CARD_EXPIRED: '证件已过有效期',
     INTERNAL: '系统内部错误，请联系管理员',
     other: '操作失败',
+    /** What is wrong with a refused code (KioskError.problem). */
+    codeProblems: {
+      length: '位数不符：不是 18 位身份证号码或统一社会信用代码，也不是 15 位注册号或 9 位组织机构代码',
+      format: '含有此类代码不使用的字符',
+      charset: '含有统一社会信用代码不使用的字母（I、O、Z、S、V）',
+      division: '行政区划代码不存在',
+      'birth-date': '身份证号码中的出生日期不存在',
+      authority: '登记管理部门代码不存在',
+      category: '该登记管理部门没有此机构类别代码',
+      'check-character': '校验位不符，请核对是否输错',
+      kind: '代码有效，但不是此处要求的代码类别',
+    },
   },
   busy: '处理中…',
 };

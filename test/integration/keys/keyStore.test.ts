@@ -11,11 +11,11 @@ import { ensureCacheKey, readCacheKey } from '../../../src-main/node/cache/cache
 import { loadCacheKey } from '../../../src-main/node/cache/cacheKeys';
 import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
 import { plainKeyFile } from '../../../src-main/node/keys/keyFiles';
-import { KeyStoreError } from '../../../src-main/node/keys/keyStore';
-import { openKeyStore } from '../../../src-main/node/keys/openKeyStore';
+import { KEY_NAMES, KeyStoreError } from '../../../src-main/node/keys/keyStore';
+import { openKeyStore, openKioskKeyStore } from '../../../src-main/node/keys/openKeyStore';
 import { protectedKeyStore, sealedKeyFile } from '../../../src-main/node/keys/protectedKeyStore';
 import { rootKeyFileProtector } from '../../../src-main/node/keys/rootKeyFile';
-import { safeStorageProtector, type SafeStorageLike } from '../../../src-main/node/keys/safeStorage';
+import { safeStorageKeyStore, type SafeStorageLike } from '../../../src-main/node/keys/safeStorage';
 import { systemdCredsProtector } from '../../../src-main/node/keys/systemdCreds';
 import { removeTempDirs, tempDir } from '../cache/cacheTestFiles';
 import { filesBelow } from '../store/storeTestFiles';
@@ -118,35 +118,98 @@ describe.skipIf(!systemdCredsWorks)('the protected key store with systemd-creds 
   });
 });
 
-/** Electron's safeStorage as the host would hand it over (simulated: AES under a key this process holds). */
-function fakeSafeStorage(available = true, backend = 'gnome_libsecret'): SafeStorageLike {
-  const key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => available,
+/**
+ * Electron 45's safeStorage as the host would hand it over (simulated: AES under a key
+ * this process holds). With `asyncApi` the deprecated synchronous calls throw, so a store
+ * that still used them fails; `rotated` makes every decrypt ask for re-encryption once.
+ */
+function fakeSafeStorage(options: { available?: boolean; backend?: string; asyncApi?: boolean } = {}): SafeStorageLike & { rotated: boolean; asyncCalls: number; rotate(): void } {
+  const { available = true, backend = 'gnome_libsecret', asyncApi = true } = options;
+  let key = randomBytes(32);
+  let previous: Buffer | null = null;
+  const encrypt = (text: string): Buffer => {
+    const iv = randomBytes(16);
+    const c = createCipheriv('aes-256-cbc', key, iv);
+    return Buffer.concat([iv, c.update(text, 'utf8'), c.final()]);
+  };
+  const decryptWith = (k: Buffer, blob: Buffer): string => {
+    const d = createDecipheriv('aes-256-cbc', k, blob.subarray(0, 16));
+    return Buffer.concat([d.update(blob.subarray(16)), d.final()]).toString('utf8');
+  };
+  const deprecated = (): never => {
+    throw new Error('deprecated synchronous safeStorage call');
+  };
+  const fake = {
+    rotated: false,
+    asyncCalls: 0,
     getSelectedStorageBackend: () => backend,
-    encryptString(text) {
-      const iv = randomBytes(16);
-      const c = createCipheriv('aes-256-cbc', key, iv);
-      return Buffer.concat([iv, c.update(text, 'utf8'), c.final()]);
-    },
-    decryptString(blob) {
-      const d = createDecipheriv('aes-256-cbc', key, blob.subarray(0, 16));
-      return Buffer.concat([d.update(blob.subarray(16)), d.final()]).toString('utf8');
+    isEncryptionAvailable: asyncApi ? deprecated : () => available,
+    encryptString: asyncApi ? deprecated : encrypt,
+    decryptString: asyncApi ? deprecated : (blob: Buffer) => decryptWith(key, blob),
+    ...(asyncApi && {
+      isAsyncEncryptionAvailable: async () => (fake.asyncCalls++, available),
+      encryptStringAsync: async (text: string) => (fake.asyncCalls++, encrypt(text)),
+      decryptStringAsync: async (blob: Buffer) => {
+        fake.asyncCalls++;
+        // A blob sealed under the key before a rotation still opens, and asks to be sealed anew.
+        try {
+          return { shouldReEncrypt: false, result: decryptWith(key, blob) };
+        } catch (err) {
+          if (!previous) throw err;
+          return { shouldReEncrypt: true, result: decryptWith(previous, blob) };
+        }
+      },
+    }),
+    /** The OS replaces its key (the old one still decrypts). */
+    rotate() {
+      previous = key;
+      key = randomBytes(32);
+      fake.rotated = true;
     },
   };
+  return fake;
 }
 
-describe('the protected key store with Electron safeStorage (simulated)', () => {
-  it('keeps only sealed blobs, bound to their names; refuses a machine without real protection', () => {
+describe('the key store with Electron safeStorage (simulated)', () => {
+  it('opens every key through the asynchronous API, keeps only sealed blobs bound to their names, and refuses a machine without real protection', async () => {
     const dataDir = tempDir('keys-');
-    const store = protectedKeyStore(dataDir, safeStorageProtector(fakeSafeStorage()));
-    const pem = Buffer.from('-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n');
-    expect(store.ensure('report-signing', () => pem)).toEqual(pem);
+    const pem = fileKeyStore(dataDir).ensure('report-signing', () => Buffer.from('-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n'));
+    const safeStorage = fakeSafeStorage();
+    const store = await openKioskKeyStore({ dataDir, keys: { store: 'safe-storage' } }, { safeStorage });
+    expect(safeStorage.asyncCalls).toBeGreaterThan(0);
+    // The plain key of before is kept (sealed, its file gone); the others are made at once.
     expect(store.ensure('report-signing', () => Buffer.from('other'))).toEqual(pem);
+    expect(fs.existsSync(plainKeyFile(dataDir, 'report-signing'))).toBe(false);
+    expect(filesBelow(dataDir).map((f) => path.relative(dataDir, f)).sort()).toEqual(KEY_NAMES.map((n) => `keys/${n}.safe-storage`).sort());
+    const subject = store.ensure('subject', () => Buffer.from('x'));
+    expect(subject.toString()).toMatch(/^[0-9a-f]{64}\n$/);
+    // Across a restart, the same keys.
+    expect((await safeStorageKeyStore(dataDir, safeStorage)).ensure('subject', () => Buffer.from('y'))).toEqual(subject);
+
     fs.copyFileSync(sealedKeyFile(dataDir, 'report-signing', 'safe-storage'), sealedKeyFile(dataDir, 'cache', 'safe-storage'));
-    expect(() => store.ensure('cache', () => Buffer.from('x'))).toThrow(/cannot unseal the cache key/);
-    expect(() => safeStorageProtector(fakeSafeStorage(false))).toThrow(/^系统密钥保护不可用/);
-    expect(() => safeStorageProtector(fakeSafeStorage(true, 'basic_text'))).toThrow(KeyStoreError);
+    await expect(safeStorageKeyStore(dataDir, safeStorage)).rejects.toThrow(/cannot unseal the cache key/);
+    await expect(safeStorageKeyStore(tempDir('keys-'), fakeSafeStorage({ available: false }))).rejects.toThrow(/^系统密钥保护不可用/);
+    await expect(safeStorageKeyStore(tempDir('keys-'), fakeSafeStorage({ backend: 'basic_text' }))).rejects.toThrow(KeyStoreError);
+    expect(() => openKeyStore({ dataDir, keys: { store: 'safe-storage' } })).toThrow(/needs the Electron host/);
+  });
+
+  it('seals a key anew when the OS has rotated its own (shouldReEncrypt), keeping the secret', async () => {
+    const dataDir = tempDir('keys-');
+    const safeStorage = fakeSafeStorage();
+    const before = (await safeStorageKeyStore(dataDir, safeStorage)).ensure('cache', () => Buffer.from('x'));
+    const blob = fs.readFileSync(sealedKeyFile(dataDir, 'cache', 'safe-storage'));
+    safeStorage.rotate();
+    expect((await safeStorageKeyStore(dataDir, safeStorage)).ensure('cache', () => Buffer.from('y'))).toEqual(before);
+    const resealed = fs.readFileSync(sealedKeyFile(dataDir, 'cache', 'safe-storage'));
+    expect(resealed.equals(blob)).toBe(false);
+    expect(mode(sealedKeyFile(dataDir, 'cache', 'safe-storage'))).toBe('600');
+  });
+
+  it('uses the synchronous calls only on an Electron without the asynchronous ones', async () => {
+    const dataDir = tempDir('keys-');
+    const safeStorage = fakeSafeStorage({ asyncApi: false });
+    const key = (await safeStorageKeyStore(dataDir, safeStorage)).ensure('pin-pepper', () => Buffer.from('x'));
+    expect((await safeStorageKeyStore(dataDir, safeStorage)).ensure('pin-pepper', () => Buffer.from('y'))).toEqual(key);
   });
 });
 

@@ -5,13 +5,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResultView } from '../../../src-main/common/contract/staffViews';
 import { REPORT_NUMBER_PATTERN } from '../../../src-main/common/report/reportNumber';
+import { register as registerVerify } from '../../../src-main/cli/commands/verifyReport';
 import { fileKeyStore } from '../../../src-main/node/keys/fileKeyStore';
+import { loadSubjectKeyer } from '../../../src-main/node/keys/subjectKeyer';
 import { reportPaths } from '../../../src-main/node/report/reportIssuer';
-import { ensureReportKey } from '../../../src-main/node/report/reportKeys';
+import { ensureReportKey, PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
+import { findIssued } from '../../../src-main/node/report/reportRegistry';
 import { verifyReportPdf } from '../../../src-main/node/report/verifyReportPdf';
 import { renderCheckSlip, type RenderedSlip } from '../../../src-main/node/staff/checkSlip';
 import { firstPageContent, rewritePdf } from '../report/pdfRewrite';
 import { pdftotext, tempDir } from '../report/reportTestKit';
+import { runCliJson } from '../../support/runCli';
 
 const CHECK: CheckResultView = {
   checkId: 'c-7f3a9e21',
@@ -46,6 +50,7 @@ beforeAll(async () => {
     printedAt: '2026-12-02T01:52:10Z',
     dataDir: dir,
     keys: fileKeyStore(dir),
+    registrySubject: loadSubjectKeyer(fileKeyStore(dir)).reportSubject(CHECK.subject.code),
   });
   file = path.join(dir, 'slip.pdf');
   fs.writeFileSync(file, slip.pdf);
@@ -79,5 +84,37 @@ describe('check slip', () => {
     const edited = Buffer.from(text.replace(`<${m[1]}`, `<${m[1] === '0001' ? '0002' : '0001'}`), 'latin1');
     const result = verifyReportPdf(rewritePdf(slip.pdf, new Map([[num, { stream: { dict: (d) => d, data: edited } }]])), [key.publicKeyPem]);
     expect(result).toMatchObject({ valid: false, reason: 'layout-mismatch', reportNumber: slip.slipNumber });
+  });
+
+  it('is entered in the report registry, where verify-report finds its number as it finds a report’s', async () => {
+    const keys = fileKeyStore(dir);
+    expect(findIssued(reportPaths(dir).registryFile, keys, slip.slipNumber)).toMatchObject({
+      reportNumber: slip.slipNumber,
+      edition: 'check-slip',
+      kind: 'legal-person',
+      subjectKeyHash: loadSubjectKeyer(keys).reportSubject(CHECK.subject.code),
+      pages: slip.pages,
+    });
+    // The command line reads a data folder through its config: a demo folder keeps its state in demo/.
+    const root = tempDir('check-slip-cli');
+    const modeDir = path.join(root, 'demo');
+    const printed = await renderCheckSlip({
+      check: CHECK,
+      staff: { staffNo: 'D001', name: '王芳' },
+      kioskId: 'TEST-KIOSK-01',
+      printedAt: '2026-12-02T02:10:00Z',
+      dataDir: modeDir,
+      keys: fileKeyStore(modeDir),
+      registrySubject: loadSubjectKeyer(fileKeyStore(modeDir)).reportSubject(CHECK.subject.code),
+    });
+    const pdf = path.join(root, 'slip.pdf');
+    fs.writeFileSync(pdf, printed.pdf);
+    const { out, exit } = await runCliJson([registerVerify], ['verify-report', pdf, '--data-dir', root, '--json']);
+    expect(exit).toBe(0);
+    expect(out).toMatchObject({ valid: true, reportNumber: printed.slipNumber, edition: 'check-slip', registered: true });
+    // A genuine slip of another kiosk verifies with its key but is not in this registry.
+    const other = await runCliJson([registerVerify], ['verify-report', file, '--data-dir', root, '--key', path.join(reportPaths(dir).keyDir, PUBLIC_KEY_FILE), '--json']);
+    expect(other.out).toMatchObject({ valid: true, reportNumber: slip.slipNumber, registered: false });
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

@@ -175,4 +175,13 @@ describe('screens that do what they say', () => {
     const state = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'consented', sessionId: session.id, then: 'enterprise' });
     expect(state.screen).toBe('enterprise');
   });
+
+  it('无违法违规记录证明版 chosen on the idle menu opens the enterprise choice with that edition; the next card starts with the standard one', () => {
+    const chosen = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'consented', sessionId: session.id, then: 'certificate' });
+    expect(chosen).toMatchObject({ screen: 'enterprise', edition: 'no-violation' });
+    const back = kioskReducer(chosen, { type: 'choose-edition', edition: 'standard' });
+    expect(back.edition).toBe('standard');
+    const next = apply(chosen, { type: 'event', event: { type: 'card-removed' } }, { type: 'event', event: { type: 'card-inserted', session: { ...session, id: 'ZyXwVuTsRqPoNmLkJiHgFe' } } });
+    expect(next.edition).toBe('standard');
+  });
 });

@@ -36,11 +36,24 @@ describe('dispatchKioskCall', () => {
     ['a demo card id with spaces', 'placeDemoCard', { cardId: 'a b' }],
     ['an array instead of an object', 'getInfo', []],
     ['a string instead of an object', 'getStatus', 'x'],
+    ['an unknown report edition', 'printReport', { sessionId: SESSION, uscc: '91350100M000100Y43', edition: 'gold' }],
+    ['the no-violation edition of the holder’s own report', 'previewReport', { sessionId: SESSION, edition: 'no-violation' }],
+    ['the no-violation edition of the holder’s own report, printed', 'printReport', { sessionId: SESSION, edition: 'no-violation' }],
   ])('refuses %s with INVALID_INPUT before any service runs', async (_what, method, input) => {
     const { api, calls } = recordingApi();
     const result = await dispatchKioskCall(api, method, input);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(calls).toEqual([]);
+  });
+
+  it('passes the report edition through: an enterprise’s 无违法违规记录证明版, or the standard one', async () => {
+    const { api, calls } = recordingApi();
+    await dispatchKioskCall(api, 'printReport', { sessionId: SESSION, uscc: '91350100M000100Y43', edition: 'no-violation' });
+    await dispatchKioskCall(api, 'previewReport', { sessionId: SESSION, edition: 'standard' });
+    expect(calls).toEqual([
+      ['printReport', { sessionId: SESSION, uscc: '91350100M000100Y43', edition: 'no-violation' }],
+      ['previewReport', { sessionId: SESSION, edition: 'standard' }],
+    ]);
   });
 
   it.each(['nope', 'constructor', '__proto__', 'toString', 42, null])('refuses the unknown method %s', async (method) => {

@@ -246,6 +246,44 @@ export interface FakeState {
   applicationMenu: unknown;
   errorBoxes: Array<[string, string]>;
   utilityProcesses: FakeUtilityProcess[];
+  safeStorage: FakeSafeStorage;
+}
+
+/**
+ * Electron 45's safeStorage: the asynchronous encryptor, and the deprecated synchronous
+ * calls, which only count (a host that still used them shows in `syncCalls`). The
+ * "encryption" is a reversible marker: what is tested is which calls the host makes.
+ */
+export class FakeSafeStorage {
+  syncCalls: string[] = [];
+  asyncCalls: string[] = [];
+  isEncryptionAvailable(): boolean {
+    this.syncCalls.push('isEncryptionAvailable');
+    return true;
+  }
+  encryptString(text: string): Buffer {
+    this.syncCalls.push('encryptString');
+    return Buffer.from(`sealed:${text}`);
+  }
+  decryptString(blob: Buffer): string {
+    this.syncCalls.push('decryptString');
+    return blob.toString().slice('sealed:'.length);
+  }
+  getSelectedStorageBackend(): string {
+    return 'gnome_libsecret';
+  }
+  async isAsyncEncryptionAvailable(): Promise<boolean> {
+    this.asyncCalls.push('isAsyncEncryptionAvailable');
+    return true;
+  }
+  async encryptStringAsync(text: string): Promise<Buffer> {
+    this.asyncCalls.push('encryptStringAsync');
+    return Buffer.from(`sealed:${text}`);
+  }
+  async decryptStringAsync(blob: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> {
+    this.asyncCalls.push('decryptStringAsync');
+    return { shouldReEncrypt: false, result: blob.toString().slice('sealed:'.length) };
+  }
 }
 
 export const fake: FakeState = freshState();
@@ -265,6 +303,7 @@ function freshState(): FakeState {
     applicationMenu: 'default',
     errorBoxes: [],
     utilityProcesses: [],
+    safeStorage: new FakeSafeStorage(),
   };
 }
 
@@ -277,6 +316,9 @@ export function resetFakeElectron(): void {
 export const electronModule = {
   get app() {
     return fake.app;
+  },
+  get safeStorage() {
+    return fake.safeStorage;
   },
   BrowserWindow: FakeBrowserWindow,
   ipcMain: {
