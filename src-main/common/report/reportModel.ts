@@ -9,7 +9,7 @@ import type { CreditRecord, RecordCategory } from '../domain/creditRecord';
 import type { Subject } from '../domain/subject';
 import { isPerson } from '../domain/subject';
 import { countBySummaryCategory, SUMMARY_CATEGORIES, type SummaryCategory } from '../domain/summaryCategory';
-import { DEFAULT_DISCLOSURE_POLICY, publicVisibility, type DisclosurePolicy } from '../rules/disclosurePolicy';
+import { DEFAULT_DISCLOSURE_POLICY, penaltyDeadline, publicVisibility, type DisclosurePolicy } from '../rules/disclosurePolicy';
 import { DEFAULT_MASKING, maskIdNumber, type Audience, type MaskingRules } from '../rules/masking';
 import { statusTagsOf } from '../rules/statusTags';
 import { addMonths, isIsoDate } from '../time/isoDate';
@@ -141,7 +141,7 @@ export function buildReportModel(input: ReportInput): Result<ReportModel> {
   // The one gate: nothing the policy hides reaches any part of the report.
   const visible = input.records
     .filter((r) => r.subjectId === input.subject.id && publicVisibility(r, input.today, policy).visible)
-    .slice()
+    .map((r) => withShownDeadline(r, policy))
     .sort(byDateThenId);
 
   const masking = input.masking ?? DEFAULT_MASKING;
@@ -335,6 +335,13 @@ function noViolationSections(
     ['no-violation-found', S.noViolationFound, foundBlocks.length > 0 ? foundBlocks : [{ kind: 'none', text: T.none }]],
   ];
   return sections.map(([id, title, blocks], i) => ({ id, number: T.sectionNumbers[i] ?? String(i + 1), title, blocks }));
+}
+
+/** A penalty's 公示截止期 as printed: the day it actually leaves display (capped by 令第36号). */
+function withShownDeadline(r: CreditRecord, policy: DisclosurePolicy): CreditRecord {
+  if (r.category !== 'penalty' || !r.disclosureDeadline) return r;
+  const deadline = penaltyDeadline(r, policy);
+  return deadline === r.disclosureDeadline || deadline === null ? r : { ...r, disclosureDeadline: deadline };
 }
 
 // ---- tables --------------------------------------------------------------------

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/time/displayTime';
+import { PenaltyPeriodsOverrideSchema } from '../../common/rules/disclosurePeriods';
+import { UnrepairableListSchema } from '../../common/rules/repairEligibility';
 
 const PrinterConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), dir: z.string().optional() }).strict(),
@@ -108,6 +110,11 @@ export const KioskConfigSchema = z
       .object({ enabled: z.boolean().default(true), volume: z.number().min(0).max(1).default(0.8) })
       .strict()
       .default({ enabled: true, volume: 0.8 }),
+    /** 令第36号: the statutory periods (override per severity; the regulation's values by default) and the penalties that cannot be repaired. */
+    disclosure: z
+      .object({ penaltyPeriods: PenaltyPeriodsOverrideSchema.default({}), unrepairable: z.array(UnrepairableListSchema).max(50).default([]) })
+      .strict()
+      .default({ penaltyPeriods: {}, unrepairable: [] }),
     /** Sync and the online fallback (docs/sync.md). Absent: folder import only, no online fallback. */
     sync: z
       .object({

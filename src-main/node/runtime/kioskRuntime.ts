@@ -19,6 +19,7 @@ import { openCacheOrNoData } from '../cache/noDataCache';
 import { createReopenableCache } from '../cache/reopenableCache';
 import { modeConfig } from '../config/dataFolders';
 import type { KioskConfig } from '../config/kioskConfig';
+import { disclosurePolicyOf } from '../config/creditRules';
 import type { ChildLauncher } from '../process/childLauncher';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
@@ -91,8 +92,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   const reports = createReportIssuer({ config, keys });
   void reports.warmUp().catch((err: unknown) => logger.warn({ event: 'report-warm-up-failed', err }, 'report warm-up failed'));
 
+  const disclosurePolicy = disclosurePolicyOf(config);
   const staff = await createStaffService({
     cache,
+    disclosurePolicy,
     hub,
     logger,
     dataDir: config.dataDir,
@@ -132,6 +135,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     logger,
     hub,
     usage: (fn, subject) => staff.recordUsage(fn, subject),
+    disclosurePolicy,
     maxSessionMs: config.session.maxSessionSeconds * 1000,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     now,
