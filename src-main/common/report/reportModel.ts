@@ -28,8 +28,8 @@ export const PENALTY_FIELDS = {
 } as const;
 
 export type ReportEdition = 'standard' | 'no-violation';
-/** What a sealed document is: a report edition, or the counter's check slip (核查单), sealed and verified the same way. */
-export type SealedEdition = ReportEdition | 'check-slip';
+/** What a sealed document is: a report edition, the counter's check slip (核查单) or an objection receipt (异议申请回执), sealed and verified the same way. */
+export type SealedEdition = ReportEdition | 'check-slip' | 'objection-receipt';
 export type ReportKind = 'legal-person' | 'natural-person';
 
 export interface ReportField {

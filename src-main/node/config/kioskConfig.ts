@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/time/displayTime';
 import { PenaltyPeriodsOverrideSchema } from '../../common/rules/disclosurePeriods';
 import { UnrepairableListSchema } from '../../common/rules/repairEligibility';
+import { DEFAULT_OBJECTION_CONFIG, ObjectionConfigSchema } from '../../common/rules/objectionRules';
 
 const PrinterConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), dir: z.string().optional() }).strict(),
@@ -115,6 +116,8 @@ export const KioskConfigSchema = z
       .object({ penaltyPeriods: PenaltyPeriodsOverrideSchema.default({}), unrepairable: z.array(UnrepairableListSchema).max(50).default([]) })
       .strict()
       .default({ penaltyPeriods: {}, unrepairable: [] }),
+    /** Objections (异议申请): the reasons offered, the answer period, the categories excluded, the platform's key for the phone. */
+    objection: ObjectionConfigSchema.default(DEFAULT_OBJECTION_CONFIG),
     /** Sync and the online fallback (docs/sync.md). Absent: folder import only, no online fallback. */
     sync: z
       .object({

@@ -35,6 +35,7 @@ import { applyInWorker, bundledApplyWorker } from '../sync/applyWorker';
 import { createSyncService } from '../sync/syncService';
 import { onlineClientFromConfig, outboxFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
+import { createCitizenServices } from '../citizen/citizenServices';
 import { removeDemoArtefacts } from './demoArtefacts';
 import { createSetupRuntime } from './setupRuntime';
 
@@ -111,6 +112,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     now,
   });
 
+  const online = onlineClientFromConfig(config);
   const service = createKioskService({
     info: {
       kioskId: config.kioskId,
@@ -125,7 +127,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       adminIdleSeconds: config.adminConsole.idleSeconds,
     },
     cache,
-    online: onlineClientFromConfig(config),
+    online,
     reader,
     readerSimulated: config.reader.kind === 'simulated',
     printer,
@@ -141,6 +143,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     now,
   });
   const outbox = outboxFromConfig(config);
+  const citizen = createCitizenServices({ config, keys, resourcesDir, access: service.citizen, outbox, online, logger, now });
   const sync = createSyncService({
     config,
     dataDir: config.dataDir,
@@ -156,7 +159,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
   const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], now });
-  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };
+  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...citizen.methods, subscribe: (listener) => hub.subscribe(listener) };
 
   if (demoRemoved && demoRemoved.removed.length > 0) {
     staff.auditAction('system', 'demo-artefacts-removed', 'ok', { removed: demoRemoved.removed, legacy: demoRemoved.legacy });
@@ -173,6 +176,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       await sync.close();
       await service.close();
       await staff.close();
+      citizen.close();
       outbox.close();
       quota.close();
       reports.close();
