@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { CardIllustration } from '../components/CardIllustration';
 
 export type CardService = 'personal' | 'enterprise';
-export type InfoTopic = 'certificate' | 'verify' | 'repair' | 'objection';
+export type InfoTopic = 'certificate' | 'repair' | 'objection';
 const CARD_SERVICES: readonly CardService[] = ['personal', 'enterprise'];
-const INFO_TOPICS: readonly InfoTopic[] = ['certificate', 'verify', 'repair', 'objection'];
+const INFO_TOPICS: readonly InfoTopic[] = ['certificate', 'repair', 'objection'];
 /** Guidance left open returns to the menu, so the next person finds the invitation. */
 const INFO_TIMEOUT_MS = 90_000;
 
-export function IdleScreen({ chosen, onChoose }: { chosen: CardService | null; onChoose: (service: CardService) => void }) {
+export function IdleScreen({ chosen, onChoose, onVerify }: { chosen: CardService | null; onChoose: (service: CardService) => void; onVerify: () => void }) {
   const { t } = useTranslation();
   const [topic, setTopic] = useState<InfoTopic | null>(null);
   useEffect(() => {
@@ -58,6 +58,12 @@ export function IdleScreen({ chosen, onChoose }: { chosen: CardService | null; o
               </button>
             </li>
           ))}
+          <li>
+            {/* 报告核验 needs no card: it opens its own screen (citizen/ReportCheckScreen). */}
+            <button type="button" className="service" onClick={onVerify} data-testid="service-verify">
+              {t('idle.services.verify')}
+            </button>
+          </li>
           {INFO_TOPICS.map((s) => (
             <li key={s}>
               <button type="button" className="service info" onClick={() => setTopic(s)} data-testid={`service-${s}`}>
