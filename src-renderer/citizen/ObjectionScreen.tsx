@@ -15,6 +15,8 @@ import { KeyPad } from './KeyPad';
 import './citizen.css';
 
 type Step = 'list' | 'reason' | 'phone' | 'confirm' | 'receipt';
+/** The step 上一步 returns to. */
+const BACK_OF: Partial<Record<Step, Step>> = { reason: 'list', phone: 'reason', confirm: 'phone' };
 
 interface ObjectionScreenProps {
   api: KioskApi;
@@ -228,35 +230,20 @@ export function ObjectionScreen({ api, sessionId, uscc, summary, voiceVolume, on
               {t('citizen.objection.cancel')}
             </button>
           )}
-          {step === 'reason' && (
-            <>
-              <button type="button" className="secondary" onClick={() => setStep('list')} data-testid="objection-back">
-                {t('citizen.objection.back')}
-              </button>
-              <button type="button" className="primary" disabled={!reason} onClick={() => setStep('phone')} data-testid="objection-next">
-                {t('citizen.objection.next')}
-              </button>
-            </>
+          {BACK_OF[step] && (
+            <button type="button" className="secondary" onClick={() => setStep(BACK_OF[step]!)} data-testid="objection-back">
+              {t('citizen.objection.back')}
+            </button>
           )}
-          {step === 'phone' && (
-            <>
-              <button type="button" className="secondary" onClick={() => setStep('reason')} data-testid="objection-back">
-                {t('citizen.objection.back')}
-              </button>
-              <button type="button" className="primary" disabled={!phoneOk} onClick={() => setStep('confirm')} data-testid="objection-next">
-                {t('citizen.objection.next')}
-              </button>
-            </>
+          {(step === 'reason' || step === 'phone') && (
+            <button type="button" className="primary" disabled={step === 'reason' ? !reason : !phoneOk} onClick={() => setStep(step === 'reason' ? 'phone' : 'confirm')} data-testid="objection-next">
+              {t('citizen.objection.next')}
+            </button>
           )}
           {step === 'confirm' && (
-            <>
-              <button type="button" className="secondary" onClick={() => setStep('phone')} data-testid="objection-back">
-                {t('citizen.objection.back')}
-              </button>
-              <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="objection-submit">
-                {busy ? t('citizen.objection.submitting') : t('citizen.objection.submit')}
-              </button>
-            </>
+            <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="objection-submit">
+              {busy ? t('citizen.objection.submitting') : t('citizen.objection.submit')}
+            </button>
           )}
           {step === 'receipt' && (
             <button type="button" className="primary" onClick={onClose} data-testid="objection-done">

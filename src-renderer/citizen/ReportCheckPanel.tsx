@@ -33,7 +33,7 @@ export function ReportCheckPanel({ api, active = true }: { api: Pick<KioskApi, '
     },
     [api, t],
   );
-  useScanner(active && result === null, useCallback((scan: Scan) => void check(scan.raw), [check]));
+  useScanner(active && result === null && !busy, useCallback((scan: Scan) => void check(scan.raw), [check]));
 
   if (result) {
     const v = result;
