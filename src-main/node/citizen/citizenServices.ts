@@ -5,7 +5,7 @@ import type { CitizenMethods } from '../../common/contract/kioskApi';
 import type { KioskConfig } from '../config/kioskConfig';
 import type { KeyStore } from '../keys/keyStore';
 import { loadSubjectKeyer } from '../keys/subjectKeyer';
-import type { CitizenAccess } from '../kiosk/kioskService';
+import type { CitizenAccess } from './citizenAccess';
 import type { Logger } from '../logging/logger';
 import { reportPaths } from '../report/reportIssuer';
 import { ensureReportKey } from '../report/reportKeys';

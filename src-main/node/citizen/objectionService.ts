@@ -18,7 +18,7 @@ import { maskPhone, maskSubjectCode } from '../../common/rules/masking';
 import { objectionCheck, type ObjectionConfig } from '../../common/rules/objectionRules';
 import type { KeyStore } from '../keys/keyStore';
 import type { SubjectKeyer } from '../keys/subjectKeyer';
-import type { CitizenAccess } from '../kiosk/kioskService';
+import type { CitizenAccess } from './citizenAccess';
 import type { Logger } from '../logging/logger';
 import { renderObjectionReceipt } from './objectionReceipt';
 import type { ObjectionStore } from './objectionStore';

@@ -38,6 +38,7 @@ import type { PrintQuota } from '../printing/printQuota';
 import type { ReportIssuer } from '../report/reportIssuer';
 import { SessionManager, type Session } from '../session/sessionManager';
 import { EventHub } from './eventHub';
+import type { CitizenAccess } from '../citizen/citizenAccess';
 
 export interface DemoCards {
   list(): DemoCardView[];
@@ -79,16 +80,6 @@ export interface KioskServiceDeps {
   maxDataAgeHours: number;
   disclosurePolicy?: DisclosurePolicy;
   now?: () => Date;
-}
-
-/** What the citizen services (objection, repair, commitments) take from a self-service session: whose data, and the printer. */
-export interface CitizenAccess {
-  /** The session is still open (the card lies on the reader, no timeout). */
-  alive(sessionId: string): boolean;
-  /** The holder's own subject, or (uscc) an enterprise they represent, with the records shown to them now. */
-  subjectFor(sessionId: string, uscc?: string): Promise<Result<{ subject: Subject; shown: CreditRecord[]; provenance: Provenance; holderName: string; applicant: 'subject' | 'legal-representative' }>>;
-  /** Prints a sealed document (a receipt, a letter); null when the printer is unavailable. */
-  printSealed(doc: { kind: string; number: string; pdf: Uint8Array; pages: number }): Promise<PrintJobView | null>;
 }
 
 export interface KioskService extends SelfServiceMethods {

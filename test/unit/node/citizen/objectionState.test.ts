@@ -12,7 +12,7 @@ import { DEFAULT_OBJECTION_CONFIG } from '../../../../src-main/common/rules/obje
 import { createObjectionService } from '../../../../src-main/node/citizen/objectionService';
 import { ObjectionStore } from '../../../../src-main/node/citizen/objectionStore';
 import { fileKeyStore } from '../../../../src-main/node/keys/fileKeyStore';
-import type { CitizenAccess } from '../../../../src-main/node/kiosk/kioskService';
+import type { CitizenAccess } from '../../../../src-main/node/citizen/citizenAccess';
 import { silentLogger } from '../../../../src-main/node/logging/logger';
 
 const SESSION = 'session-abcdefghijklmnop';
