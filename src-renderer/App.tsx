@@ -25,6 +25,8 @@ import { ReportPreviewScreen } from './screens/ReportPreviewScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { TakeCardScreen } from './screens/TakeCardScreen';
 import { initialState, kioskReducer } from './state/kioskState';
+import { ObjectionScreen } from './citizen/ObjectionScreen';
+import { ReportCheckScreen } from './citizen/ReportCheckScreen';
 import type { StaffSessionView } from '../src-main/common/contract/staffViews';
 import type { ReportEdition } from '../src-main/common/report/reportModel';
 
@@ -136,10 +138,11 @@ export function App({ api }: { api: KioskApi }) {
     [api, sessionId],
   );
 
-  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'preview', 'error', 'done'].includes(state.screen);
+  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'preview', 'error', 'done', 'objection'].includes(state.screen);
   const [idle, resetIdle] = useInactivity(inSession, info?.idleSeconds ?? 60, sessionId);
   const onExpire = useCallback(() => finish('idle'), [finish]);
   const backToIdle = useCallback(() => dispatch({ type: 'reset' }), []);
+  const closeVerify = useCallback(() => dispatch({ type: 'close-verify' }), []);
   const openEnterprise = useCallback((uscc: string) => dispatch({ type: 'view', viewing: { kind: 'enterprise', uscc } }), []);
 
   const [largeText, setLargeText] = useState(false);
@@ -190,7 +193,8 @@ export function App({ api }: { api: KioskApi }) {
         {info && <span className="issuer">{info.issuer}</span>}
       </header>
       {info?.mode === 'demo' ? <DemoPanel api={api} /> : <div aria-hidden="true" />}
-      {state.screen === 'idle' && (readerDown ? <ReaderUnavailableScreen /> : <IdleScreen chosen={service} onChoose={setService} />)}
+      {state.screen === 'idle' && (readerDown ? <ReaderUnavailableScreen /> : <IdleScreen chosen={service} onChoose={setService} onVerify={() => dispatch({ type: 'open-verify' })} />)}
+      {state.screen === 'verify-report' && <ReportCheckScreen api={api} onBack={closeVerify} />}
       {state.screen === 'take-card' && <TakeCardScreen />}
       {state.screen === 'consent' && state.session && (
         <ConsentScreen
@@ -217,7 +221,18 @@ export function App({ api }: { api: KioskApi }) {
           onEnterprise={() => dispatch({ type: 'choose-enterprise' })}
           onBackToSelf={() => dispatch({ type: 'view', viewing: { kind: 'self' } })}
           onFinish={() => finish('user')}
+          onObjection={() => dispatch({ type: 'open-objection' })}
           busy={printing}
+        />
+      )}
+      {state.screen === 'objection' && state.summary && sessionId && (
+        <ObjectionScreen
+          api={api}
+          sessionId={sessionId}
+          {...(state.summaryViewing.kind === 'enterprise' && { uscc: state.summaryViewing.uscc })}
+          summary={state.summary}
+          voiceVolume={info?.voiceVolume ?? 0}
+          onClose={() => dispatch({ type: 'close-objection' })}
         />
       )}
       {state.screen === 'preview' && state.preview && (

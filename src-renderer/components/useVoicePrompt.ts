@@ -9,7 +9,18 @@ const PROMPTED: Partial<Record<Screen, string>> = {
   printing: 'printing',
   done: 'done',
   'take-card': 'take-card',
+  'verify-report': 'verify-report',
 };
+
+function play(audio: { current: HTMLAudioElement | null }, step: string, language: string, volume: number): void {
+  audio.current?.pause();
+  const player = new Audio(`./audio/${step}.${language === 'en' ? 'en' : 'zh-CN'}.ogg`);
+  player.volume = volume;
+  audio.current = player;
+  void player.play().catch(() => {
+    // Autoplay refused or no audio device: the screen still says everything.
+  });
+}
 
 export function useVoicePrompt(screen: Screen, language: string, volume: number): void {
   const audio = useRef<HTMLAudioElement | null>(null);
@@ -20,12 +31,15 @@ export function useVoicePrompt(screen: Screen, language: string, volume: number)
     // The idle prompt plays when a session has just ended, not on a loop at an empty kiosk.
     const step = screen === 'idle' ? (from !== 'idle' ? 'idle' : undefined) : PROMPTED[screen];
     if (!step || volume <= 0 || from === screen) return;
-    audio.current?.pause();
-    const player = new Audio(`./audio/${step}.${language === 'en' ? 'en' : 'zh-CN'}.ogg`);
-    player.volume = volume;
-    audio.current = player;
-    void player.play().catch(() => {
-      // Autoplay refused or no audio device: the screen still says everything.
-    });
+    play(audio, step, language, volume);
   }, [screen, language, volume]);
+}
+
+/** The prompt of a step inside one screen's own journey (e.g. objection-reason), each time the step changes. */
+export function useStepPrompt(step: string | null, language: string, volume: number): void {
+  const audio = useRef<HTMLAudioElement | null>(null);
+  useEffect(() => {
+    if (!step || volume <= 0) return;
+    play(audio, step, language, volume);
+  }, [step, language, volume]);
 }

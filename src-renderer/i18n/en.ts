@@ -20,13 +20,6 @@ export const en: Messages = {
     },
     back: 'Back to services',
     info: {
-      verify: {
-        title: 'Verify a report',
-        body: [
-          'Every report has a number and a QR code, and its content is electronically sealed: a changed report fails the check.',
-          'This kiosk does not scan reports yet: please ask at the credit counter, or scan the report’s QR code with a phone.',
-        ],
-      },
       repair: {
         title: 'Credit repair guide',
         body: [
@@ -40,7 +33,7 @@ export const en: Messages = {
         body: [
           'If disclosed credit information is wrong, incomplete, or still shown after its disclosure period, you may object.',
           'Bring: the objection form, your ID card and proof that the information is wrong.',
-          'Submit it at the credit counter or to the authority that decided. Meanwhile the record is marked “objection pending” in reports.',
+          'Submit it here: place your card, then tap “Objection” on your summary; or at the credit counter, or to the authority that decided. Meanwhile the record is marked “objection pending” in reports.',
         ],
       },
     },

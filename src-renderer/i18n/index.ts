@@ -5,6 +5,8 @@ import { adminEn } from '../admin/i18n/en';
 import { adminZhCN } from '../admin/i18n/zh-CN';
 import { editionEn } from '../editions/i18n/en';
 import { editionZhCN } from '../editions/i18n/zh-CN';
+import { citizenEn } from '../citizen/i18n/en';
+import { citizenZhCN } from '../citizen/i18n/zh-CN';
 import { staffEn } from '../staff/i18n/en';
 import { staffZhCN } from '../staff/i18n/zh-CN';
 import { en } from './en';
@@ -17,7 +19,7 @@ export function initI18n(language: Language = 'zh-CN'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, edition: editionZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, edition: editionEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, edition: editionZhCN, citizen: citizenZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, edition: editionEn, citizen: citizenEn } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -7,13 +7,13 @@ import { CardIllustration } from '../components/CardIllustration';
 
 /** certificate: the 无违法违规记录证明版 of an enterprise the card holder represents. */
 export type CardService = 'personal' | 'enterprise' | 'certificate';
-export type InfoTopic = 'verify' | 'repair' | 'objection';
+export type InfoTopic = 'repair' | 'objection';
 const CARD_SERVICES: readonly CardService[] = ['personal', 'enterprise', 'certificate'];
-const INFO_TOPICS: readonly InfoTopic[] = ['verify', 'repair', 'objection'];
+const INFO_TOPICS: readonly InfoTopic[] = ['repair', 'objection'];
 /** Guidance left open returns to the menu, so the next person finds the invitation. */
 const INFO_TIMEOUT_MS = 90_000;
 
-export function IdleScreen({ chosen, onChoose }: { chosen: CardService | null; onChoose: (service: CardService) => void }) {
+export function IdleScreen({ chosen, onChoose, onVerify }: { chosen: CardService | null; onChoose: (service: CardService) => void; onVerify: () => void }) {
   const { t } = useTranslation();
   const [topic, setTopic] = useState<InfoTopic | null>(null);
   useEffect(() => {
@@ -59,6 +59,12 @@ export function IdleScreen({ chosen, onChoose }: { chosen: CardService | null; o
               </button>
             </li>
           ))}
+          <li>
+            {/* 报告核验 needs no card: it opens its own screen (citizen/ReportCheckScreen). */}
+            <button type="button" className="service" onClick={onVerify} data-testid="service-verify">
+              {t('idle.services.verify')}
+            </button>
+          </li>
           {INFO_TOPICS.map((s) => (
             <li key={s}>
               <button type="button" className="service info" onClick={() => setTopic(s)} data-testid={`service-${s}`}>

@@ -25,10 +25,12 @@ interface SummaryScreenProps {
   onEnterprise: () => void;
   onBackToSelf: () => void;
   onFinish: () => void;
+  /** 异议申请 for a record on this summary. */
+  onObjection?: () => void;
   busy: boolean;
 }
 
-export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, edition, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
+export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, edition, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, onObjection, busy }: SummaryScreenProps) {
   const { t } = useTranslation();
   const { subject, provenance } = summary;
   const person = subject.kind === 'natural-person';
@@ -146,6 +148,11 @@ export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerD
                 {t('enterprise.open')}
               </button>
             )
+          )}
+          {onObjection && (
+            <button type="button" className="secondary" onClick={onObjection} data-testid="open-objection">
+              {t('citizen.objection.open')}
+            </button>
           )}
           <FinishButton onFinish={onFinish} testId="finish" />
         </div>

@@ -12,8 +12,9 @@ import { BatchPanel } from './BatchPanel';
 import { CheckPanel } from './CheckPanel';
 import { SignInPanel } from './SignInPanel';
 import { StatsPanel } from './StatsPanel';
+import { ReportCheckPanel } from '../citizen/ReportCheckPanel';
 
-type View = 'check' | 'batch' | 'stats' | 'admin';
+type View = 'check' | 'batch' | 'stats' | 'verify' | 'admin';
 
 export function StaffApp({ api }: { api: KioskApi }) {
   const { t, i18n } = useTranslation();
@@ -59,11 +60,11 @@ export function StaffApp({ api }: { api: KioskApi }) {
         <h1 className="staff-title">{t('staff.title')}</h1>
         {session && (
           <nav className="staff-nav">
-            {(['check', 'batch', 'stats', 'admin'] as const)
+            {(['check', 'batch', 'stats', 'verify', 'admin'] as const)
               .filter((v) => v !== 'admin' || can(session.role, 'manage-staff') || can(session.role, 'unlock'))
               .map((v) => (
                 <button key={v} type="button" className={view === v ? 'active' : ''} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
-                  {t(`staff.nav.${v}`)}
+                  {v === 'verify' ? t('citizen.counter.tab') : t(`staff.nav.${v}`)}
                 </button>
               ))}
           </nav>
@@ -95,6 +96,7 @@ export function StaffApp({ api }: { api: KioskApi }) {
         {session && view === 'check' && <CheckPanel api={api} token={session.token} items={items} />}
         {session && view === 'batch' && <BatchPanel api={api} token={session.token} items={items} />}
         {session && view === 'stats' && <StatsPanel api={api} token={session.token} />}
+        {session && view === 'verify' && <ReportCheckPanel api={api} />}
         {session && view === 'admin' && <AdminPanel api={api} token={session.token} isAdmin={can(session.role, 'manage-staff')} />}
       </main>
     </div>

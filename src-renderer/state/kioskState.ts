@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { ReportEdition, ReportModel } from '../../src-main/common/report/reportModel';
 import type { CreditSummary, EnterpriseChoice, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
 
-export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card';
+export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card' | 'objection' | 'verify-report';
 
 export interface DeviceState {
   info: KioskInfo | null;
@@ -65,6 +65,12 @@ export type KioskAction =
   | { type: 'print-started'; sessionId: string; job: PrintJobView }
   | { type: 'failed'; sessionId: string | null; code: ErrorCode }
   | { type: 'dismiss-error' }
+  /** 异议申请 from the summary shown, and back to it. */
+  | { type: 'open-objection' }
+  | { type: 'close-objection' }
+  /** 报告核验 from the idle menu (no card), and back to it. */
+  | { type: 'open-verify' }
+  | { type: 'close-verify' }
   | { type: 'reset' }
   /** A render with nothing new: React's other copy of the state then no longer holds the session just ended. */
   | { type: 'scrub' };
@@ -146,6 +152,14 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'failed':
       if (action.sessionId !== null && state.session?.id !== action.sessionId) return state;
       return { ...state, screen: 'error', error: action.code, printRequested: false };
+    case 'open-objection':
+      return state.session && state.summary && state.screen === 'summary' ? { ...state, screen: 'objection' } : state;
+    case 'close-objection':
+      return state.session && state.summary && state.screen === 'objection' ? { ...state, screen: 'summary' } : state;
+    case 'open-verify':
+      return state.screen === 'idle' && !state.session ? { ...state, screen: 'verify-report' } : state;
+    case 'close-verify':
+      return state.screen === 'verify-report' ? { ...state, screen: 'idle' } : state;
     case 'reset':
       return ended(state);
     case 'scrub':

@@ -86,7 +86,6 @@ test.describe('with the demo reader', () => {
     for (const [topic, text] of [
       ['repair', '信用修复'],
       ['objection', '异议'],
-      ['verify', '请到信用窗口'],
     ] as const) {
       await page.getByTestId(`service-${topic}`).click();
       await expect(page.getByTestId(`screen-info-${topic}`)).toContainText(text);
@@ -94,6 +93,11 @@ test.describe('with the demo reader', () => {
       await page.getByTestId('info-back').click();
       await expect(page.getByTestId('screen-idle')).toBeVisible();
     }
+    // 报告核验 needs no card: its own screen (test/e2e/citizen.spec.ts walks it).
+    await page.getByTestId('service-verify').click();
+    await expect(page.getByTestId('screen-verify-report')).toBeVisible();
+    await page.getByTestId('verify-back').click();
+    await expect(page.getByTestId('screen-idle')).toBeVisible();
     await page.getByTestId('service-enterprise').click();
     await expect(page.getByTestId('idle-chosen')).toContainText('企业信用报告');
     await page.getByTestId('demo-card-card-lin').click();

@@ -50,7 +50,7 @@ export function register(program: Command): void {
         emit(
           options,
           { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash, edition: result.model.edition, registered },
-          `有效 / valid: ${result.model.edition === 'check-slip' ? '核查单 / check slip' : '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})${where}`,
+          `有效 / valid: ${result.model.edition === 'check-slip' ? '核查单 / check slip' : result.model.edition === 'objection-receipt' ? '异议申请回执 / objection receipt' : '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})${where}`,
         );
       } else {
         emit(options, { valid: false, reportNumber: result.reportNumber, reason: result.reason, message: result.message }, `无效 / invalid: ${result.message} [${result.reason}]`);

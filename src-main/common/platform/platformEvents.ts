@@ -66,6 +66,14 @@ export const EventSubject = z
   })
   .strict();
 
+/** A value only the platform may read, sealed to its X25519 key (node/citizen/phoneSeal.ts): ephemeral key, nonce, ciphertext, tag, base64url. */
+const Sealed64 = z.string().regex(/^[A-Za-z0-9_-]+$/).max(200);
+export const SEALED_ALG = 'X25519-HKDF-SHA256-A256GCM';
+export const SealedValueSchema = z
+  .object({ alg: z.literal(SEALED_ALG), kid: z.string().regex(/^[0-9a-f]{16}$/), epk: Sealed64, iv: Sealed64, ct: Sealed64, tag: Sealed64 })
+  .strict();
+export type SealedValue = z.infer<typeof SealedValueSchema>;
+
 export const USAGE_FUNCTIONS = ['self-query', 'report-print', 'report-verify', 'credit-check', 'joint-measures', 'batch-check', 'objection', 'repair', 'commitment', 'face-check'] as const;
 export type UsageFunction = (typeof USAGE_FUNCTIONS)[number];
 
@@ -89,7 +97,26 @@ export const PAYLOADS = {
     .strict(),
   'config-ack': z.object({ configVersion: z.number().int(), result: z.enum(['applied', 'refused']), reason: z.string().max(200).optional() }).strict(),
   // Citizen services: their owners tighten these (issue 18); the envelope stays.
-  objection: z.record(z.string().max(100), z.unknown()),
+  /**
+   * 异议申请: which record, why, for whom (the platform's subject id and the masked code),
+   * and the contact phone sealed to the platform's key (never in clear on the kiosk).
+   */
+  objection: z
+    .object({
+      applicationNumber: z.string().regex(/^\d{14}[0-9A-Z]{8}$/),
+      subject: EventSubject,
+      /** The platform's own subject and record ids, as the sync packages carry them. */
+      subjectId: z.string().max(80),
+      recordId: z.string().max(80),
+      recordCategory: z.string().max(40),
+      reasonCode: z.string().max(40),
+      /** The card holder is the subject, or the enterprise's registered legal representative. */
+      applicant: z.enum(['subject', 'legal-representative']),
+      phone: SealedValueSchema,
+      answerWorkingDays: z.number().int().min(1).max(90),
+      submittedAt: z.string().max(40),
+    })
+    .strict(),
   'repair-application': z.record(z.string().max(100), z.unknown()),
   commitment: z.record(z.string().max(100), z.unknown()),
 } as const satisfies Record<EventType, z.ZodType>;

@@ -9,7 +9,7 @@ import type { CreditRecord, RecordCategory } from '../domain/creditRecord';
 import type { Subject } from '../domain/subject';
 import { isPerson } from '../domain/subject';
 import { countBySummaryCategory, SUMMARY_CATEGORIES, type SummaryCategory } from '../domain/summaryCategory';
-import { DEFAULT_DISCLOSURE_POLICY, publicVisibility, type DisclosurePolicy } from '../rules/disclosurePolicy';
+import { DEFAULT_DISCLOSURE_POLICY, penaltyDeadline, publicVisibility, type DisclosurePolicy } from '../rules/disclosurePolicy';
 import { DEFAULT_MASKING, maskIdNumber, type Audience, type MaskingRules } from '../rules/masking';
 import { statusTagsOf } from '../rules/statusTags';
 import { addMonths, isIsoDate } from '../time/isoDate';
@@ -28,8 +28,8 @@ export const PENALTY_FIELDS = {
 } as const;
 
 export type ReportEdition = 'standard' | 'no-violation';
-/** What a sealed document is: a report edition, or the counter's check slip (核查单), sealed and verified the same way. */
-export type SealedEdition = ReportEdition | 'check-slip';
+/** What a sealed document is: a report edition, the counter's check slip (核查单) or an objection receipt (异议申请回执), sealed and verified the same way. */
+export type SealedEdition = ReportEdition | 'check-slip' | 'objection-receipt';
 export type ReportKind = 'legal-person' | 'natural-person';
 
 export interface ReportField {
@@ -137,7 +137,7 @@ export function buildReportModel(input: ReportInput): Result<ReportModel> {
   // The one gate: nothing the policy hides reaches any part of the report.
   const visible = input.records
     .filter((r) => r.subjectId === input.subject.id && publicVisibility(r, input.today, policy).visible)
-    .slice()
+    .map((r) => withShownDeadline(r, policy))
     .sort(byDateThenId);
 
   const masking = input.masking ?? DEFAULT_MASKING;
@@ -330,6 +330,13 @@ function noViolationSections(
     ['no-violation-found', S.noViolationFound, foundBlocks.length > 0 ? foundBlocks : [{ kind: 'none', text: T.none }]],
   ];
   return sections.map(([id, title, blocks], i) => ({ id, number: T.sectionNumbers[i] ?? String(i + 1), title, blocks }));
+}
+
+/** A penalty's 公示截止期 as printed: the day it actually leaves display (capped by 令第36号). */
+function withShownDeadline(r: CreditRecord, policy: DisclosurePolicy): CreditRecord {
+  if (r.category !== 'penalty' || !r.disclosureDeadline) return r;
+  const deadline = penaltyDeadline(r, policy);
+  return deadline === r.disclosureDeadline || deadline === null ? r : { ...r, disclosureDeadline: deadline };
 }
 
 // ---- tables --------------------------------------------------------------------

@@ -14,6 +14,11 @@ export function addMonths(isoDate: string, months: number): string {
   return toIsoDate(first);
 }
 
+/** Adds whole days (negative: earlier). */
+export function addDays(isoDate: string, days: number): string {
+  return toIsoDate(new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000));
+}
+
 export function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);

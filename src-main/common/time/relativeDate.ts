@@ -1,6 +1,6 @@
 // Dates written relative to a moment ("-60d", "+1y", "-3m"), so demo and test data
 // keep their meaning however long after they were written they are loaded.
-import { addMonths, isIsoDate, toIsoDate } from './isoDate';
+import { addDays, addMonths, isIsoDate, toIsoDate } from './isoDate';
 
 const RELATIVE = /^([+-])(\d{1,5})([dmy])$/;
 
@@ -19,5 +19,5 @@ export function resolveDate(text: string, now: Date): string {
   const today = toIsoDate(now);
   if (m[3] === 'm') return addMonths(today, n);
   if (m[3] === 'y') return addMonths(today, 12 * n);
-  return toIsoDate(new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000));
+  return addDays(today, n);
 }

@@ -43,6 +43,11 @@ const METHODS = {
   getStats: true,
   exportStats: true,
   manageStaff: true,
+  objectionOptions: true,
+  objectionCheck: true,
+  objectionSubmit: true,
+  objectionList: true,
+  verifyReportCode: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const PRELOAD_METHODS = Object.keys(METHODS) as KioskMethod[];

@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/time/displayTime';
+import { PenaltyPeriodsOverrideSchema } from '../../common/rules/disclosurePeriods';
+import { UnrepairableListSchema } from '../../common/rules/repairEligibility';
+import { DEFAULT_OBJECTION_CONFIG, ObjectionConfigSchema } from '../../common/rules/objectionRules';
 
 const PrinterConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), dir: z.string().optional() }).strict(),
@@ -127,6 +130,13 @@ export const KioskConfigSchema = z
       })
       .strict()
       .default({ deliverSeconds: 60, maxPending: 500_000, alarmPending: 5000, alarmAgeHours: 72, anchorMinutes: 60, heartbeatMinutes: 5 }),
+    /** 令第36号: the statutory periods (override per severity; the regulation's values by default) and the penalties that cannot be repaired. */
+    disclosure: z
+      .object({ penaltyPeriods: PenaltyPeriodsOverrideSchema.default({}), unrepairable: z.array(UnrepairableListSchema).max(50).default([]) })
+      .strict()
+      .default({ penaltyPeriods: {}, unrepairable: [] }),
+    /** Objections (异议申请): the reasons offered, the answer period, the categories excluded, the platform's key for the phone. */
+    objection: ObjectionConfigSchema.default(DEFAULT_OBJECTION_CONFIG),
     /** Sync and the online fallback (docs/sync.md). Absent: folder import only, no online fallback. */
     sync: z
       .object({

@@ -37,6 +37,7 @@ import type { PrintQuota } from '../printing/printQuota';
 import type { ReportIssuer, ReportPreviewer } from '../report/reportIssuer';
 import { SessionManager, type Session } from '../session/sessionManager';
 import { EventHub } from './eventHub';
+import type { CitizenAccess } from '../citizen/citizenAccess';
 
 export interface DemoCards {
   list(): DemoCardView[];
@@ -83,6 +84,7 @@ export interface KioskServiceDeps {
 }
 
 export interface KioskService extends SelfServiceMethods {
+  citizen: CitizenAccess;
   subscribe(listener: KioskEventListener): () => void;
   /** Recent errors and print jobs, newest first, for the admin console. */
   diagnostics(): { recentErrors: DiagnosticEntry[]; recentJobs: PrintJobView[] };
@@ -226,6 +228,23 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     hub.emit({ type: 'print-job', job });
   }
 
+  /** Sends a sealed document to the printer; the screen follows the job by its events, which outlive the call (and possibly the session). */
+  function startPrint(jobName: string, reportNumber: string, pdf: Uint8Array, pages: number): PrintJobView {
+    const job: PrintJobView = { jobId: randomBytes(8).toString('hex'), reportNumber, state: 'queued', pages, createdAt: now().toISOString() };
+    emitJob(job);
+    void deps.printer
+      .print({ jobName, pdf }, (update) => emitJob({ ...job, state: update.state, ...(update.message !== undefined && { message: update.message }) }))
+      .then((end) => {
+        emitJob({ ...job, state: end.state, ...(end.message !== undefined && { message: end.message }) });
+        log.info({ event: 'print-end', reportNumber, state: end.state }, 'print job ended');
+      })
+      .catch((err: Error) => {
+        emitJob({ ...job, state: 'failed', message: DEFAULT_ERROR_MESSAGES.PRINT_FAILED });
+        log.error({ event: 'print-error', reportNumber, err: err.message }, 'print job failed');
+      });
+    return job;
+  }
+
   async function guard<T>(what: string, body: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
       return await body();
@@ -237,7 +256,31 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     }
   }
 
+  const citizen: CitizenAccess = {
+    alive: (sessionId) => sessions.get(sessionId) !== undefined,
+    async subjectFor(sessionId, uscc) {
+      const session = requireSession(sessionId);
+      if (!('id' in session)) return session;
+      const found = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
+      if (!found.ok) return found;
+      const today = toIsoDate(now());
+      return ok({
+        subject: found.value.subject,
+        shown: found.value.records.filter((r) => isPubliclyVisible(r, today, policy)),
+        provenance: found.value.provenance,
+        holderName: session.card.name,
+        applicant: uscc === undefined ? 'subject' : 'legal-representative',
+      });
+    },
+    async printSealed(doc) {
+      const printer = await deps.printer.status();
+      if (printer.state === 'unavailable') return null;
+      return startPrint(`${doc.kind}-${doc.number}`, doc.number, doc.pdf, doc.pages);
+    },
+  };
+
   const api: KioskService = {
+    citizen,
     subscribe: (listener) => hub.subscribe(listener),
 
     diagnostics: () => ({ recentErrors: [...recentErrors], recentJobs: [...jobs.values()].reverse() }),
@@ -311,29 +354,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         const { subject, records, provenance: source } = own.value;
         if (!(await deps.quota.tryConsume(subject.id, toIsoDate(now())))) return fail('QUOTA_REACHED', DEFAULT_ERROR_MESSAGES.QUOTA_REACHED);
         const issued = await deps.issueReport({ subject, records, provenance: source, now: now(), ...(edition && { edition }) });
-        const job: PrintJobView = {
-          jobId: randomBytes(8).toString('hex'),
-          reportNumber: issued.reportNumber,
-          state: 'queued',
-          pages: issued.pages,
-          createdAt: now().toISOString(),
-        };
-        emitJob(job);
         deps.usage?.('report-printed', subject);
         log.info({ event: 'report-issued', reportNumber: issued.reportNumber, pages: issued.pages, edition: edition ?? 'standard' }, 'report issued');
-        // Printing outlives the call (and possibly the session): the screen follows it by events.
-        void deps.printer
-          .print({ jobName: `credit-report-${issued.reportNumber}`, pdf: issued.pdf }, (update) =>
-            emitJob({ ...job, state: update.state, ...(update.message !== undefined && { message: update.message }) }),
-          )
-          .then((end) => {
-            emitJob({ ...job, state: end.state, ...(end.message !== undefined && { message: end.message }) });
-            log.info({ event: 'print-end', reportNumber: issued.reportNumber, state: end.state }, 'print job ended');
-          })
-          .catch((err: Error) => {
-            emitJob({ ...job, state: 'failed', message: DEFAULT_ERROR_MESSAGES.PRINT_FAILED });
-            log.error({ event: 'print-error', reportNumber: issued.reportNumber, err: err.message }, 'print job failed');
-          });
+        const job = startPrint(`credit-report-${issued.reportNumber}`, issued.reportNumber, issued.pdf, issued.pages);
         return ok(job);
       }),
 

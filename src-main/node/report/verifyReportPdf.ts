@@ -92,6 +92,12 @@ function unexpectedImages(pages: ReadonlyArray<ReadonlyArray<{ name: string; ref
   return null;
 }
 
+/** What the QR on each page of a sealed PDF says (as a scanner reads it), or null when it carries no seal. Not a verification. */
+export function sealedQrText(pdf: Uint8Array): string | null {
+  const envelope = readEnvelope(new PdfReader(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)));
+  return envelope ? qrText(envelope, envelope.model.verifyUrl) : null;
+}
+
 function safeKeyId(pem: string): string | null {
   try {
     return keyIdOf(pem);

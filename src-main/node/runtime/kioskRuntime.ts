@@ -19,6 +19,7 @@ import { openCacheOrNoData } from '../cache/noDataCache';
 import { createReopenableCache } from '../cache/reopenableCache';
 import { modeConfig } from '../config/dataFolders';
 import type { KioskConfig } from '../config/kioskConfig';
+import { disclosurePolicyOf } from '../config/creditRules';
 import type { ChildLauncher } from '../process/childLauncher';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
@@ -35,6 +36,7 @@ import { createSyncService } from '../sync/syncService';
 import { startOutboxDuties } from '../outbox/outboxDuties';
 import { onlineClientFromConfig, outboxFromConfig, platformClientFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
+import { createCitizenServices } from '../citizen/citizenServices';
 import { removeDemoArtefacts } from './demoArtefacts';
 import { createSetupRuntime } from './setupRuntime';
 
@@ -96,8 +98,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   if (!demoMode && !config.report.sealImage) logger.warn({ event: 'no-seal-image' }, '未配置出具机构电子印章图片（report.sealImage），报告不带印章图片 / no issuer seal image configured: reports carry none');
   void reports.warmUp().catch((err: unknown) => logger.warn({ event: 'report-warm-up-failed', err }, 'report warm-up failed'));
 
+  const disclosurePolicy = disclosurePolicyOf(config);
   const staff = await createStaffService({
     cache,
+    disclosurePolicy,
     hub,
     logger,
     dataDir: config.dataDir,
@@ -114,6 +118,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     now,
   });
 
+  const online = onlineClientFromConfig(config, platform);
   const service = createKioskService({
     info: {
       kioskId: config.kioskId,
@@ -128,7 +133,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       adminIdleSeconds: config.adminConsole.idleSeconds,
     },
     cache,
-    online: onlineClientFromConfig(config, platform),
+    online: online,
     reader,
     readerSimulated: config.reader.kind === 'simulated',
     printer,
@@ -139,10 +144,12 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     logger,
     hub,
     usage: (fn, subject) => staff.recordUsage(fn, subject),
+    disclosurePolicy,
     maxSessionMs: config.session.maxSessionSeconds * 1000,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     now,
   });
+  const citizen = createCitizenServices({ config, keys, resourcesDir, access: service.citizen, outbox, online, logger, now });
   const sync = createSyncService({
     config,
     dataDir: config.dataDir,
@@ -158,7 +165,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
   const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], outbox: () => outbox.status(), now });
-  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };
+  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...citizen.methods, subscribe: (listener) => hub.subscribe(listener) };
 
   if (demoRemoved && demoRemoved.removed.length > 0) {
     staff.auditAction('system', 'demo-artefacts-removed', 'ok', { removed: demoRemoved.removed, legacy: demoRemoved.legacy });
@@ -191,6 +198,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       // Sessions end on close: the last head is anchored before the staff file closes.
       staff.anchorAudit();
       await staff.close();
+      citizen.close();
       await outbox.close();
       await platform?.close();
       quota.close();

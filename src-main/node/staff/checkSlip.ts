@@ -7,8 +7,9 @@ import type { KeyStore } from '../keys/keyStore';
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import type { CheckResultView, DecisionKind } from '../../common/contract/staffViews';
 import { isPerson } from '../../common/domain/subject';
-import { REPORT_FORMAT, type ReportBlock, type ReportModel } from '../../common/report/reportModel';
-import { civilTime, makeReportNumber, type RandomBytes } from '../../common/report/reportNumber';
+import type { ReportBlock, ReportModel } from '../../common/report/reportModel';
+import { sealedDocumentHead } from '../../common/report/sealedDocument';
+import { makeReportNumber, type RandomBytes } from '../../common/report/reportNumber';
 import { REPORT_TEXTS as T, SUBJECT_KIND_LABELS } from '../../common/report/reportTexts';
 import type { LegalBasis } from '../../common/staff/catalogue';
 import type { PdfFonts } from '../pdf/pdfFonts';
@@ -57,7 +58,6 @@ export function basisText(basis: readonly LegalBasis[]): string {
 /** The slip as the document model the report renderer draws and the verifier reads back. */
 export function checkSlipModel(input: SlipInput, slipNumber: string): ReportModel {
   const { check } = input;
-  const printed = civilTime(new Date(input.printedAt));
   const time = (iso: string): string => formatDisplayTime(iso, input.timeZone);
   const person = isPerson(check.subject);
   const p = check.provenance;
@@ -86,16 +86,18 @@ export function checkSlipModel(input: SlipInput, slipNumber: string): ReportMode
     : { kind: 'none', text: '尚未记录处理决定。' };
   const issuer = input.issuer ?? DEFAULT_ISSUER;
   return {
-    format: REPORT_FORMAT,
-    kind: person ? 'natural-person' : 'legal-person',
-    edition: 'check-slip',
-    title: '信用核查单',
-    subtitle: '（联合奖惩信用核查记录）',
-    reportNumber: slipNumber,
-    generatedAt: printed.display,
-    issuedAt: new Date(input.printedAt).toISOString(),
-    issuer,
-    kioskId: input.kioskId,
+    ...sealedDocumentHead({
+      kind: person ? 'natural-person' : 'legal-person',
+      edition: 'check-slip',
+      title: '信用核查单',
+      subtitle: '（联合奖惩信用核查记录）',
+      number: slipNumber,
+      at: input.printedAt,
+      issuer,
+      kioskId: input.kioskId,
+      provenance: p,
+      noun: '本核查单',
+    }),
     header: [
       { label: '核查单编号', value: slipNumber },
       { label: '核查事项', value: check.item.name },
@@ -132,9 +134,6 @@ export function checkSlipModel(input: SlipInput, slipNumber: string): ReportMode
       },
     ],
     noViolation: null,
-    dataCutoff: p.source === 'cache' ? p.dataAsOf : p.askedAt,
-    provenance: p,
-    provenanceText: (p.source === 'cache' ? T.provenanceCache(p.dataAsOf, p.dataVersion) : T.provenanceOnline(p.askedAt)).replace('本报告', '本核查单'),
     staleWarning: p.source === 'cache' && p.stale ? T.staleWarning : null,
     visibleRecords: check.hits.length,
   };

@@ -1,6 +1,7 @@
 // One authorisation path: every KioskApi method is either part of the citizen's
 // journey (public by design) or takes a staff token that the staff sessions check.
 // A sync on request exists only as the admin console's action, behind that check.
+import { CITIZEN_INPUTS } from '../../../src-main/common/contract/citizenApi';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,8 @@ import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/ru
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 /** What a person at the screen may call with no sign-in: their own journey, the demo panel, a staff sign-in, the data's age. */
-const PUBLIC: ReadonlySet<string> = new Set([...Object.keys(SELF_SERVICE_INPUTS), ...Object.keys(DEMO_INPUTS), 'signIn', 'getSyncStatus']);
+// Citizen services belong to the public journey: a card's session (objections) or no card at all (报告核验).
+const PUBLIC: ReadonlySet<string> = new Set([...Object.keys(SELF_SERVICE_INPUTS), ...Object.keys(DEMO_INPUTS), ...Object.keys(CITIZEN_INPUTS), 'signIn', 'getSyncStatus']);
 const UNKNOWN_TOKEN = 'a'.repeat(32);
 
 function takesToken(schema: z.ZodType): boolean {

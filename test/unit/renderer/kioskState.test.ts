@@ -37,6 +37,26 @@ describe('kioskReducer', () => {
     expect(shown.summary?.subject.name).toBe('李明华');
   });
 
+  it('opens the objection journey from the summary, and a lifted card ends it with nothing of the person left', () => {
+    const shown = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'consented', sessionId: session.id }, { type: 'summary-loaded', sessionId: session.id, summary });
+    const objecting = apply(shown, { type: 'open-objection' });
+    expect(objecting.screen).toBe('objection');
+    expect(apply(objecting, { type: 'close-objection' }).screen).toBe('summary');
+    const lifted = apply(objecting, { type: 'event', event: { type: 'card-removed' } });
+    expect(lifted.screen).toBe('idle');
+    expect(lifted.session).toBeNull();
+    expect(lifted.summary).toBeNull();
+    // Nothing to object to without a summary on screen.
+    expect(apply(initialState(), { type: 'open-objection' }).screen).toBe('idle');
+  });
+
+  it('opens 报告核验 from the idle menu without a card; a card placed meanwhile starts its session', () => {
+    const verifying = run({ type: 'open-verify' });
+    expect(verifying.screen).toBe('verify-report');
+    expect(apply(verifying, { type: 'close-verify' }).screen).toBe('idle');
+    expect(apply(verifying, { type: 'event', event: { type: 'card-inserted', session } }).screen).toBe('consent');
+  });
+
   it('ignores an answer that arrives for a session already gone', () => {
     const state = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'event', event: { type: 'card-removed' } });
     expect(kioskReducer(state, { type: 'summary-loaded', sessionId: session.id, summary })).toEqual(state);

@@ -40,6 +40,13 @@ describe('buildReportModel', () => {
     expect(m.summary?.items).toHaveLength(8);
   });
 
+  it('prints a penalty’s 公示截止期 capped by 令第36号’s maximum, not the data’s longer one', () => {
+    const fine = record(COMPANY, { category: 'penalty', title: '超期公示的处罚', severity: 'ordinary', decisionDate: '2026-02-10', disclosureDeadline: '2028-02-10', documentNumber: '演张市监处罚〔2026〕009号' });
+    const text = allText(build({ records: [...companyRecords(), fine] }));
+    expect(text).toContain('2027-02-10');
+    expect(text).not.toContain('2028-02-10');
+  });
+
   it('follows the 2022 standard: header, ten numbered sections, data cut-off and provenance', () => {
     const m = build();
     expect(m.sections.map((s) => `${s.number}${s.title}`)).toEqual([
