@@ -43,6 +43,8 @@ const METHODS = {
   getStats: true,
   exportStats: true,
   manageStaff: true,
+  listCommitmentKinds: true,
+  signCommitment: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const PRELOAD_METHODS = Object.keys(METHODS) as KioskMethod[];

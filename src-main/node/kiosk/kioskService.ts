@@ -81,8 +81,22 @@ export interface KioskServiceDeps {
   now?: () => Date;
 }
 
+/** Whom a session signs for: the holder, or (with uscc) the enterprise they represent. */
+export interface SessionHolder {
+  subject: Subject;
+  provenance: Provenance;
+  /** The card holder's name: the one who signs. */
+  signerName: string;
+  /** Whether the session is still on (the card not lifted, not timed out). */
+  active(): boolean;
+}
+
 export interface KioskService extends SelfServiceMethods {
   subscribe(listener: KioskEventListener): () => void;
+  /** For the other self-service rooms (commitments): the session's subject, checked as lookups check it. */
+  holderOf(sessionId: string, uscc?: string): Promise<Result<SessionHolder>>;
+  /** Prints a sealed document (a commitment letter) as reports print, with job events. */
+  printDocument(jobName: string, document: { reportNumber: string; pages: number; pdf: Uint8Array }): Promise<Result<PrintJobView>>;
   /** Recent errors and print jobs, newest first, for the admin console. */
   diagnostics(): { recentErrors: DiagnosticEntry[]; recentJobs: PrintJobView[] };
   close(): Promise<void>;
@@ -236,7 +250,47 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     }
   }
 
+  /** Hands a sealed document to the printer; the screen follows the job by its events. */
+  function startPrint(jobName: string, document: { reportNumber: string; pages: number; pdf: Uint8Array }): PrintJobView {
+    const job: PrintJobView = {
+      jobId: randomBytes(8).toString('hex'),
+      reportNumber: document.reportNumber,
+      state: 'queued',
+      pages: document.pages,
+      createdAt: now().toISOString(),
+    };
+    emitJob(job);
+    // Printing outlives the call (and possibly the session).
+    void deps.printer
+      .print({ jobName, pdf: document.pdf }, (update) => emitJob({ ...job, state: update.state, ...(update.message !== undefined && { message: update.message }) }))
+      .then((end) => {
+        emitJob({ ...job, state: end.state, ...(end.message !== undefined && { message: end.message }) });
+        log.info({ event: 'print-end', reportNumber: document.reportNumber, state: end.state }, 'print job ended');
+      })
+      .catch((err: Error) => {
+        emitJob({ ...job, state: 'failed', message: DEFAULT_ERROR_MESSAGES.PRINT_FAILED });
+        log.error({ event: 'print-error', reportNumber: document.reportNumber, err: err.message }, 'print job failed');
+      });
+    return job;
+  }
+
   const api: KioskService = {
+    holderOf: async (sessionId, uscc) =>
+      guard('holderOf', async () => {
+        const session = requireSession(sessionId);
+        if (!('id' in session)) return session;
+        const found = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
+        if (!found.ok) return found;
+        return ok({ subject: found.value.subject, provenance: found.value.provenance, signerName: session.card.name, active: () => sessions.get(sessionId) !== null });
+      }),
+
+    printDocument: async (jobName, document) =>
+      guard('printDocument', async () => {
+        const printer: PrinterStatus = await deps.printer.status();
+        if (printer.state === 'unavailable') return fail('PRINTER_UNAVAILABLE', printer.message ?? DEFAULT_ERROR_MESSAGES.PRINTER_UNAVAILABLE);
+        return ok(startPrint(jobName, document));
+      }),
+
     subscribe: (listener) => hub.subscribe(listener),
 
     diagnostics: () => ({ recentErrors: [...recentErrors], recentJobs: [...jobs.values()].reverse() }),
@@ -322,29 +376,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         const { subject, records, provenance: source } = own.value;
         if (!(await deps.quota.tryConsume(subject.id, toIsoDate(now())))) return fail('QUOTA_REACHED', DEFAULT_ERROR_MESSAGES.QUOTA_REACHED);
         const issued = await deps.issueReport({ subject, records, provenance: source, now: now() });
-        const job: PrintJobView = {
-          jobId: randomBytes(8).toString('hex'),
-          reportNumber: issued.reportNumber,
-          state: 'queued',
-          pages: issued.pages,
-          createdAt: now().toISOString(),
-        };
-        emitJob(job);
+        const job = startPrint(`credit-report-${issued.reportNumber}`, issued);
         deps.usage?.('report-printed', subject);
         log.info({ event: 'report-issued', reportNumber: issued.reportNumber, pages: issued.pages }, 'report issued');
-        // Printing outlives the call (and possibly the session): the screen follows it by events.
-        void deps.printer
-          .print({ jobName: `credit-report-${issued.reportNumber}`, pdf: issued.pdf }, (update) =>
-            emitJob({ ...job, state: update.state, ...(update.message !== undefined && { message: update.message }) }),
-          )
-          .then((end) => {
-            emitJob({ ...job, state: end.state, ...(end.message !== undefined && { message: end.message }) });
-            log.info({ event: 'print-end', reportNumber: issued.reportNumber, state: end.state }, 'print job ended');
-          })
-          .catch((err: Error) => {
-            emitJob({ ...job, state: 'failed', message: DEFAULT_ERROR_MESSAGES.PRINT_FAILED });
-            log.error({ event: 'print-error', reportNumber: issued.reportNumber, err: err.message }, 'print job failed');
-          });
         return ok(job);
       }),
 

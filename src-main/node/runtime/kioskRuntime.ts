@@ -22,6 +22,9 @@ import type { KioskConfig } from '../config/kioskConfig';
 import type { ChildLauncher } from '../process/childLauncher';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
+import { loadCommitmentCatalogue } from '../commitment/commitmentCatalogueFile';
+import { createCommitmentService } from '../commitment/commitmentService';
+import { CommitmentStore } from '../commitment/commitmentStore';
 import { openKeyStore, type KeyStoreHost } from '../keys/openKeyStore';
 import { createLogger, type Logger } from '../logging/logger';
 import { createPrinter } from '../printing/createPrinter';
@@ -137,6 +140,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     now,
   });
   const outbox = outboxFromConfig(config);
+  const commitmentStore = new CommitmentStore(path.join(config.dataDir, 'commitments.sqlite'));
   const sync = createSyncService({
     config,
     dataDir: config.dataDir,
@@ -152,7 +156,23 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
   const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], now });
-  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, subscribe: (listener) => hub.subscribe(listener) };
+  const commitments = createCommitmentService({
+    issuer: {
+      catalogue: loadCommitmentCatalogue(resourcesDir),
+      keys,
+      dataDir: config.dataDir,
+      kioskId: config.kioskId,
+      issuer: config.issuer,
+      ...(config.report.verifyUrl && { verifyUrl: config.report.verifyUrl }),
+      ...(config.report.sealLabel && { sealLabel: config.report.sealLabel }),
+      outbox,
+      store: commitmentStore,
+      now,
+    },
+    kiosk: service,
+    logger,
+  });
+  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...commitments, subscribe: (listener) => hub.subscribe(listener) };
 
   if (demoRemoved && demoRemoved.removed.length > 0) {
     staff.auditAction('system', 'demo-artefacts-removed', 'ok', { removed: demoRemoved.removed, legacy: demoRemoved.legacy });
@@ -170,6 +190,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       await service.close();
       await staff.close();
       outbox.close();
+      commitmentStore.close();
       quota.close();
       reports.close();
       logger.info({ event: 'kiosk-stopped' }, 'kiosk stopped');

@@ -8,7 +8,7 @@ import { openStore, type StoreSpec } from '../store/openStore';
 export const OutboxEventSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-    type: z.enum(['check-record', 'report-issued', 'objection']),
+    type: z.enum(['check-record', 'report-issued', 'objection', 'commitment']),
     at: z.string().max(40),
     payload: z.record(z.string().max(100), z.unknown()),
   })

@@ -1,0 +1,40 @@
+// The KioskApi methods of credit commitments on the self-service kiosk: the catalogue,
+// and signing for the session's holder (or the enterprise they represent) with the
+// sealed copy printed. The session is checked as lookups check it, and again once the
+// letter is drawn: a card lifted meanwhile leaves nothing recorded and nothing queued.
+import { ok } from '../../common/contract/result';
+import type { CommitmentMethods, KioskInput } from '../../common/contract/kioskApi';
+import type { CommitmentCatalogue } from '../../common/commitment/commitmentCatalogue';
+import type { KioskService } from '../kiosk/kioskService';
+import type { Logger } from '../logging/logger';
+import { issueCommitment, type CommitmentIssuerOptions } from './issueCommitment';
+
+export interface CommitmentServiceDeps {
+  issuer: CommitmentIssuerOptions;
+  kiosk: Pick<KioskService, 'holderOf' | 'printDocument'>;
+  logger: Logger;
+}
+
+export function createCommitmentService(deps: CommitmentServiceDeps): CommitmentMethods {
+  const catalogue: CommitmentCatalogue = deps.issuer.catalogue;
+  return {
+    listCommitmentKinds: async () => ok({ version: catalogue.version, acceptingUnit: catalogue.acceptingUnit, kinds: catalogue.kinds }),
+
+    signCommitment: async ({ sessionId, uscc, kindId, fields, strokes }: KioskInput<'signCommitment'>) => {
+      const holder = await deps.kiosk.holderOf(sessionId, uscc);
+      if (!holder.ok) return holder;
+      const { subject, provenance, signerName, active } = holder.value;
+      const issued = await issueCommitment(deps.issuer, { kindId, fields, subject, signerName, signature: { kind: 'drawn', strokes }, channel: 'kiosk', provenance, stillWanted: active });
+      if (!issued.ok) {
+        deps.logger.info({ event: 'commitment-refused', code: issued.error.code, kindId }, 'commitment refused');
+        return issued;
+      }
+      deps.logger.info({ event: 'commitment-signed', commitmentNumber: issued.value.commitmentNumber, kindId, eventId: issued.value.eventId }, 'commitment signed');
+      // Recorded and queued: the copy prints now; a printer fault is shown on the job, the commitment stands.
+      const job = await deps.kiosk.printDocument(`credit-commitment-${issued.value.commitmentNumber}`, { reportNumber: issued.value.commitmentNumber, pages: issued.value.pages, pdf: issued.value.pdf });
+      const { commitmentNumber, validUntil, pages } = issued.value;
+      const printJob = job.ok ? job.value : { jobId: 'not-printed', reportNumber: commitmentNumber, state: 'failed' as const, pages, message: job.error.message, createdAt: new Date().toISOString() };
+      return ok({ commitmentNumber, validUntil, job: printJob });
+    },
+  };
+}
