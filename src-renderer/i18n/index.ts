@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminEn } from '../admin/i18n/en';
 import { adminZhCN } from '../admin/i18n/zh-CN';
+import { commitmentEn } from '../commitment/i18n/en';
+import { commitmentZhCN } from '../commitment/i18n/zh-CN';
 import { staffEn } from '../staff/i18n/en';
 import { staffZhCN } from '../staff/i18n/zh-CN';
 import { en } from './en';
@@ -15,7 +17,7 @@ export function initI18n(language: Language = 'zh-CN'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, commitment: commitmentZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, commitment: commitmentEn } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

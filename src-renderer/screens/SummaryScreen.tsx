@@ -19,12 +19,14 @@ interface SummaryScreenProps {
   onPrint: () => void;
   onPreview: () => void;
   onEnterprise: () => void;
+  /** 签署信用承诺 for whoever this summary is of. */
+  onCommitment: () => void;
   onBackToSelf: () => void;
   onFinish: () => void;
   busy: boolean;
 }
 
-export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
+export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, onPrint, onPreview, onEnterprise, onCommitment, onBackToSelf, onFinish, busy }: SummaryScreenProps) {
   const { t } = useTranslation();
   const { subject, provenance } = summary;
   const person = subject.kind === 'natural-person';
@@ -129,6 +131,9 @@ export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerD
           </button>
           <button type="button" className="secondary" onClick={onPreview} data-testid="preview-report">
             {t('actions.preview')}
+          </button>
+          <button type="button" className="secondary" onClick={onCommitment} data-testid="open-commitment">
+            {t('commitment.open')}
           </button>
           {viewingEnterprise ? (
             <button type="button" className="secondary" onClick={onBackToSelf} data-testid="back-to-self">

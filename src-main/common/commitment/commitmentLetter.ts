@@ -77,10 +77,7 @@ export function commitmentLetterModel(input: CommitmentLetterInput): ReportModel
     statusTags: [],
     notes: {
       title: '说明',
-      paragraphs: [
-        '本承诺书由承诺人当面签署，承诺内容将报送市公共信用信息平台，履约情况记入承诺主体的信用记录。',
-        '每页均载有二维码，可扫码或使用报告核验功能核验承诺书编号、内容与签名是否被篡改。',
-      ],
+      paragraphs: ['本承诺书由承诺人当面签署，报送市公共信用信息平台，履约情况记入信用记录；页脚二维码可核验编号、内容与签名是否被篡改。'],
     },
     summary: null,
     sections: [

@@ -247,7 +247,7 @@ function renderBlock(text: PdfText, width: number, block: ReportBlock): void {
 function signatureBlock(text: PdfText, width: number, block: Extract<ReportBlock, { kind: 'signature' }>): void {
   const doc = text.doc;
   const label = style('bold', 10, COLORS.muted);
-  const frameWidth = Math.min(240, width - 118);
+  const frameWidth = Math.min(200, width - 118);
   const noteLines = text.wrap(block.note, style('body', 9, COLORS.muted), width);
   ensureSpace(doc, frameWidth * 0.4 + noteLines.length * 14 + 12);
   const top = doc.y;
