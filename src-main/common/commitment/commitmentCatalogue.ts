@@ -9,6 +9,9 @@ import { fail, ok, type Result } from '../contract/result';
 export const COMMITMENT_KIND_IDS = ['approval-substitution', 'voluntary-disclosure', 'industry-self-discipline', 'credit-repair', 'certificate-notification', 'government-service'] as const;
 export type CommitmentKindId = (typeof COMMITMENT_KIND_IDS)[number];
 
+/** The incentives of the business-item catalogue under which an applicant may proceed on a signed promise (告知承诺, 容缺受理). */
+export const COMMITMENT_INCENTIVE_IDS: readonly string[] = ['notice-commitment', 'tolerance-acceptance'];
+
 /** Filled by the kiosk, never chosen: who commits, and when. */
 export const AUTO_FIELDS = ['subjectName', 'subjectCode', 'signerName', 'date'] as const;
 

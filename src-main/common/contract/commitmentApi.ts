@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { ChosenFieldsSchema, type CommitmentKind } from '../commitment/commitmentCatalogue';
 import { SignatureStrokesSchema } from '../signature/signatureStrokes';
 import { SessionId } from './selfServiceApi';
+import { StaffToken } from './staffApi';
+import type { FileView } from './staffViews';
 import type { PrintJobView } from './views';
 
 const KindId = z.string().regex(/^[a-z-]{1,40}$/);
@@ -15,6 +17,20 @@ export const COMMITMENT_INPUTS = {
   /** Signs a letter on the screen; the sealed copy prints for the holder. With uscc: for the enterprise they represent. */
   signCommitment: z
     .object({ sessionId: SessionId, uscc: z.string().max(40).optional(), kindId: KindId, fields: ChosenFieldsSchema, strokes: SignatureStrokesSchema })
+    .strict(),
+  /**
+   * At the counter, for the applicant of a check whose item allows 告知承诺 or 容缺受理:
+   * signed on the pad, or — for a person who cannot sign — confirmed by the signed-in
+   * staff member in front of them (audited). The sealed copy comes back as a PDF to print.
+   */
+  signCommitmentAtCounter: z
+    .object({
+      token: StaffToken,
+      checkId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+      kindId: KindId,
+      fields: ChosenFieldsSchema,
+      signature: z.discriminatedUnion('kind', [z.object({ kind: z.literal('drawn'), strokes: SignatureStrokesSchema }).strict(), z.object({ kind: z.literal('staff-confirmed') }).strict()]),
+    })
     .strict(),
 } as const;
 
@@ -27,4 +43,5 @@ export interface CommitmentReceipt {
 export interface CommitmentOutputs {
   listCommitmentKinds: { version: string; acceptingUnit: string; kinds: CommitmentKind[] };
   signCommitment: CommitmentReceipt & { job: PrintJobView };
+  signCommitmentAtCounter: CommitmentReceipt & { file: FileView };
 }

@@ -45,6 +45,7 @@ const METHODS = {
   manageStaff: true,
   listCommitmentKinds: true,
   signCommitment: true,
+  signCommitmentAtCounter: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const PRELOAD_METHODS = Object.keys(METHODS) as KioskMethod[];

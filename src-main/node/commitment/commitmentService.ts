@@ -2,16 +2,20 @@
 // and signing for the session's holder (or the enterprise they represent) with the
 // sealed copy printed. The session is checked as lookups check it, and again once the
 // letter is drawn: a card lifted meanwhile leaves nothing recorded and nothing queued.
-import { ok } from '../../common/contract/result';
+import { ok, type Result } from '../../common/contract/result';
 import type { CommitmentMethods, KioskInput } from '../../common/contract/kioskApi';
 import type { CommitmentCatalogue } from '../../common/commitment/commitmentCatalogue';
 import type { KioskService } from '../kiosk/kioskService';
 import type { Logger } from '../logging/logger';
+import { fileView } from '../staff/staffContext';
+import type { CounterApplicant } from '../staff/staffChecks';
 import { issueCommitment, type CommitmentIssuerOptions } from './issueCommitment';
 
 export interface CommitmentServiceDeps {
   issuer: CommitmentIssuerOptions;
   kiosk: Pick<KioskService, 'holderOf' | 'printDocument'>;
+  /** The counter's checks: whom a commitment signed there is for. */
+  counter: { commitmentApplicant(token: string, checkId: string): Promise<Result<CounterApplicant>> };
   logger: Logger;
 }
 
@@ -35,6 +39,31 @@ export function createCommitmentService(deps: CommitmentServiceDeps): Commitment
       const { commitmentNumber, validUntil, pages } = issued.value;
       const printJob = job.ok ? job.value : { jobId: 'not-printed', reportNumber: commitmentNumber, state: 'failed' as const, pages, message: job.error.message, createdAt: new Date().toISOString() };
       return ok({ commitmentNumber, validUntil, job: printJob });
+    },
+
+    signCommitmentAtCounter: async ({ token, checkId, kindId, fields, signature }: KioskInput<'signCommitmentAtCounter'>) => {
+      const applicant = await deps.counter.commitmentApplicant(token, checkId);
+      if (!applicant.ok) return applicant;
+      const { staff, subject, provenance, signerName } = applicant.value;
+      const issued = await issueCommitment(deps.issuer, {
+        kindId,
+        fields,
+        subject,
+        signerName,
+        signature: signature.kind === 'drawn' ? signature : { kind: 'staff-confirmed', staff },
+        channel: 'counter',
+        provenance,
+        staffId: staff.staffNo,
+      });
+      if (!issued.ok) {
+        applicant.value.audit('refused', { kindId, code: issued.error.code });
+        return issued;
+      }
+      const { commitmentNumber, validUntil, pdf } = issued.value;
+      // Who signed, or which staff member confirmed for a person who cannot sign: on the chain.
+      applicant.value.audit(signature.kind, { kindId, commitmentNumber, eventId: issued.value.eventId });
+      deps.logger.info({ event: 'commitment-signed', commitmentNumber, kindId, channel: 'counter', signature: signature.kind, staffNo: staff.staffNo }, 'commitment signed at the counter');
+      return ok({ commitmentNumber, validUntil, file: fileView(`信用承诺书-${commitmentNumber}.pdf`, 'application/pdf', pdf) });
     },
   };
 }

@@ -170,6 +170,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       now,
     },
     kiosk: service,
+    counter: staff,
     logger,
   });
   const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...commitments, subscribe: (listener) => hub.subscribe(listener) };
