@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import type { CommitmentOutputs } from '../../src-main/common/contract/commitmentApi';
-import { englishValues, fillItem, type ChosenFields, type CommitmentKind } from '../../src-main/common/commitment/commitmentCatalogue';
+import type { ChosenFields, CommitmentKind } from '../../src-main/common/commitment/commitmentCatalogue';
 import { SignatureStrokesSchema, type SignatureStrokes } from '../../src-main/common/signature/signatureStrokes';
+import { FieldChoices, LetterItems } from './LetterParts';
 import { SignaturePad } from './SignaturePad';
 import './commitment.css';
 
@@ -70,9 +71,6 @@ export function CommitmentJourney({ api, sessionId, uscc, subjectName, onBack, o
     }
   };
 
-  const text = (item: CommitmentKind['items'][number]) =>
-    en && kind ? fillItem(item.en, { ...englishValues(kind, fields), subjectName }) : fillItem(item['zh-CN'], { ...fields, subjectName });
-
   return (
     <main className="screen commitment has-action-bar" data-testid="screen-commitment" data-step={step}>
       <div className="screen-body" tabIndex={0}>
@@ -100,14 +98,7 @@ export function CommitmentJourney({ api, sessionId, uscc, subjectName, onBack, o
           <>
             <h1>{kind.title}</h1>
             {kind.fields.length > 0 && <FieldChoices kind={kind} fields={fields} en={en} onChoose={(id, value) => setFields({ ...fields, [id]: value })} />}
-            <section aria-labelledby="commitment-items-title">
-              <h2 id="commitment-items-title">{t('commitment.read.items')}</h2>
-              <ol className="commitment-items" data-testid="commitment-items">
-                {kind.items.map((item, i) => (
-                  <li key={i}>{text(item)}</li>
-                ))}
-              </ol>
-            </section>
+            <LetterItems kind={kind} fields={fields} subjectName={subjectName} en={en} />
           </>
         )}
         {step === 'sign' && kind && (
@@ -166,23 +157,3 @@ export function CommitmentJourney({ api, sessionId, uscc, subjectName, onBack, o
   );
 }
 
-/** The letter's fields, each a set of large radio options. */
-function FieldChoices({ kind, fields, en, onChoose }: { kind: CommitmentKind; fields: ChosenFields; en: boolean; onChoose: (id: string, value: string) => void }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="commitment-fields-title">
-      <h2 id="commitment-fields-title">{t('commitment.read.fields')}</h2>
-      {kind.fields.map((f) => (
-        <fieldset key={f.id} className="commitment-field">
-          <legend>{f.label[en ? 'en' : 'zh-CN']}</legend>
-          {f.options.map((o, i) => (
-            <label key={o.value} className={fields[f.id] === o.value ? 'option chosen' : 'option'}>
-              <input type="radio" name={f.id} value={o.value} checked={fields[f.id] === o.value} onChange={() => onChoose(f.id, o.value)} data-testid={`field-${f.id}-${i}`} />
-              {en ? o.en : o.value}
-            </label>
-          ))}
-        </fieldset>
-      ))}
-    </section>
-  );
-}

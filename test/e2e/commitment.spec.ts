@@ -15,11 +15,13 @@ const ROOT = path.resolve(__dirname, '../..');
 test.describe.configure({ timeout: 240_000 });
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 
-const kiosk = useKioskHost(() => ({ session: { idleSeconds: 120, countdownSeconds: 5, maxSessionSeconds: 600 } }));
 
 /** Writes with the mouse: each stroke a press, moves in small steps, a release (coordinates as fractions of the frame). */
 async function signWithMouse(page: Page, strokes: Array<Array<[number, number]>>): Promise<void> {
-  const box = (await page.getByTestId('signature-canvas').boundingBox())!;
+  const canvas = page.getByTestId('signature-canvas');
+  // The mouse reaches only what is in the viewport.
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
   for (const stroke of strokes) {
     const [first, ...rest] = stroke;
     await page.mouse.move(box.x + first![0] * box.width, box.y + first![1] * box.height);
@@ -76,6 +78,9 @@ async function openLetter(page: Page, kind: string, option: number): Promise<voi
   await page.getByTestId('commitment-to-sign').click();
   await expect(page.getByTestId('screen-commitment')).toHaveAttribute('data-step', 'sign');
 }
+
+test.describe('on the kiosk', () => {
+const kiosk = useKioskHost(() => ({ session: { idleSeconds: 120, countdownSeconds: 5, maxSessionSeconds: 600 } }));
 
 test('a person signs a commitment on the screen and takes a sealed copy that verifies', async ({ page }, testInfo) => {
   const host = kiosk();
@@ -183,4 +188,63 @@ test('a card lifted mid-signing clears the screen and queues nothing', async ({ 
   await page.getByTestId('commitment-sign').click();
   await expect(page.getByTestId('screen-commitment')).toHaveAttribute('data-step', 'done', { timeout: 60_000 });
   await takeCard(page);
+});
+});
+
+test.describe('at the counter', () => {
+  const counter = useKioskHost(() => ({ station: 'counter' }));
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(counter().url);
+    await page.locator('input[name="staffNo"]').fill('D001');
+    await page.locator('input[name="pin"]').fill('246810');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+  }
+
+  /** A check of an honoured organisation for an item that allows 容缺受理: the commitment is offered under it. */
+  async function checkCentre(page: Page): Promise<void> {
+    await page.locator('select').first().selectOption('business-licence');
+    await page.locator('input[name="code"]').fill('12370303MB1F3K6Y81');
+    await page.getByRole('button', { name: '核查', exact: true }).first().click();
+    await expect(page.getByTestId('counter-commitment')).toBeVisible();
+  }
+
+  async function downloaded(page: Page, click: () => Promise<void>): Promise<string> {
+    const download = page.waitForEvent('download');
+    await click();
+    const file = path.join(counter().dataDir, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    return file;
+  }
+
+  test('staff start the signing for the applicant of a 容缺受理 check; one who cannot sign is confirmed by staff', async ({ page }, testInfo) => {
+    await signIn(page);
+    await checkCentre(page);
+    await page.getByTestId('counter-commitment-kind').selectOption('government-service');
+    await page.getByTestId('field-deadline-1').check();
+    await expect(page.getByTestId('counter-commitment-sign')).toBeDisabled();
+    await signWithMouse(page, NAME_STROKES);
+    await expect(page.getByTestId('signature-status')).toContainText('已写 2 笔');
+    await expectAccessible(page, 'counter commitment');
+    await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-commitment-07-counter.png`), fullPage: true });
+    await page.getByTestId('counter-commitment-sign').click();
+    await expect(page.getByTestId('counter-commitment-signed')).toBeVisible({ timeout: 60_000 });
+    const pdf = await downloaded(page, () => page.getByTestId('counter-commitment-download').click());
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('信用承诺书（政务服务承诺型）');
+    expect(text).toContain('10个工作日');
+    const key = findFile(counter().dataDir, 'report-signing-key.pub.pem');
+    expect(JSON.parse(execFileSync(process.execPath, ['dist/main/cli.cjs', 'verify-report', pdf, '--key', key, '--json'], { cwd: ROOT, encoding: 'utf8' }))).toMatchObject({ valid: true, edition: 'commitment' });
+
+    // The next letter for a person who cannot sign: staff confirm, no pad.
+    await checkCentre(page);
+    await page.getByTestId('counter-commitment-kind').selectOption('certificate-notification');
+    await page.getByTestId('field-certificate-0').check();
+    await page.getByTestId('counter-commitment-cannot-sign').check();
+    await expect(page.getByTestId('signature-canvas')).toHaveCount(0);
+    await page.getByTestId('counter-commitment-sign').click();
+    await expect(page.getByTestId('counter-commitment-signed')).toBeVisible({ timeout: 60_000 });
+    const confirmed = await downloaded(page, () => page.getByTestId('counter-commitment-download').click());
+    expect(execFileSync('pdftotext', [confirmed, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('无法亲笔签名');
+  });
 });

@@ -39,6 +39,17 @@ export const commitmentEn: CommitmentTexts = {
     INVALID_INPUT: 'The signature or a choice is not valid; please sign again.',
     other: 'The commitment cannot be signed just now; please ask staff.',
   },
+  counter: {
+    title: 'Sign a credit commitment (in place of papers / accepted with papers missing)',
+    lead: 'This item allows a commitment: the applicant chooses a letter, reads it and signs on the pad.',
+    kind: 'Letter',
+    chooseKind: 'Choose a letter',
+    cannotSign: 'The applicant cannot sign: I checked their identity and read the letter to them, and confirm it (recorded in the audit log)',
+    sign: 'Sign and make the letter',
+    signed: 'Commitment {{number}} signed; stands until {{date}}',
+    download: 'Download the letter (PDF) to print',
+    NOT_OFFERED: 'This item allows no commitment in place of papers',
+  },
   pad: {
     label: 'Signature area: write here with a finger or the mouse',
     strokes: '{{count}} strokes written',

@@ -38,6 +38,17 @@ export const commitmentZhCN = {
     INVALID_INPUT: '签名或所选内容无效，请重新签署。',
     other: '暂时无法签署承诺，请联系工作人员。',
   },
+  counter: {
+    title: '签署信用承诺（告知承诺 / 容缺受理）',
+    lead: '本事项适用告知承诺或容缺受理：请申请人选择承诺书、阅读后在签名板上签名。',
+    kind: '承诺书类型',
+    chooseKind: '请选择承诺书',
+    cannotSign: '申请人无法签名：由我当面核实身份并宣读承诺内容后确认（记入审计日志）',
+    sign: '签署并生成承诺书',
+    signed: '承诺书 {{number}} 已签署，有效期至 {{date}}',
+    download: '下载承诺书 PDF 打印',
+    NOT_OFFERED: '该事项不适用告知承诺或容缺受理',
+  },
   pad: {
     label: '签名区域：用手指或鼠标在此书写',
     strokes: '已写 {{count}} 笔',
