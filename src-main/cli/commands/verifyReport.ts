@@ -1,5 +1,5 @@
 // `credit-kiosk verify-report FILE [--key PEM]... [--json]`: checks a report PDF — or a
-// counter check slip, sealed the same way — offline against registered kiosk public keys
+// counter check slip or a signed credit commitment, sealed the same way — offline against registered kiosk public keys
 // (docs/report-verification.md).
 // Exit 0 valid, 1 invalid, 2 usage (no file, unreadable file or key).
 import type { Command } from 'commander';
@@ -10,6 +10,9 @@ import { reportPaths } from '../../node/report/reportIssuer';
 import { verifyReportPdf } from '../../node/report/verifyReportPdf';
 import { cliDataDir } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
+
+/** What a sealed document is called, by its edition (a report edition otherwise). */
+const DOCUMENT_NAMES = { 'check-slip': '核查单 / check slip', commitment: '信用承诺书 / credit commitment' } as const;
 
 interface VerifyOptions {
   json?: boolean;
@@ -42,7 +45,7 @@ export function register(program: Command): void {
         emit(
           options,
           { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash, edition: result.model.edition },
-          `有效 / valid: ${result.model.edition === 'check-slip' ? '核查单 / check slip' : '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})`,
+          `有效 / valid: ${DOCUMENT_NAMES[result.model.edition as keyof typeof DOCUMENT_NAMES] ?? '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})`,
         );
       } else {
         emit(options, { valid: false, reportNumber: result.reportNumber, reason: result.reason, message: result.message }, `无效 / invalid: ${result.message} [${result.reason}]`);

@@ -11,13 +11,18 @@ import type { PrintJobView } from './views';
 
 const KindId = z.string().regex(/^[a-z-]{1,40}$/);
 
-export const COMMITMENT_INPUTS = {
+/** The self-service journey's part: within a card session. */
+export const COMMITMENT_SELF_SERVICE_INPUTS = {
   /** The letters on offer: each kind's text, fields and options. */
   listCommitmentKinds: z.object({}).strict(),
   /** Signs a letter on the screen; the sealed copy prints for the holder. With uscc: for the enterprise they represent. */
   signCommitment: z
     .object({ sessionId: SessionId, uscc: z.string().max(40).optional(), kindId: KindId, fields: ChosenFieldsSchema, strokes: SignatureStrokesSchema })
     .strict(),
+} as const;
+
+/** The counter's part: behind a staff sign-in. */
+export const COMMITMENT_COUNTER_INPUTS = {
   /**
    * At the counter, for the applicant of a check whose item allows 告知承诺 or 容缺受理:
    * signed on the pad, or — for a person who cannot sign — confirmed by the signed-in
@@ -33,6 +38,8 @@ export const COMMITMENT_INPUTS = {
     })
     .strict(),
 } as const;
+
+export const COMMITMENT_INPUTS = { ...COMMITMENT_SELF_SERVICE_INPUTS, ...COMMITMENT_COUNTER_INPUTS } as const;
 
 export interface CommitmentReceipt {
   commitmentNumber: string;

@@ -83,6 +83,22 @@ describe('on the kiosk', () => {
   });
 });
 
+describe('for an enterprise on the kiosk', () => {
+  it('its legal representative signs for it; someone else’s enterprise is refused', async () => {
+    const inserted = next('card-inserted');
+    await api.placeDemoCard({ cardId: 'card-lin' });
+    const { session } = (await inserted) as Extract<KioskEvent, { type: 'card-inserted' }>;
+    const signed = await api.signCommitment({ sessionId: session.id, uscc: '91370303MA3C7K2P1R', kindId: 'industry-self-discipline', fields: { industry: '物业服务业' }, strokes: STROKES });
+    if (!signed.ok) throw new Error(signed.error.message);
+    expect(queuedCommitments().at(-1)).toMatchObject({ commitmentNumber: signed.value.commitmentNumber, subject: { kind: 'enterprise', maskedCode: '91370303MA3C7K2P1R' } });
+    const other = await api.signCommitment({ sessionId: session.id, uscc: '12370303MB1F3K6Y81', kindId: 'industry-self-discipline', fields: { industry: '物业服务业' }, strokes: STROKES });
+    expect(other).toMatchObject({ ok: false, error: { code: 'NOT_THE_SUBJECT' } });
+    const removed = next('card-removed');
+    await api.removeDemoCard({});
+    await removed;
+  });
+});
+
 describe('at the counter', () => {
   it('signs for the applicant of a check that allows 容缺受理, by staff confirmation, on the audit chain', async () => {
     const check = await api.checkSubject({ token, itemId: 'business-licence', by: 'code', code: '12370303MB1F3K6Y81' });
