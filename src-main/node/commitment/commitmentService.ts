@@ -5,15 +5,34 @@
 import { ok, type Result } from '../../common/contract/result';
 import type { CommitmentMethods, KioskInput } from '../../common/contract/kioskApi';
 import type { CommitmentCatalogue } from '../../common/commitment/commitmentCatalogue';
-import type { KioskService } from '../kiosk/kioskService';
+import type { PrintJobView, Provenance } from '../../common/contract/views';
+import type { Subject } from '../../common/domain/subject';
 import type { Logger } from '../logging/logger';
 import { fileView } from '../staff/staffContext';
 import type { CounterApplicant } from '../staff/staffChecks';
 import { issueCommitment, type CommitmentIssuerOptions } from './issueCommitment';
 
+/** Whom a session signs for: the holder, or (with uscc) the enterprise they represent. */
+export interface SessionHolder {
+  subject: Subject;
+  provenance: Provenance;
+  /** The card holder's name: the one who signs. */
+  signerName: string;
+  /** Whether the session is still on (the card not lifted, not timed out). */
+  active(): boolean;
+}
+
+/** What the kiosk service offers this room (it implements the port). */
+export interface CommitmentKiosk {
+  /** The session's subject, checked as lookups check it. */
+  holderOf(sessionId: string, uscc?: string): Promise<Result<SessionHolder>>;
+  /** Prints a sealed document as reports print, with job events. */
+  printDocument(jobName: string, document: { reportNumber: string; pages: number; pdf: Uint8Array }): Promise<Result<PrintJobView>>;
+}
+
 export interface CommitmentServiceDeps {
   issuer: CommitmentIssuerOptions;
-  kiosk: Pick<KioskService, 'holderOf' | 'printDocument'>;
+  kiosk: CommitmentKiosk;
   /** The counter's checks: whom a commitment signed there is for. */
   counter: { commitmentApplicant(token: string, checkId: string): Promise<Result<CounterApplicant>> };
   logger: Logger;

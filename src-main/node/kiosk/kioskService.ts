@@ -37,6 +37,7 @@ import type { PrinterAdapter } from '../printing/printerAdapter';
 import type { PrintQuota } from '../printing/printQuota';
 import type { ReportIssuer } from '../report/reportIssuer';
 import { SessionManager, type Session } from '../session/sessionManager';
+import type { CommitmentKiosk } from '../commitment/commitmentService';
 import { EventHub } from './eventHub';
 
 export interface DemoCards {
@@ -81,22 +82,8 @@ export interface KioskServiceDeps {
   now?: () => Date;
 }
 
-/** Whom a session signs for: the holder, or (with uscc) the enterprise they represent. */
-export interface SessionHolder {
-  subject: Subject;
-  provenance: Provenance;
-  /** The card holder's name: the one who signs. */
-  signerName: string;
-  /** Whether the session is still on (the card not lifted, not timed out). */
-  active(): boolean;
-}
-
-export interface KioskService extends SelfServiceMethods {
+export interface KioskService extends SelfServiceMethods, CommitmentKiosk {
   subscribe(listener: KioskEventListener): () => void;
-  /** For the other self-service rooms (commitments): the session's subject, checked as lookups check it. */
-  holderOf(sessionId: string, uscc?: string): Promise<Result<SessionHolder>>;
-  /** Prints a sealed document (a commitment letter) as reports print, with job events. */
-  printDocument(jobName: string, document: { reportNumber: string; pages: number; pdf: Uint8Array }): Promise<Result<PrintJobView>>;
   /** Recent errors and print jobs, newest first, for the admin console. */
   diagnostics(): { recentErrors: DiagnosticEntry[]; recentJobs: PrintJobView[] };
   close(): Promise<void>;
