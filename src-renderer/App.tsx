@@ -12,6 +12,7 @@ import { useHeldEvents } from './admin/useHeldEvents';
 import { useHiddenGesture } from './admin/useHiddenGesture';
 import { StatusBar } from './components/StatusBar';
 import { useVoicePrompt } from './components/useVoicePrompt';
+import { CommitmentJourney, type CommitmentStep } from './commitment/CommitmentJourney';
 import { ConsentScreen } from './screens/ConsentScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { EnterpriseScreen } from './screens/EnterpriseScreen';
@@ -138,7 +139,7 @@ export function App({ api }: { api: KioskApi }) {
     [api, sessionId],
   );
 
-  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'preview', 'error', 'done', 'objection'].includes(state.screen);
+  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'preview', 'error', 'done', 'objection', 'commitment'].includes(state.screen);
   const [idle, resetIdle] = useInactivity(inSession, info?.idleSeconds ?? 60, sessionId);
   const onExpire = useCallback(() => finish('idle'), [finish]);
   const backToIdle = useCallback(() => dispatch({ type: 'reset' }), []);
@@ -172,7 +173,8 @@ export function App({ api }: { api: KioskApi }) {
     document.title = t('app.title');
   }, [i18n.language, t]);
 
-  useVoicePrompt(state.screen, i18n.language, info?.voiceVolume ?? 0);
+  const [commitmentStep, setCommitmentStep] = useState<CommitmentStep>('choose');
+  useVoicePrompt(state.screen === 'commitment' ? `commitment-${commitmentStep}` : state.screen, i18n.language, info?.voiceVolume ?? 0);
 
   const closeAdmin = useCallback(() => setAdmin('closed'), []);
   const openAdmin = useHiddenGesture(useCallback(() => setAdmin((a) => (a === 'closed' ? 'sign-in' : a)), []));
@@ -219,6 +221,7 @@ export function App({ api }: { api: KioskApi }) {
           onPrint={() => void print()}
           onPreview={() => void preview()}
           onEnterprise={() => dispatch({ type: 'choose-enterprise' })}
+          onCommitment={() => dispatch({ type: 'open-commitment' })}
           onBackToSelf={() => dispatch({ type: 'view', viewing: { kind: 'self' } })}
           onFinish={() => finish('user')}
           onObjection={() => dispatch({ type: 'open-objection' })}
@@ -244,6 +247,16 @@ export function App({ api }: { api: KioskApi }) {
           printerDown={printerDown}
           printsLeft={state.summary?.printsLeftToday}
           refusal={state.printRefusal}
+        />
+      )}
+      {state.screen === 'commitment' && sessionId && state.summary && (
+        <CommitmentJourney
+          api={api}
+          sessionId={sessionId}
+          {...(state.summaryViewing.kind === 'enterprise' && { uscc: state.summaryViewing.uscc })}
+          subjectName={state.summary.subject.name}
+          onBack={() => dispatch({ type: 'close-commitment' })}
+          onStep={setCommitmentStep}
         />
       )}
       {state.screen === 'enterprise' && sessionId && (

@@ -3,7 +3,13 @@
 import { useEffect, useRef } from 'react';
 import type { Screen } from '../state/kioskState';
 
-const PROMPTED: Partial<Record<Screen, string>> = {
+/** A screen, or a step inside one (commitment-sign): each prompted step has its files. */
+export type PromptStep = Screen | `commitment-${string}`;
+
+const PROMPTED: Partial<Record<PromptStep, string>> = {
+  'commitment-choose': 'commitment',
+  'commitment-sign': 'commitment-sign',
+  'commitment-done': 'commitment-done',
   consent: 'consent',
   summary: 'summary',
   printing: 'printing',
@@ -22,9 +28,9 @@ function play(audio: { current: HTMLAudioElement | null }, step: string, languag
   });
 }
 
-export function useVoicePrompt(screen: Screen, language: string, volume: number): void {
+export function useVoicePrompt(screen: PromptStep, language: string, volume: number): void {
   const audio = useRef<HTMLAudioElement | null>(null);
-  const previous = useRef<Screen>(screen);
+  const previous = useRef<PromptStep>(screen);
   useEffect(() => {
     const from = previous.current;
     previous.current = screen;

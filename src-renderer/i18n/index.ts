@@ -7,6 +7,8 @@ import { editionEn } from '../editions/i18n/en';
 import { editionZhCN } from '../editions/i18n/zh-CN';
 import { citizenEn } from '../citizen/i18n/en';
 import { citizenZhCN } from '../citizen/i18n/zh-CN';
+import { commitmentEn } from '../commitment/i18n/en';
+import { commitmentZhCN } from '../commitment/i18n/zh-CN';
 import { staffEn } from '../staff/i18n/en';
 import { staffZhCN } from '../staff/i18n/zh-CN';
 import { en } from './en';
@@ -19,7 +21,7 @@ export function initI18n(language: Language = 'zh-CN'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, edition: editionZhCN, citizen: citizenZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, edition: editionEn, citizen: citizenEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, edition: editionZhCN, citizen: citizenZhCN, commitment: commitmentZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, edition: editionEn, citizen: citizenEn, commitment: commitmentEn } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -60,6 +60,9 @@ function Block({ block, tableLabel }: { block: ReportBlock; tableLabel: string }
           {block.text}
         </p>
       );
+    case 'signature':
+      // A report has none; a signed letter's strokes are drawn in its PDF only.
+      return <p>{block.note}</p>;
   }
 }
 

@@ -23,6 +23,8 @@ interface SummaryScreenProps {
   onPrint: () => void;
   onPreview: () => void;
   onEnterprise: () => void;
+  /** 签署信用承诺 for whoever this summary is of. */
+  onCommitment: () => void;
   onBackToSelf: () => void;
   onFinish: () => void;
   /** 异议申请 for a record on this summary. */
@@ -30,7 +32,7 @@ interface SummaryScreenProps {
   busy: boolean;
 }
 
-export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, edition, onPrint, onPreview, onEnterprise, onBackToSelf, onFinish, onObjection, busy }: SummaryScreenProps) {
+export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, edition, onPrint, onPreview, onEnterprise, onCommitment, onBackToSelf, onFinish, onObjection, busy }: SummaryScreenProps) {
   const { t } = useTranslation();
   const { subject, provenance } = summary;
   const person = subject.kind === 'natural-person';
@@ -137,6 +139,9 @@ export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerD
           </button>
           <button type="button" className="secondary" onClick={onPreview} data-testid="preview-report">
             {t('actions.preview')}
+          </button>
+          <button type="button" className="secondary" onClick={onCommitment} data-testid="open-commitment">
+            {t('commitment.open')}
           </button>
           {viewingEnterprise ? (
             <button type="button" className="secondary" onClick={onBackToSelf} data-testid="back-to-self">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import type { BusinessItemView, CheckResultView, SubjectCandidate } from '../../src-main/common/contract/staffViews';
 import { CheckResult } from './CheckResult';
+import { CounterCommitment, offersCommitment } from '../commitment/CounterCommitment';
 import { DecisionForm } from './DecisionForm';
 import { errorText } from './errorText';
 
@@ -130,6 +131,7 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
         <>
           <CheckResult check={check} />
           <DecisionForm key={check.checkId} api={api} token={token} check={check} />
+          {offersCommitment(check) && <CounterCommitment key={`commitment-${check.checkId}`} api={api} token={token} check={check} />}
         </>
       )}
     </div>

@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { ReportEdition, ReportModel } from '../../src-main/common/report/reportModel';
 import type { CreditSummary, EnterpriseChoice, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
 
-export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card' | 'objection' | 'verify-report';
+export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card' | 'objection' | 'verify-report' | 'commitment';
 
 export interface DeviceState {
   info: KioskInfo | null;
@@ -56,6 +56,9 @@ export type KioskAction =
   | { type: 'choose-enterprise' }
   | { type: 'preview-loaded'; sessionId: string; model: ReportModel }
   | { type: 'close-preview' }
+  /** 信用承诺 for whoever the summary shows (the holder, or the enterprise they represent), and back. */
+  | { type: 'open-commitment' }
+  | { type: 'close-commitment' }
   | { type: 'view'; viewing: Viewing }
   | { type: 'enterprises-loaded'; sessionId: string; enterprises: EnterpriseChoice[] }
   | { type: 'print-refused'; sessionId: string; code: ErrorCode }
@@ -120,6 +123,10 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, screen: 'preview', preview: action.model };
     case 'close-preview':
       return state.session ? { ...state, screen: 'summary', preview: null } : state;
+    case 'open-commitment':
+      return state.session && state.summary && state.screen === 'summary' ? { ...state, screen: 'commitment', printRefusal: null } : state;
+    case 'close-commitment':
+      return state.session && state.summary && state.screen === 'commitment' ? { ...state, screen: 'summary' } : state;
     case 'choose-enterprise':
       return state.session ? { ...state, screen: 'enterprise' } : state;
     case 'view':

@@ -1,7 +1,7 @@
 // `credit-kiosk verify-report FILE [--key PEM]... [--json]`: checks a report PDF — or a
-// counter check slip, sealed the same way — offline against registered kiosk public keys
-// (docs/report-verification.md), and says whether this kiosk's registry holds its number
-// (`registered`: true / false, null where the data folder has no registry).
+// counter check slip, an objection receipt or a signed credit commitment, sealed the same way —
+// offline against registered kiosk public keys (docs/report-verification.md), and says whether
+// this kiosk's registry holds its number (`registered`: true / false, null where the data folder has no registry).
 // Exit 0 valid, 1 invalid, 2 usage (no file, unreadable file or key).
 import type { Command } from 'commander';
 import fs from 'node:fs';
@@ -14,6 +14,9 @@ import { findIssued } from '../../node/report/reportRegistry';
 import { verifyReportPdf } from '../../node/report/verifyReportPdf';
 import { cliConfig } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
+
+/** What a sealed document is called, by its edition (a report edition otherwise). */
+const DOCUMENT_NAMES = { 'check-slip': '核查单 / check slip', 'objection-receipt': '异议申请回执 / objection receipt', commitment: '信用承诺书 / credit commitment' } as const;
 
 interface VerifyOptions {
   json?: boolean;
@@ -50,7 +53,7 @@ export function register(program: Command): void {
         emit(
           options,
           { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash, edition: result.model.edition, registered },
-          `有效 / valid: ${result.model.edition === 'check-slip' ? '核查单 / check slip' : result.model.edition === 'objection-receipt' ? '异议申请回执 / objection receipt' : '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})${where}`,
+          `有效 / valid: ${DOCUMENT_NAMES[result.model.edition as keyof typeof DOCUMENT_NAMES] ?? '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})${where}`,
         );
       } else {
         emit(options, { valid: false, reportNumber: result.reportNumber, reason: result.reason, message: result.message }, `无效 / invalid: ${result.message} [${result.reason}]`);

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'INTERNAL',
   'NOT_CONFIGURED',
+  'ALREADY_COMMITTED',
+  'COMMITMENT_NOT_OFFERED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -57,4 +59,6 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   DISK_FULL: '存储空间已满，请联系工作人员 / Storage is full; please ask staff',
   INTERNAL: '系统内部错误，请联系工作人员 / Internal error; please ask staff',
   NOT_CONFIGURED: '本机尚未配置，请联系管理员 / This kiosk is not configured yet; please ask the operator',
+  ALREADY_COMMITTED: '您已签署过相同的信用承诺，仍在有效期内，无需重复签署 / You have already signed this same commitment and it still stands; no need to sign it again',
+  COMMITMENT_NOT_OFFERED: '该事项不适用告知承诺或容缺受理 / This item allows no commitment in place of papers',
 };

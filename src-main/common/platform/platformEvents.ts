@@ -118,7 +118,29 @@ export const PAYLOADS = {
     })
     .strict(),
   'repair-application': z.record(z.string().max(100), z.unknown()),
-  commitment: z.record(z.string().max(100), z.unknown()),
+  /** A signed credit commitment (信用承诺): what the platform records and sends back as the subject's 信用承诺 record. */
+  commitment: z
+    .object({
+      /** The sealed letter's number (report number format): 承诺编码 on the report. */
+      commitmentNumber: z.string().regex(/^\d{14}[0-9A-Z]{8}$/),
+      kindId: z.string().max(40),
+      /** 承诺类型 as the report prints it, e.g. 审批替代型. */
+      commitmentType: z.string().max(20),
+      catalogueVersion: z.string().max(40),
+      subject: EventSubject,
+      acceptingUnit: z.string().max(60),
+      /** The options chosen, by field id: catalogue text, never personal. */
+      fields: z.record(z.string().max(30), z.string().max(60)),
+      signedAt: z.string().max(40),
+      validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      signature: z.enum(['drawn', 'staff-confirmed']),
+      channel: z.enum(['kiosk', 'counter']),
+      /** The staff member who confirmed (staff-confirmed) or started the signing at the counter. */
+      staffId: z.string().max(20).optional(),
+      /** The sealed letter's content hash: the platform can match the holder's copy to this event. */
+      contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
 } as const satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof PAYLOADS)[T]>;

@@ -4,6 +4,7 @@
 // model and nothing else; the verification hash is taken over it.
 import type { Provenance } from '../contract/views';
 import type { Result } from '../contract/result';
+import type { SignatureStrokes } from '../signature/signatureStrokes';
 import { fail, ok } from '../contract/result';
 import type { CreditRecord, RecordCategory } from '../domain/creditRecord';
 import type { Subject } from '../domain/subject';
@@ -28,8 +29,8 @@ export const PENALTY_FIELDS = {
 } as const;
 
 export type ReportEdition = 'standard' | 'no-violation';
-/** What a sealed document is: a report edition, the counter's check slip (核查单) or an objection receipt (异议申请回执), sealed and verified the same way. */
-export type SealedEdition = ReportEdition | 'check-slip' | 'objection-receipt';
+/** What a sealed document is: a report edition, the counter's check slip (核查单), an objection receipt (异议申请回执) or a signed credit commitment (信用承诺书), sealed and verified the same way. */
+export type SealedEdition = ReportEdition | 'check-slip' | 'objection-receipt' | 'commitment';
 export type ReportKind = 'legal-person' | 'natural-person';
 
 export interface ReportField {
@@ -46,7 +47,13 @@ export type ReportBlock =
   | { kind: 'table'; caption?: string; columns: ReportColumn[]; rows: string[][] }
   | { kind: 'paragraphs'; paragraphs: string[] }
   /** An empty section or table: prints 无. */
-  | { kind: 'none'; caption?: string; text: string };
+  | { kind: 'none'; caption?: string; text: string }
+  /**
+   * A signature: the strokes drawn on the screen (signature units, SIGNATURE_BOX), drawn
+   * into the page as vector paths, or null where staff confirmed at the counter for a
+   * person who cannot sign; the note says who signed and when.
+   */
+  | { kind: 'signature'; label: string; strokes: SignatureStrokes | null; note: string };
 
 export interface ReportSection {
   id: string;

@@ -48,6 +48,9 @@ const METHODS = {
   objectionSubmit: true,
   objectionList: true,
   verifyReportCode: true,
+  listCommitmentKinds: true,
+  signCommitment: true,
+  signCommitmentAtCounter: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const PRELOAD_METHODS = Object.keys(METHODS) as KioskMethod[];

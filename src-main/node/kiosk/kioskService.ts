@@ -36,6 +36,7 @@ import type { PrinterAdapter } from '../printing/printerAdapter';
 import type { PrintQuota } from '../printing/printQuota';
 import type { ReportIssuer, ReportPreviewer } from '../report/reportIssuer';
 import { SessionManager, type Session } from '../session/sessionManager';
+import type { CommitmentKiosk } from '../commitment/commitmentService';
 import { EventHub } from './eventHub';
 import type { CitizenAccess } from '../citizen/citizenAccess';
 
@@ -83,7 +84,7 @@ export interface KioskServiceDeps {
   now?: () => Date;
 }
 
-export interface KioskService extends SelfServiceMethods {
+export interface KioskService extends SelfServiceMethods, CommitmentKiosk {
   citizen: CitizenAccess;
   subscribe(listener: KioskEventListener): () => void;
   /** Recent errors and print jobs, newest first, for the admin console. */
@@ -281,6 +282,22 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
 
   const api: KioskService = {
     citizen,
+    holderOf: async (sessionId, uscc) =>
+      guard('holderOf', async () => {
+        const session = requireSession(sessionId);
+        if (!('id' in session)) return session;
+        const found = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
+        if (!found.ok) return found;
+        return ok({ subject: found.value.subject, provenance: found.value.provenance, signerName: session.card.name, active: () => sessions.get(sessionId) !== null });
+      }),
+
+    printDocument: async (jobName, document) =>
+      guard('printDocument', async () => {
+        const printer: PrinterStatus = await deps.printer.status();
+        if (printer.state === 'unavailable') return fail('PRINTER_UNAVAILABLE', printer.message ?? DEFAULT_ERROR_MESSAGES.PRINTER_UNAVAILABLE);
+        return ok(startPrint(jobName, document.reportNumber, document.pdf, document.pages));
+      }),
+
     subscribe: (listener) => hub.subscribe(listener),
 
     diagnostics: () => ({ recentErrors: [...recentErrors], recentJobs: [...jobs.values()].reverse() }),

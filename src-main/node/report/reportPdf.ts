@@ -15,6 +15,7 @@ import { loadPdfFonts, type PdfFonts } from '../pdf/pdfFonts';
 import { embeddedFileBody, grayImageBody, replaceObjects } from '../pdf/pdfPatch';
 import { drawTable } from '../pdf/pdfTable';
 import { SEAL_RESOURCE, type SealImage } from '../pdf/sealStamp';
+import { drawSignatureStrokes } from '../pdf/signatureStrokes';
 import type { PdfDoc, PdfText, TextStyle } from '../pdf/pdfText';
 import { eachPage, watermarkPages } from '../pdf/pageFurniture';
 import { formatDisplayTime } from '../../common/time/displayTime';
@@ -226,6 +227,9 @@ function renderBlock(text: PdfText, width: number, block: ReportBlock): void {
     case 'fields':
       fieldsBlock(text, width, block.fields);
       return;
+    case 'signature':
+      signatureBlock(text, width, block);
+      return;
     case 'table': {
       // The widest (penalties, 14 columns) keeps the other tables' proportions in a smaller size.
       const fontSize = block.columns.length > 12 ? 6.2 : block.columns.length > 8 ? 7 : block.columns.length > 6 ? 7.5 : 8.5;
@@ -238,6 +242,19 @@ function renderBlock(text: PdfText, width: number, block: ReportBlock): void {
       doc.y += 6;
     }
   }
+}
+
+/** The label, the signature in its frame (strokes, or the blank line staff confirmed for), and the note, kept on one page. */
+function signatureBlock(text: PdfText, width: number, block: Extract<ReportBlock, { kind: 'signature' }>): void {
+  const doc = text.doc;
+  const label = style('bold', 10, COLORS.muted);
+  const frameWidth = Math.min(200, width - 118);
+  const noteLines = text.wrap(block.note, style('body', 9, COLORS.muted), width);
+  ensureSpace(doc, frameWidth * 0.4 + noteLines.length * 14 + 12);
+  const top = doc.y;
+  text.drawLines([block.label], label, MARGIN, top + frameWidth * 0.3 - text.lineHeight(label), 110);
+  const bottom = drawSignatureStrokes(doc, block.strokes, { x: MARGIN + 118, y: top, width: frameWidth });
+  doc.y = text.drawLines(noteLines, style('body', 9, COLORS.muted), MARGIN, bottom + 4, width) + 6;
 }
 
 /** A paragraph kept on one page, so a page never breaks inside it. */

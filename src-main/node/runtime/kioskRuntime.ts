@@ -23,11 +23,14 @@ import { disclosurePolicyOf } from '../config/creditRules';
 import type { ChildLauncher } from '../process/childLauncher';
 import { findResourcesDir } from '../config/resourcesDir';
 import { createKioskService, type DemoCards } from '../kiosk/kioskService';
+import { loadCommitmentCatalogue } from '../commitment/commitmentCatalogueFile';
+import { createCommitmentService } from '../commitment/commitmentService';
+import { CommitmentStore } from '../commitment/commitmentStore';
 import { openKioskKeyStore, type KeyStoreHost } from '../keys/openKeyStore';
 import { createLogger, type Logger } from '../logging/logger';
 import { createPrinter } from '../printing/createPrinter';
 import { PrintQuotaStore } from '../printing/printQuota';
-import { createReportIssuer } from '../report/reportIssuer';
+import { createReportIssuer, issuerSeal } from '../report/reportIssuer';
 import { EventHub } from '../kiosk/eventHub';
 import { createStaffService } from '../staff/staffService';
 import { createAdminService } from '../admin/adminService';
@@ -150,6 +153,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     now,
   });
   const citizen = createCitizenServices({ config, keys, resourcesDir, access: service.citizen, outbox, online, logger, now });
+  const commitmentStore = new CommitmentStore(path.join(config.dataDir, 'commitments.sqlite'));
   const sync = createSyncService({
     config,
     dataDir: config.dataDir,
@@ -165,7 +169,24 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
   const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], outbox: () => outbox.status(), now });
-  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...citizen.methods, subscribe: (listener) => hub.subscribe(listener) };
+  const commitments = createCommitmentService({
+    issuer: {
+      catalogue: loadCommitmentCatalogue(resourcesDir),
+      keys,
+      dataDir: config.dataDir,
+      kioskId: config.kioskId,
+      issuer: config.issuer,
+      ...(config.report.verifyUrl && { verifyUrl: config.report.verifyUrl }),
+      sealImage: issuerSeal(config, resourcesDir),
+      outbox,
+      store: commitmentStore,
+      now,
+    },
+    kiosk: service,
+    counter: staff,
+    logger,
+  });
+  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...citizen.methods, ...commitments, subscribe: (listener) => hub.subscribe(listener) };
 
   if (demoRemoved && demoRemoved.removed.length > 0) {
     staff.auditAction('system', 'demo-artefacts-removed', 'ok', { removed: demoRemoved.removed, legacy: demoRemoved.legacy });
@@ -201,6 +222,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       citizen.close();
       await outbox.close();
       await platform?.close();
+      commitmentStore.close();
       quota.close();
       reports.close();
       logger.info({ event: 'kiosk-stopped' }, 'kiosk stopped');

@@ -5,7 +5,10 @@
 // in the one outbox before the audit entry that names it.
 import { codeRefused } from '../../common/contract/codeInput';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { ok } from '../../common/contract/result';
+import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
+import { fail, ok, type Result } from '../../common/contract/result';
+import type { Provenance } from '../../common/contract/views';
+import { COMMITMENT_INCENTIVE_IDS } from '../../common/commitment/commitmentCatalogue';
 import type { StaffInput, StaffMethods, StaffOutputs } from '../../common/contract/staffApi';
 import type { BusinessItemView, CheckResultView, DecisionKind } from '../../common/contract/staffViews';
 import { validateSubjectCode } from '../../common/codes/subjectCode';
@@ -21,10 +24,23 @@ import { auditEntry, authorised, authorisedItem, deny, fileView, guard, isSessio
 
 export type StaffCheckMethods = Pick<StaffMethods, 'listBusinessItems' | 'searchSubjects' | 'checkSubject' | 'recordDecision' | 'printCheckSlip'>;
 
+/** The applicant of a counter check whose item allows 告知承诺 or 容缺受理: whom a commitment signed at the counter is for. */
+export interface CounterApplicant {
+  staff: { staffNo: string; name: string };
+  subject: Subject;
+  provenance: Provenance;
+  /** Who signs: the person checked, or the enterprise's registered legal representative. */
+  signerName: string;
+  /** Appends the signing to the audit chain against this check's item and subject. */
+  audit(result: string, detail: Record<string, unknown>): void;
+}
+
 interface StoredCheck {
   view: CheckResultView;
   staffNo: string;
   subject: Pick<Subject, 'id' | 'kind'>;
+  /** The code checked, in memory only: a commitment signed on this check looks the subject up again. */
+  code: string;
   subjectKey: string;
   /** The subject in the report registry, where a printed slip is registered. */
   registrySubject: string;
@@ -35,7 +51,7 @@ interface StoredCheck {
 
 const KEEP_CHECKS = 500;
 
-export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffCheckMethods & { forget(): void } {
+export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffCheckMethods & { forget(): void; commitmentApplicant(token: string, checkId: string): Promise<Result<CounterApplicant>> } {
   const { audit, card, keyer, log, now } = ctx;
   const checks = new Map<string, StoredCheck>();
 
@@ -130,6 +146,7 @@ export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffC
           view,
           staffNo: s.staffNo,
           subject: { id: found.subject.id, kind: found.subject.kind },
+          code: found.subject.code,
           subjectKey,
           registrySubject: keyer.reportSubject(found.subject.code),
           hitRecordIds: computed.hits.map((h) => h.record.id),
@@ -210,6 +227,28 @@ export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffC
         });
         audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'display', itemId: check.view.item.id, subjectKey: check.subjectKey, result: 'check-slip', detail: { checkId } }));
         return ok(fileView(`核查单-${checkId}.pdf`, 'application/pdf', pdf));
+      }),
+
+    commitmentApplicant: (token, checkId) =>
+      guard<CounterApplicant>(ctx, 'commitmentApplicant', async () => {
+        const s = authorised(ctx, token, 'decide');
+        if (!isSession(s)) return s;
+        const check = checks.get(checkId);
+        if (!check || check.staffNo !== s.staffNo) return deny('INVALID_INPUT', 'checkId');
+        if (!check.view.incentives.some((i) => COMMITMENT_INCENTIVE_IDS.includes(i.id))) return deny('COMMITMENT_NOT_OFFERED');
+        const found = await ctx.cache.findByCode(check.code);
+        if (!found) return deny('SUBJECT_NOT_FOUND');
+        const signerName = isPerson(found.subject) ? found.subject.name : found.subject.legalRepresentative;
+        if (!signerName) return deny('INVALID_INPUT', '该企业未登记法定代表人 / the enterprise has no registered legal representative');
+        return ok({
+          staff: { staffNo: s.staffNo, name: s.name },
+          subject: found.subject,
+          provenance: check.view.provenance,
+          signerName,
+          audit: (result, detail) => {
+            audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: 'commitment', itemId: check.view.item.id, subjectKey: check.subjectKey, result, detail: { checkId, ...detail } }));
+          },
+        });
       }),
 
     forget: () => checks.clear(),

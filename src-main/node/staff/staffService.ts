@@ -33,7 +33,7 @@ import { DEFAULT_DELIVERED_RETENTION_DAYS, purgeDeliveredOutbox } from './outbox
 import { loadPinPepper } from './pinHash';
 import { staffAccounts } from './staffAccounts';
 import { staffBatch } from './staffBatch';
-import { staffChecks } from './staffChecks';
+import { staffChecks, type CounterApplicant } from './staffChecks';
 import { auditEntry, authorised, isSession, sessionView, type StaffContext } from './staffContext';
 import { openStaffDb, staffDbFile } from './staffDb';
 import { StaffSessions } from './staffSessions';
@@ -83,6 +83,8 @@ export interface StaffService extends StaffMethods {
   authorise(token: string, action: StaffAction): Result<StaffSessionView>;
   /** Records, in the audit chain, an action another service carried out for a staff member. */
   auditAction(staffNo: string, action: string, result: string, detail?: Record<string, unknown>): void;
+  /** For the commitment room: the applicant of this staff member's check, where its item allows a commitment. */
+  commitmentApplicant(token: string, checkId: string): Promise<Result<CounterApplicant>>;
   /** Counts a self-service function use (the lead calls this from the kiosk service). */
   recordUsage(fn: Extract<StatFunction, 'self-service-query' | 'report-printed'>, subject?: { kind: string; code: string }): void;
   verifyAudit(): ChainVerification;
@@ -188,6 +190,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
     checkSubject: checks.checkSubject,
     recordDecision: checks.recordDecision,
     printCheckSlip: checks.printCheckSlip,
+    commitmentApplicant: checks.commitmentApplicant,
     ...batch,
     ...staffStats(ctx),
 
