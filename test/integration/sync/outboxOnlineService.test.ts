@@ -1,5 +1,5 @@
-// The outbox delivers exactly once across failures; the online client answers with
-// provenance; the sync service runs a pull and reports status and events.
+// The online client answers with provenance; the sync service runs a pull and reports
+// status and events. (Exactly-once delivery: the one outbox's tests and test/fault/platform.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,8 +9,7 @@ import { syntheticCodeOf } from '../../../src-main/node/cache/syntheticData';
 import { EventHub } from '../../../src-main/node/kiosk/eventHub';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createOnlineClient } from '../../../src-main/node/sync/onlineClient';
-import { createOutbox } from '../../../src-main/node/sync/outbox';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { createSyncService } from '../../../src-main/node/sync/syncService';
 import { bundles, makeFixture, publish, T0, type Fixture } from './syncFixtures';
 
@@ -24,27 +23,6 @@ afterEach(async () => {
 });
 
 describe('outbox, online fallback, sync service', () => {
-  it('delivers each event once, even when a batch is re-sent after the platform was down', async () => {
-    f = makeFixture();
-    await publish(f, bundles(5));
-    const state = path.join(f.dir, 'platform-state');
-    platform = await startPlatformServer({ repo: f.repo, tokens: { K1: TOKEN }, stateDir: state });
-    const url = platform.url;
-    const outbox = createOutbox({ file: path.join(f.dir, 'outbox.sqlite'), url, token: TOKEN });
-    const id = outbox.enqueue('check-record', { item: '政府采购', outcome: 'pass' });
-    outbox.enqueue('report-issued', { reportNumber: 'R-1' });
-    await platform.close();
-    platform = undefined;
-    expect((await outbox.deliver()).pending).toBe(2);
-    const port = Number(new URL(url).port);
-    platform = await startPlatformServer({ repo: f.repo, tokens: { K1: TOKEN }, stateDir: state, port });
-    expect(await outbox.deliver()).toEqual({ delivered: 2, pending: 0 });
-    // The same id again (a crash between the platform's answer and our commit): stored once.
-    outbox.enqueue('check-record', { again: true }, id);
-    expect(platform.events.count()).toBe(2);
-    outbox.close();
-  });
-
   it('online lookup carries {source: online, askedAt}; the service pulls and reports', async () => {
     f = makeFixture();
     await publish(f, bundles(8));
