@@ -1,51 +1,76 @@
-// `credit-kiosk verify-report FILE [--key PEM]... [--json]`: checks a report PDF — or a
-// counter check slip, sealed the same way — offline against registered kiosk public keys
-// (docs/report-verification.md).
-// Exit 0 valid, 1 invalid, 2 usage (no file, unreadable file or key).
+// `credit-kiosk verify-report FILE [--key PEM]... [--platform URL [--ca PEM]] [--json]`: checks
+// a report PDF — or a counter check slip, sealed the same way — offline against registered
+// kiosk public keys (docs/report-verification.md), then, when a platform is given or
+// configured, asks its report registry (GET /v1/reports/{number}); it says which checks it made.
+// Exit 0 valid, 1 invalid (or unknown to a reachable registry), 2 usage (no file, unreadable file or key).
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
+import { lookUpReport, type PlatformAnswer, type RegistryEntry } from '../../node/platform/platformQueries';
 import { PUBLIC_KEY_FILE } from '../../node/report/reportKeys';
 import { reportPaths } from '../../node/report/reportIssuer';
 import { verifyReportPdf } from '../../node/report/verifyReportPdf';
-import { cliDataDir } from '../dataFolder';
+import { cliConfig, cliDataDir } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
 
 interface VerifyOptions {
   json?: boolean;
   key?: string[];
+  platform?: string;
+  ca?: string;
 }
+
+type RegistryCheck = 'found' | 'not-found' | 'digest-mismatch' | 'unreachable' | 'not-asked';
+
+const REGISTRY_TEXT: Record<RegistryCheck, string> = {
+  found: '已登记 / registered',
+  'not-found': '平台未登记此编号（终端可能尚未上传）/ not in the registry (the kiosk may not have delivered it yet)',
+  'digest-mismatch': '平台登记的内容摘要与本报告不同 / the registry holds another content digest for this number',
+  unreachable: '无法连接平台，仅完成离线核验 / platform unreachable: offline check only',
+  'not-asked': '未配置平台 / no platform configured',
+};
 
 export function register(program: Command): void {
   program
     .command('verify-report')
-    .description('核验信用报告 PDF / verify a report PDF: seal, signature, page content and QR')
+    .description('核验信用报告 PDF / verify a report PDF: seal, signature, page content and QR; and the platform registry')
     .argument('[file]', 'the report PDF')
     .option('--key <pem...>', 'trusted kiosk public key file(s) (default: this kiosk’s own key)')
+    .option('--platform <url>', 'ask this platform’s report registry (default: sync.platformUrl of the kiosk config)')
+    .option('--ca <pem>', 'CA of the platform’s https certificate (default: sync.caFile)')
     .option('--json', 'print JSON')
-    .action((file: string | undefined, options: VerifyOptions) => {
+    .action(async (file: string | undefined, options: VerifyOptions) => {
       if (!file) {
         emitError(options, 'USAGE', '请提供报告文件 / give the report file: credit-kiosk verify-report FILE', EXIT_USAGE);
         return;
       }
       let pdf: Buffer;
       let keys: string[];
+      let target: { url: string; ca?: string } | null;
       try {
         pdf = fs.readFileSync(file);
         keys = (options.key ?? [defaultKeyFile()]).map((k) => fs.readFileSync(k, 'utf8'));
+        target = platformTarget(options);
       } catch (err) {
         emitError(options, 'USAGE', `无法读取文件 / cannot read: ${(err as Error).message}`, EXIT_USAGE);
         return;
       }
       const result = verifyReportPdf(pdf, keys);
-      if (result.valid) {
+      const answer: PlatformAnswer<RegistryEntry> | null = target && result.reportNumber ? await lookUpReport(target, result.reportNumber) : null;
+      const registry: RegistryCheck = !answer ? 'not-asked' : answer.status === 'found' && result.valid && answer.value.digest !== result.contentHash ? 'digest-mismatch' : answer.status;
+      const checks = { offlineSeal: result.valid ? 'valid' : 'invalid', onlineRegistry: registry };
+      const registered = answer?.status === 'found' ? { kioskId: answer.value.kioskId, issuedAt: answer.value.issuedAt, subject: answer.value.subject, edition: answer.value.edition } : null;
+      const checksText = `核验项 / checks: 离线签章 / offline seal ${result.valid ? '有效 / valid' : '无效 / invalid'}; 在线登记 / online registry: ${REGISTRY_TEXT[registry]}${registered ? ` (${registered.kioskId}, ${registered.issuedAt}, ${registered.subject.maskedCode})` : ''}`;
+      if (result.valid && (registry === 'found' || registry === 'unreachable' || registry === 'not-asked')) {
         emit(
           options,
-          { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash, edition: result.model.edition },
-          `有效 / valid: ${result.model.edition === 'check-slip' ? '核查单 / check slip' : '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})`,
+          { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash, edition: result.model.edition, checks, registered },
+          `有效 / valid: ${result.model.edition === 'check-slip' ? '核查单 / check slip' : '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})\n${checksText}`,
         );
       } else {
-        emit(options, { valid: false, reportNumber: result.reportNumber, reason: result.reason, message: result.message }, `无效 / invalid: ${result.message} [${result.reason}]`);
+        const reason = result.valid ? (registry === 'not-found' ? 'not-registered' : 'registry-mismatch') : result.reason;
+        const message = result.valid ? REGISTRY_TEXT[registry] : result.message;
+        emit(options, { valid: false, reportNumber: result.reportNumber, reason, message, checks, registered }, `无效 / invalid: ${message} [${reason}]\n${checksText}`);
         process.exitCode = EXIT_NEGATIVE;
       }
     });
@@ -53,4 +78,13 @@ export function register(program: Command): void {
 
 function defaultKeyFile(): string {
   return path.join(reportPaths(cliDataDir()).keyDir, PUBLIC_KEY_FILE);
+}
+
+/** --platform, else the kiosk config's platform; the CA from --ca or sync.caFile. */
+function platformTarget(options: VerifyOptions): { url: string; ca?: string } | null {
+  const config = options.platform && options.ca ? null : cliConfig();
+  const url = options.platform ?? config?.sync?.platformUrl;
+  if (!url) return null;
+  const caFile = options.ca ?? (config?.sync?.caFile && path.resolve(config.dataDir, config.sync.caFile));
+  return { url, ...(caFile && { ca: fs.readFileSync(caFile, 'utf8') }) };
 }
