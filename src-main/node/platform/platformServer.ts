@@ -49,6 +49,8 @@ export interface PlatformServer {
   url: string;
   server: http.Server | https.Server;
   store: PlatformStore;
+  /** Every route this server answers besides /repo/ and the mounts, as the OpenAPI document names it. */
+  routes: ReadonlyArray<{ method: string; path: string }>;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,8 @@ interface Caller {
 interface Route {
   method: 'GET' | 'POST';
   path: RegExp;
+  /** Its path in docs/platform-openapi.yaml. */
+  openapi: string;
   /** 'kiosk': a registered kiosk's bearer token; 'public': anyone (a report holder checking a number). */
   access: 'kiosk' | 'public';
   handle(req: http.IncomingMessage, url: URL, match: RegExpExecArray, caller: Caller | null): Promise<{ status: number; body: unknown }>;
@@ -87,12 +91,14 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     {
       method: 'GET',
       path: /^\/v1\/health$/,
+      openapi: '/v1/health',
       access: 'public',
       handle: async () => ({ status: 200, body: { ok: true, store: store.kind, events: await store.eventCount(), at: now().toISOString() } }),
     },
     {
       method: 'GET',
       path: /^\/v1\/subjects\/([0-9A-Za-z]{8,20})$/,
+      openapi: '/v1/subjects/{code}',
       access: 'kiosk',
       async handle(_req, _url, m) {
         if (!query) throw offline();
@@ -104,6 +110,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     {
       method: 'GET',
       path: /^\/v1\/search$/,
+      openapi: '/v1/search',
       access: 'kiosk',
       async handle(_req, url) {
         if (!query) throw offline();
@@ -115,6 +122,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     {
       method: 'POST',
       path: /^\/v1\/events$/,
+      openapi: '/v1/events',
       access: 'kiosk',
       async handle(req, _url, _m, caller) {
         // The kiosk is who its credential says: a body or header naming another one is a forgery.
@@ -127,6 +135,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     {
       method: 'GET',
       path: /^\/v1\/reports\/([^/]{1,64})$/,
+      openapi: '/v1/reports/{number}',
       access: 'public',
       async handle(_req, _url, m) {
         const number = decodeURIComponent(m[1]!);
@@ -139,6 +148,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     {
       method: 'GET',
       path: /^\/v1\/kiosks\/([A-Za-z0-9-]{1,40})\/audit-anchors\/latest$/,
+      openapi: '/v1/kiosks/{kioskId}/audit-anchors/latest',
       access: 'kiosk',
       async handle(_req, _url, m, caller) {
         if (m[1] !== caller!.kioskId) throw new PlatformRefusal('KIOSK_MISMATCH', '只能读取本终端的审计锚点 / a kiosk reads only its own audit anchors');
@@ -191,6 +201,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
     server,
     store,
+    routes: routes.map((r) => ({ method: r.method, path: r.openapi })),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
+import { sendJson, startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { getJson, heartbeat, post, reportIssued, STORE_KINDS, storeMaker, testKiosk, type StoreMaker, type TestKiosk } from './platformFixtures';
 
 const REPORT = '20261207093000ABCD1234';
@@ -31,6 +31,8 @@ describe.each(STORE_KINDS)('the platform on %s', (kind) => {
       queryIndex: false,
       tokens: { [a.id]: { token: a.token, publicKeyPem: a.key.publicKeyPem }, [b.id]: { token: b.token, publicKeyPem: b.key.publicKeyPem } },
       now: () => new Date('2026-12-07T02:00:00Z'),
+      // The fleet view's mount point: its own routes under /v1/fleet/, reading this store.
+      mounts: [{ prefix: '/v1/fleet/', handle: async (_req, res, { url, store }) => sendJson(res, 200, { path: url.pathname, kiosks: (await store.latestHeartbeats()).map((h) => h.kioskId) }) }],
     });
   });
   afterAll(async () => {
@@ -128,5 +130,9 @@ describe.each(STORE_KINDS)('the platform on %s', (kind) => {
     expect(beats.find((h) => h.kioskId === b.id)).toEqual({ kioskId: b.id, at: '2026-12-06T10:05:00+08:00', receivedAt: '2026-12-07T02:00:00.000Z', payload: heartbeat({ appVersion: '1.5.0' }) });
     expect(beats.find((h) => h.kioskId === a.id)?.payload.outboxBacklog).toBe(4);
     expect((await platform.store.configAcks()).map((c) => [c.kioskId, c.payload])).toEqual([[b.id, { configVersion: 5, result: 'refused', reason: 'signature' }]]);
+  });
+
+  it('hands /v1/fleet/ to the fleet view’s mount, with the store', async () => {
+    expect(await getJson(`${platform.url}/v1/fleet/kiosks`)).toEqual({ status: 200, json: { path: '/v1/fleet/kiosks', kiosks: [a.id, b.id] } });
   });
 });

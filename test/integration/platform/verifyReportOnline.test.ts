@@ -2,13 +2,13 @@
 // check and says which checks it made: registered (by which kiosk, when, the subject
 // masked), not registered, another digest, or platform unreachable (offline check only).
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register as registerVerify } from '../../../src-main/cli/commands/verifyReport';
 import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import type { IssuedReportResult } from '../../../src-main/node/report/issueReport';
 import { PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
+import { freePort } from '../../support/freePort';
 import { runCliJson } from '../../support/runCli';
 import { COMPANY } from '../../unit/common/report/reportFixtures';
 import { issue, tempDir } from '../report/reportTestKit';
@@ -46,14 +46,6 @@ async function verify(report: IssuedReportResult, platformUrl: string): Promise<
   return { out: out as Record<string, unknown>, exit };
 }
 
-async function closedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 describe('verify-report --platform', () => {
   it('a registered report: both checks made, the registry names the kiosk, the time and the masked subject', async () => {
     expect(await verify(registered, platform.url)).toEqual({
@@ -73,7 +65,7 @@ describe('verify-report --platform', () => {
   });
 
   it('an unreachable platform leaves the offline verdict, and says only the offline check was made', async () => {
-    const res = await verify(registered, `http://127.0.0.1:${await closedPort()}`);
+    const res = await verify(registered, `http://127.0.0.1:${await freePort()}`);
     expect(res).toMatchObject({ exit: 0, out: { valid: true, checks: { offlineSeal: 'valid', onlineRegistry: 'unreachable' }, registered: null } });
   });
 });
