@@ -58,6 +58,8 @@ export async function openPostgresPlatformStore(url: string, options: { maxConne
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  const onError = (): void => undefined; // the failing query reports it
+  client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
@@ -79,6 +81,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.off('error', onError);
     client.release();
   }
 }
@@ -98,6 +101,12 @@ function postgresDriver(pool: pg.Pool): SqlDriver {
     async transaction(fn) {
       const client = await pool.connect();
       let broken = false;
+      // A server that goes away mid-transaction: the query fails (and the kiosk retries); without
+      // a listener the client's 'error' event would end the whole platform.
+      const onError = (): void => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const out = await fn(on(client));
@@ -109,6 +118,7 @@ function postgresDriver(pool: pg.Pool): SqlDriver {
         });
         throw err;
       } finally {
+        client.off('error', onError);
         // A connection that could not roll back (the server went away) is not given back to the pool.
         client.release(broken);
       }
