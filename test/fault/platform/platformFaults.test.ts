@@ -102,6 +102,25 @@ describe.each(STORE_KINDS)('platform faults on %s', (kind) => {
     expect(await post(platform.url, kiosk.token, { events })).toEqual({ status: 200, json: { accepted: 0, duplicates: 2, gaps: [] } });
     await expectOnceEach(store, kiosk, events);
   });
+
+  it('one kiosk’s credentials used by another: the copy cannot take the real kiosk’s streams, sign its anchors or name itself', async () => {
+    const dir = tempDir();
+    const { store } = await open();
+    cleanups.push(() => store.close());
+    const real = testKiosk('K-REAL', dir);
+    const copy = { ...testKiosk('K-COPY', dir), token: real.token };
+    const platform = await startPlatformServer({ repo: dir, queryIndex: false, store, tokens: { [real.id]: { token: real.token, publicKeyPem: real.key.publicKeyPem } } });
+    cleanups.push(() => platform.close());
+    const mine = [real.event('heartbeat', heartbeat()), real.event('heartbeat', heartbeat({ outboxBacklog: 2 }))];
+    expect((await post(platform.url, real.token, { events: mine })).status).toBe(200);
+    const before = await store.eventCount();
+    // The copy numbers its own streams from 1: those seqs are the real kiosk's.
+    expect(await post(platform.url, copy.token, { events: [copy.event('heartbeat', heartbeat({ appVersion: '0.9.0' }))] })).toMatchObject({ status: 409, json: { error: { code: 'EVENT_CONFLICT' } } });
+    expect(await post(platform.url, copy.token, { events: [copy.anchor(1, 'c'.repeat(64))] })).toMatchObject({ status: 422, json: { error: { code: 'ANCHOR_SIGNATURE_INVALID' } } });
+    expect(await post(platform.url, copy.token, { events: [copy.event('config-ack', { configVersion: 1, result: 'applied' })] }, { 'x-kiosk-id': copy.id })).toMatchObject({ status: 403, json: { error: { code: 'KIOSK_MISMATCH' } } });
+    expect(await store.eventCount()).toBe(before);
+    await expectOnceEach(store, real, mine);
+  });
 });
 
 describe('PostgreSQL restarted in the middle of ingest', () => {
