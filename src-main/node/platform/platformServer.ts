@@ -138,7 +138,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
       openapi: '/v1/reports/{number}',
       access: 'public',
       async handle(_req, _url, m) {
-        const number = decodeURIComponent(m[1]!);
+        const number = decodePathPart(m[1]!);
         if (!isReportNumber(number)) throw new PlatformRefusal('INVALID_INPUT', '报告编号格式无效 / not a report number');
         const found = await store.report(number);
         if (!found) return { status: 404, body: { genuine: false, reportNumber: number, error: { code: 'REPORT_NOT_FOUND', message: '平台未登记此报告编号 / the platform has no report with this number' } } };
@@ -169,7 +169,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://platform');
-    if (url.pathname.startsWith('/repo/') && (req.method === 'GET' || req.method === 'HEAD')) return serveRepositoryFile(req, res, repo, decodeURIComponent(url.pathname.slice(6)));
+    if (url.pathname.startsWith('/repo/') && (req.method === 'GET' || req.method === 'HEAD')) return serveRepositoryFile(req, res, repo, decodePathPart(url.pathname.slice(6)));
     const mount = options.mounts?.find((m) => url.pathname.startsWith(m.prefix));
     if (mount) return mount.handle(req, res, { url, store, now });
     const matching = routes.map((r) => [r, r.path.exec(url.pathname)] as const).filter(([, m]) => m !== null);
@@ -216,6 +216,15 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
   res.end(text);
+}
+
+/** A percent-encoded path part; a malformed one is bad input, not a platform fault. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new PlatformRefusal('INVALID_INPUT', '地址编码无效 / malformed percent-encoding in the path');
+  }
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
