@@ -82,9 +82,18 @@ function defaultKeyFile(): string {
 
 /** --platform, else the kiosk config's platform; the CA from --ca or sync.caFile. */
 function platformTarget(options: VerifyOptions): { url: string; ca?: string } | null {
-  const config = options.platform && options.ca ? null : cliConfig();
+  const config = options.platform && options.ca ? null : configIfAny();
   const url = options.platform ?? config?.sync?.platformUrl;
   if (!url) return null;
   const caFile = options.ca ?? (config?.sync?.caFile && path.resolve(config.dataDir, config.sync.caFile));
   return { url, ...(caFile && { ca: fs.readFileSync(caFile, 'utf8') }) };
+}
+
+/** The kiosk config when there is a readable one: verifying a report works without any. */
+function configIfAny(): ReturnType<typeof cliConfig> | null {
+  try {
+    return cliConfig();
+  } catch {
+    return null;
+  }
 }
