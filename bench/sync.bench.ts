@@ -16,7 +16,7 @@ import { syntheticCodeOf, syntheticSubjects } from '../src-main/node/cache/synth
 import type { SubjectBundle } from '../src-main/node/cache/cacheWriter';
 import { applyInWorker } from '../src-main/node/sync/applyWorker';
 import { httpSource } from '../src-main/node/sync/httpSource';
-import { startPlatformServer } from '../src-main/node/sync/platformServer';
+import { startPlatformServer } from '../src-main/node/platform/platformServer';
 import { publishFromBundles } from '../src-main/node/sync/publisher';
 import { generateKey } from '../src-main/node/sync/signing';
 import { runSyncCycle } from '../src-main/node/sync/syncClient';

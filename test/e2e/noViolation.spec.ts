@@ -76,7 +76,7 @@ test.describe('the 无违法违规记录证明版', () => {
     const certificateText = text(certificate);
     expect(certificateText).toContain('无违法违规记录证明版');
     expect(certificateText).toContain(ENTERPRISE);
-    expect(verify(host, certificate)).toMatchObject({ valid: true, edition: 'no-violation', registered: true });
+    expect(verify(host, certificate)).toMatchObject({ valid: true, edition: 'no-violation', registeredHere: true });
 
     // Back in the same session: the holder's own report (standard, no edition choice).
     await page.getByTestId('done-back').click();
@@ -87,7 +87,7 @@ test.describe('the 无违法违规记录证明版', () => {
     const ownText = text(own);
     expect(ownText).toContain('林晓岚');
     expect(ownText).not.toContain('无违法违规记录证明版');
-    expect(verify(host, own)).toMatchObject({ valid: true, edition: 'standard', registered: true });
+    expect(verify(host, own)).toMatchObject({ valid: true, edition: 'standard', registeredHere: true });
     await takeCard(page);
   });
 
@@ -103,7 +103,7 @@ test.describe('the 无违法违规记录证明版', () => {
     await expect(page.getByTestId('edition-no-violation')).toHaveAttribute('aria-pressed', 'true');
     const pdf = await print(page, host, 'print-report');
     expect(text(pdf)).toContain('无违法违规记录证明版');
-    expect(verify(host, pdf)).toMatchObject({ valid: true, edition: 'no-violation', registered: true });
+    expect(verify(host, pdf)).toMatchObject({ valid: true, edition: 'no-violation', registeredHere: true });
     await takeCard(page);
   });
 });

@@ -1,9 +1,9 @@
-// `credit-kiosk platform serve --repo REPO [--port N] [--host H] [--tokens FILE] [--tls-cert F --tls-key F]`:
-// the reference platform for demos, tests and pilots (loopback unless told otherwise).
+// `credit-kiosk platform serve --repo REPO [--database postgres://…|FILE] [--port N] [--host H] [--tokens FILE] [--tls-cert F --tls-key F]`:
+// the platform on PostgreSQL for a city, or on an SQLite file for a one-machine trial (docs/platform.md).
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { startPlatformServer } from '../../node/sync/platformServer';
+import { startPlatformServer } from '../../node/platform/platformServer';
 import { emit, emitError, EXIT_USAGE } from '../output';
 
 interface PlatformCliOptions {
@@ -12,12 +12,15 @@ interface PlatformCliOptions {
   host: string;
   tokens?: string;
   state?: string;
+  database?: string;
   tlsCert?: string;
   tlsKey?: string;
   json?: boolean;
 }
 
-const TokensSchema = z.record(z.string().regex(/^[A-Za-z0-9-]{1,40}$/), z.string().regex(/^[\x21-\x7e]{16,200}$/));
+const Token = z.string().regex(/^[\x21-\x7e]{16,200}$/);
+/** KIOSK-ID → its token, or {token, publicKey: SPKI PEM of its report key} so its audit anchors are checked. */
+const TokensSchema = z.record(z.string().regex(/^[A-Za-z0-9-]{1,40}$/), z.union([Token, z.object({ token: Token, publicKey: z.string().max(2000).optional() }).strict()]));
 
 export function register(program: Command): void {
   const platform = program.commands.find((c) => c.name() === 'platform') ?? program.command('platform').description('参考平台 / the reference platform');
@@ -27,7 +30,8 @@ export function register(program: Command): void {
     .option('--repo <dir>', 'the repository folder')
     .option('--port <n>', 'port (0: any free one)', '8787')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--tokens <file>', 'JSON {"KIOSK-ID": "token", …} of kiosks allowed to use /v1')
+    .option('--database <url-or-file>', 'postgres://user@host/db, or an SQLite file (default: platform-events.sqlite in --state)')
+    .option('--tokens <file>', 'JSON {"KIOSK-ID": "token" | {"token": "…", "publicKey": "PEM"}, …}: kiosks registered (stored hashed)')
     .option('--state <dir>', 'where events and the query index live')
     .option('--tls-cert <file>', 'serve https with this certificate chain (PEM); kiosks pin its CA (sync.caFile)')
     .option('--tls-key <file>', 'the private key of --tls-cert (PEM)')
@@ -39,10 +43,11 @@ export function register(program: Command): void {
         return;
       }
       try {
-        const tokens = options.tokens ? TokensSchema.parse(JSON.parse(fs.readFileSync(options.tokens, 'utf8'))) : {};
+        const parsed = options.tokens ? TokensSchema.parse(JSON.parse(fs.readFileSync(options.tokens, 'utf8'))) : {};
+        const tokens = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : { token: v.token, ...(v.publicKey !== undefined && { publicKeyPem: v.publicKey }) }]));
         const tls = options.tlsCert && options.tlsKey ? { cert: fs.readFileSync(options.tlsCert), key: fs.readFileSync(options.tlsKey) } : undefined;
-        const server = await startPlatformServer({ repo: options.repo, host: options.host, port, tokens, ...(options.state && { stateDir: options.state }), ...(tls && { tls }) });
-        emit(options, { url: server.url, repository: `${server.url}/repo/`, kiosks: Object.keys(tokens).length }, `platform on ${server.url} (repository ${server.url}/repo/)`);
+        const server = await startPlatformServer({ repo: options.repo, host: options.host, port, tokens, ...(options.state && { stateDir: options.state }), ...(options.database && { store: options.database }), ...(tls && { tls }) });
+        emit(options, { url: server.url, repository: `${server.url}/repo/`, store: server.store.kind, kiosks: Object.keys(tokens).length }, `platform on ${server.url} (repository ${server.url}/repo/, ${server.store.kind})`);
         const stop = (): void => void server.close().then(() => process.exit(0));
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -61,6 +61,8 @@ const RegisteredReportSchema = z.object({
   kioskId: z.string().max(40).optional(),
   pages: z.number().int().optional(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The platform's name for the content hash (GET /v1/reports/{number}). */
+  digest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 const AnswerSchema = z.object({ subject: SubjectLineSchema, records: z.array(RecordLineSchema).max(100_000), askedAt: z.string().max(40) }).strict();
@@ -89,8 +91,9 @@ export function createOnlineClient(options: OnlineClientOptions): OnlineClient {
       if (!/^\d{14}[0-9A-Z]{8}$/.test(reportNumber)) return fail('INVALID_INPUT', DEFAULT_ERROR_MESSAGES.INVALID_INPUT);
       const asked = await ask(`v1/reports/${reportNumber}`, RegisteredReportSchema);
       if (!asked.ok) return asked;
-      const { subject, ...rest } = asked.value;
-      return ok({ ...rest, ...(subject && { subject: { maskedCode: subject.maskedCode, ...(subject.kind !== undefined && { kind: subject.kind }) } }) });
+      const { subject, digest, ...rest } = asked.value;
+      const contentHash = rest.contentHash ?? digest;
+      return ok({ ...rest, ...(contentHash && { contentHash }), ...(subject && { subject: { maskedCode: subject.maskedCode, ...(subject.kind !== undefined && { kind: subject.kind }) } }) });
     },
   };
 

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutbox } from '../../../src-main/node/outbox/outbox';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { checkRecord, reportIssued } from '../../integration/outbox/outboxEvents';
 
 const CHILD = path.join(__dirname, 'deliverChild.ts');
@@ -121,7 +121,7 @@ describe('kill -9 while delivering the outbox', () => {
   it('loses nothing and stores nothing twice on the platform', async () => {
     // After the platform stored a batch, before the kiosk heard: that batch comes again.
     expect(await runChild(proxy.hold('response'))).toBe('killed');
-    const storedBeforeRedelivery = platform.events.count();
+    const storedBeforeRedelivery = await platform.store.eventCount();
     expect(storedBeforeRedelivery).toBeGreaterThan(0);
     // Before the platform saw a batch.
     expect(await runChild(proxy.hold('request'))).toBe('killed');

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { assessFreshness } from '../../../src-main/common/sync/freshness';
 import { SyncRefusal } from '../../../src-main/common/sync/trustRules';
 import { httpSource } from '../../../src-main/node/sync/httpSource';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { runSyncCycle, type SyncCycleOptions } from '../../../src-main/node/sync/syncClient';
 import { readSyncMarks } from '../../../src-main/node/sync/syncMarks';
 import { createOnlineClient } from '../../../src-main/node/sync/onlineClient';

@@ -19,7 +19,7 @@ import { reportPaths } from '../../../src-main/node/report/reportIssuer';
 import { PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
 import { verifyReportPdf } from '../../../src-main/node/report/verifyReportPdf';
 import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/runtime/kioskRuntime';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { pdftotext } from '../report/reportTestKit';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');

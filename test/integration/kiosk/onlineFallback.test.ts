@@ -10,7 +10,7 @@ import type { KioskApi } from '../../../src-main/common/contract/kioskApi';
 import { loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/runtime/kioskRuntime';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { publishFromBundles } from '../../../src-main/node/sync/publisher';
 import { generateKey } from '../../../src-main/node/sync/signing';
 

@@ -10,7 +10,7 @@ import type { SessionInfo } from '../../../src-main/common/contract/views';
 import { loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/runtime/kioskRuntime';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 
 const TOKEN = 'kiosk-token-for-outbox-0123456789';
 let dir: string;

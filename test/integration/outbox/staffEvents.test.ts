@@ -1,11 +1,11 @@
 // What the counter owes the platform, from the staff service into the one outbox: the
 // audit head signed with the kiosk's key at each sign-out (verifiable with the public key
 // the platform registers), and each finished day's usage, once per day.
-import { createPublicKey, verify } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditAnchorMessage } from '../../../src-main/common/platform/auditAnchorMessage';
+import type { EventPayload } from '../../../src-main/common/platform/platformEvents';
+import { auditAnchorSignedBy } from '../../../src-main/node/platform/auditAnchorSeal';
 import { PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
 import { reportPaths } from '../../../src-main/node/report/reportIssuer';
 import { DINGSHENG_USCC } from '../cache/cacheTestFiles';
@@ -20,12 +20,12 @@ describe('audit anchors', () => {
     await fx.service.signOut({ token });
     const anchors = fx.outbox.pendingEvents().filter((e) => e.type === 'audit-anchor');
     expect(anchors).toHaveLength(1);
-    const { entries, head, signature } = anchors[0]!.payload as { entries: number; head: string; signature: string };
-    expect(entries).toBe(fx.service.verifyAudit().entries);
-    const publicKey = createPublicKey(fs.readFileSync(path.join(reportPaths(fx.dataDir).keyDir, PUBLIC_KEY_FILE)));
-    expect(verify(null, Buffer.from(auditAnchorMessage('KIOSK-T1', entries, head)), publicKey, Buffer.from(signature, 'base64'))).toBe(true);
+    const anchor = anchors[0]!.payload as EventPayload<'audit-anchor'>;
+    expect(anchor.entries).toBe(fx.service.verifyAudit().entries);
+    const publicKey = fs.readFileSync(path.join(reportPaths(fx.dataDir).keyDir, PUBLIC_KEY_FILE), 'utf8');
+    expect(auditAnchorSignedBy('KIOSK-T1', anchor, publicKey)).toBe(true);
     // A cut chain would have to match this head: a different one does not verify.
-    expect(verify(null, Buffer.from(auditAnchorMessage('KIOSK-T1', entries - 1, head)), publicKey, Buffer.from(signature, 'base64'))).toBe(false);
+    expect(auditAnchorSignedBy('KIOSK-T1', { ...anchor, entries: anchor.entries - 1 }, publicKey)).toBe(false);
     expect(fx.service.anchorAudit()).toBe(false);
   });
 });

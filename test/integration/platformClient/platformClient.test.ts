@@ -13,7 +13,7 @@ import { createOutbox } from '../../../src-main/node/outbox/outbox';
 import { createPlatformClient } from '../../../src-main/node/platformClient/platformClient';
 import { httpSource } from '../../../src-main/node/sync/httpSource';
 import { createOnlineClient } from '../../../src-main/node/sync/onlineClient';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { makeTestPki, type TestPki } from '../../support/testPki';
 import { reportIssued } from '../outbox/outboxEvents';
 import { startTricklingServer, type TricklingServer } from '../tricklingServer';
@@ -57,7 +57,7 @@ describe('an untrusted platform certificate is named as such on every path', () 
     await expect(client.call({ path: 'v1/fleet/config', deadlineMs: 3000 })).rejects.toMatchObject({ code: 'PLATFORM_UNTRUSTED', message: expect.stringMatching(UNTRUSTED) });
     // Not an outage: retrying would not help, and the breaker must not hide the cause behind "paused".
     expect(client.breakerState).toBe('closed');
-    expect(platform.events.count()).toBe(0);
+    expect(await platform.store.eventCount()).toBe(0);
     await client.close();
   });
 });

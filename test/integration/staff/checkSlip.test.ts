@@ -111,10 +111,10 @@ describe('check slip', () => {
     fs.writeFileSync(pdf, printed.pdf);
     const { out, exit } = await runCliJson([registerVerify], ['verify-report', pdf, '--data-dir', root, '--json']);
     expect(exit).toBe(0);
-    expect(out).toMatchObject({ valid: true, reportNumber: printed.slipNumber, edition: 'check-slip', registered: true });
+    expect(out).toMatchObject({ valid: true, reportNumber: printed.slipNumber, edition: 'check-slip', registeredHere: true });
     // A genuine slip of another kiosk verifies with its key but is not in this registry.
     const other = await runCliJson([registerVerify], ['verify-report', file, '--data-dir', root, '--key', path.join(reportPaths(dir).keyDir, PUBLIC_KEY_FILE), '--json']);
-    expect(other.out).toMatchObject({ valid: true, reportNumber: slip.slipNumber, registered: false });
+    expect(other.out).toMatchObject({ valid: true, reportNumber: slip.slipNumber, registeredHere: false });
     fs.rmSync(root, { recursive: true, force: true });
   });
 });

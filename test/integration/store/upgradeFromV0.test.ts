@@ -20,7 +20,7 @@ import { schemaVersionOf } from '../../../src-main/node/store/migrationRunner';
 import { loadCacheKey } from '../../../src-main/node/cache/cacheKeys';
 import { createOutbox } from '../../../src-main/node/outbox/outbox';
 import { moveRegisteredReports, reportEventId } from '../../../src-main/node/outbox/reportIssuedEvent';
-import { PlatformEventStore } from '../../../src-main/node/sync/platformEvents';
+import { openSqlitePlatformStore } from '../../../src-main/node/platform/sqlitePlatformStore';
 import { LIN_ID, QINGHE_USCC, removeTempDirs, tempDir } from '../cache/cacheTestFiles';
 import { filesBelow } from './storeTestFiles';
 
@@ -121,10 +121,12 @@ describe('upgrading the stores of a kiosk from layout v0', () => {
     expect(await quota.tryConsume('demo-s-lin', '2026-05-16')).toBe(true);
     quota.close();
 
-    const events = new PlatformEventStore(path.join(dir, 'platform-events.sqlite'));
-    expect(events.count()).toBe(1);
-    expect(events.accept('K-FIX', [{ id: 'evt-outbox-0001', type: 'report-issued', seq: 1, at: '2026-05-15T08:05:00Z', payload: {} }], NOW)).toEqual({ accepted: 0, duplicates: 1 });
-    events.close();
+    const events = openSqlitePlatformStore(path.join(dir, 'platform-events.sqlite'));
+    expect(await events.eventCount()).toBe(1);
+    // The kept event redelivered (its body was never hashed): stored once.
+    await events.registerKiosk({ kioskId: 'K-FIX', token: 'k-fix-token-abcdefghij' });
+    expect(await events.ingest('K-FIX', [{ id: 'evt-outbox-0001', type: 'report-issued', seq: 1, at: '2026-05-15T08:05:00Z', payload: {} }], NOW)).toEqual({ accepted: 0, duplicates: 1, gaps: [] });
+    await events.close();
   });
 
   it('narrows every store and key file an earlier version left readable by others to 0600', async () => {
@@ -134,7 +136,7 @@ describe('upgrading the stores of a kiosk from layout v0', () => {
     new ReportRegistry(path.join(dir, 'reports.sqlite'), { keyer: loadSubjectKeyer(keys) }).close();
     await createOutbox({ file: path.join(dir, 'outbox.sqlite'), key: loadCacheKey(keys) }).close();
     new PrintQuotaStore(path.join(dir, 'print-quota.sqlite'), 2).close();
-    new PlatformEventStore(path.join(dir, 'platform-events.sqlite')).close();
+    await openSqlitePlatformStore(path.join(dir, 'platform-events.sqlite')).close();
     const files = filesBelow(dir);
     expect(files.filter((f) => f.endsWith('.sqlite'))).toHaveLength(5);
     for (const f of files) expect({ file: path.basename(f), mode: (fs.statSync(f).mode & 0o777).toString(8) }).toEqual({ file: path.basename(f), mode: '600' });

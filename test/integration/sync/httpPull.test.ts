@@ -3,7 +3,7 @@ import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticCodeOf } from '../../../src-main/node/cache/syntheticData';
 import { httpSource } from '../../../src-main/node/sync/httpSource';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { runSyncCycle } from '../../../src-main/node/sync/syncClient';
 import { bundles, makeFixture, publish, T0, type Fixture } from './syncFixtures';
 
@@ -60,11 +60,11 @@ describe('HTTP pull from the reference platform', () => {
     const search = await request(`${platform.url}/v1/search?q=${encodeURIComponent('公司')}`, { headers: auth });
     expect(search.status).toBe(200);
 
-    const batch = JSON.stringify({ events: [{ id: 'evt-00000001', type: 'check-record', seq: 1, at: T0.toISOString(), payload: { item: '招标' } }] });
+    const batch = JSON.stringify({ events: [{ id: 'evt-00000001', type: 'config-ack', seq: 1, at: T0.toISOString(), payload: { configVersion: 3, result: 'applied' } }] });
     const base = platform.url;
     const post = (): ReturnType<typeof request> => request(`${base}/v1/events`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: batch });
-    expect(JSON.parse((await post()).body.toString())).toEqual({ accepted: 1, duplicates: 0 });
-    expect(JSON.parse((await post()).body.toString())).toEqual({ accepted: 0, duplicates: 1 });
-    expect(platform.events.count()).toBe(1);
+    expect(JSON.parse((await post()).body.toString())).toEqual({ accepted: 1, duplicates: 0, gaps: [] });
+    expect(JSON.parse((await post()).body.toString())).toEqual({ accepted: 0, duplicates: 1, gaps: [] });
+    expect(await platform.store.eventCount()).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
-// The outbox delivers exactly once across failures; the online client answers with
-// provenance; the sync service runs a pull and reports status and events.
+// The online client answers with provenance; the sync service runs a pull and reports
+// status and events. (Exactly-once delivery: the one outbox's tests and test/fault/platform.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createOnlineClient } from '../../../src-main/node/sync/onlineClient';
 import { createOutbox } from '../../../src-main/node/outbox/outbox';
 import { createPlatformClient } from '../../../src-main/node/platformClient/platformClient';
-import { startPlatformServer, type PlatformServer } from '../../../src-main/node/sync/platformServer';
+import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { createSyncService } from '../../../src-main/node/sync/syncService';
 import { checkRecord, reportIssued } from '../outbox/outboxEvents';
 import { bundles, makeFixture, publish, T0, type Fixture } from './syncFixtures';
@@ -44,7 +44,7 @@ describe('outbox, online fallback, sync service', () => {
     await expect.poll(() => outbox.deliver(), { timeout: 10_000 }).toEqual({ delivered: 2, pending: 0 });
     // The same id again (a crash between the platform's answer and our commit): stored once.
     outbox.enqueue('check-record', checkRecord(2), { id });
-    expect(platform.events.count()).toBe(2);
+    expect(await platform.store.eventCount()).toBe(2);
     await outbox.close();
     await client.close();
   });
