@@ -13,10 +13,12 @@ import type { LocalCreditCache } from '../cache/creditCache';
 import { openCreditCache } from '../cache/openCreditCache';
 import type { Snapshot, Timestamp } from '../../common/sync/metadataSchemas';
 import { parseEnvelope } from '../../common/sync/trustRules';
+import { readBody, send } from '../http/jsonHttp';
 import { applyPackage } from './packageApplier';
 import { EventBatchSchema, PlatformEventStore } from './platformEvents';
-import { isRepositoryPath, PACKAGES_DIR, snapshotFile, TIMESTAMP_FILE } from './repoLayout';
+import { FLEET_CONFIG_FILE, isRepositoryPath, PACKAGES_DIR, snapshotFile, TIMESTAMP_FILE } from './repoLayout';
 import { EMPTY_MARKS } from './syncMarks';
+import { mountFleet } from '../platform/fleetMount';
 
 export interface PlatformOptions {
   repo: string;
@@ -31,6 +33,8 @@ export interface PlatformOptions {
   /** Serve https with this certificate chain and key (PEM); plain http without. */
   tls?: { cert: string | Buffer; key: string | Buffer };
   now?: () => Date;
+  /** FLEET VIEW (issue 17.6): served at /fleet/ with its API at /v1/fleet/ when given. */
+  fleet?: { operatorsFile: string; pageDir: string; timeZone?: string };
 }
 
 export interface PlatformServer {
@@ -50,6 +54,8 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
   fs.mkdirSync(stateDir, { recursive: true });
   const events = new PlatformEventStore(path.join(stateDir, 'platform-events.sqlite'));
   const query = options.queryIndex === false ? null : await openQueryIndex(repo, stateDir);
+  // FLEET VIEW: mounted on this store until the PostgreSQL platform takes it (node/platform/fleetRoutes: FleetQueries).
+  const fleet = options.fleet ? mountFleet(options.fleet, { repo, stateDir, events, kiosks: Object.keys(options.tokens), secure: !!options.tls, now }) : null;
   const tokenHashes = new Map(Object.entries(options.tokens).map(([kiosk, token]) => [kiosk, digest(token)]));
 
   const authorise = (req: http.IncomingMessage): string | null => {
@@ -71,6 +77,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://platform');
     if (url.pathname.startsWith('/repo/') && (req.method === 'GET' || req.method === 'HEAD')) return serveFile(req, res, repo, decodeURIComponent(url.pathname.slice(6)));
+    if (fleet && (await fleet(req, res, url))) return;
     if (!url.pathname.startsWith('/v1/')) return send(res, 404, { error: { code: 'NOT_FOUND', message: '没有这个地址 / no such path' } });
     const kiosk = authorise(req);
     if (!kiosk) return send(res, 401, { error: { code: 'UNAUTHORIZED', message: '未授权的请求 / unauthorised request' } });
@@ -88,7 +95,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
       return send(res, 200, { ...(await query.search(q, { page: 1, pageSize: 20 })), askedAt: now().toISOString() });
     }
     if (req.method === 'POST' && url.pathname === '/v1/events') {
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY);
       if (body === null) return send(res, 413, { error: { code: 'INVALID_INPUT', message: '请求过大 / request too large' } });
       let json: unknown;
       try {
@@ -127,26 +134,6 @@ function digest(token: string): Buffer {
   return crypto.createHash('sha256').update(token).digest();
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
-  res.end(text);
-}
-
-async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    n += chunk.length;
-    if (n > MAX_BODY) {
-      req.destroy();
-      return null;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** Static repository files, with a single byte range (what resumable downloads use). */
 function serveFile(req: http.IncomingMessage, res: http.ServerResponse, repo: string, rel: string): void {
   if (!isRepositoryPath(rel)) return send(res, 404, { error: { code: 'NOT_FOUND', message: '没有这个文件 / no such file' } });
@@ -157,7 +144,7 @@ function serveFile(req: http.IncomingMessage, res: http.ServerResponse, repo: st
   } catch {
     return send(res, 404, { error: { code: 'NOT_FOUND', message: '没有这个文件 / no such file' } });
   }
-  const mutable = rel === TIMESTAMP_FILE || rel === 'root.json';
+  const mutable = rel === TIMESTAMP_FILE || rel === 'root.json' || rel === FLEET_CONFIG_FILE;
   const headers: Record<string, string | number> = {
     'accept-ranges': 'bytes',
     'content-type': rel.endsWith('.gz') ? 'application/gzip' : 'application/json',
