@@ -3,9 +3,8 @@
 // releases), and reads which version is published (the fleet view shows it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { FleetSettingsSchema, parseFleetConfig, type FleetConfig, type FleetSettings } from '../../common/sync/fleetConfig';
-import { RootSchema, SPEC_VERSION } from '../../common/sync/metadataSchemas';
-import { SyncRefusal } from '../../common/sync/trustRules';
+import { FleetSettingsSchema, RootSchema, SPEC_VERSION, type FleetConfig, type FleetSettings } from '../../common/sync/metadataSchemas';
+import { parseEnvelope, SyncRefusal } from '../../common/sync/trustRules';
 import { writeFileAtomic } from './atomicFile';
 import { FLEET_CONFIG_FILE, ROOT_FILE } from './repoLayout';
 import { keyIdOf, publicKeyOf, signEnvelope, type PrivateKey } from './signing';
@@ -50,5 +49,5 @@ export function publishFleetConfig(options: PublishFleetConfigOptions): FleetCon
 export function publishedFleetConfigVersion(repo: string): number | null {
   const file = path.join(repo, FLEET_CONFIG_FILE);
   if (!fs.existsSync(file)) return null;
-  return parseFleetConfig(fs.readFileSync(file)).signed.version;
+  return parseEnvelope<FleetConfig>(fs.readFileSync(file), 'fleet-config').signed.version;
 }
