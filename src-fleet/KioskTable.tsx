@@ -62,7 +62,7 @@ export function KioskTable({ onExpired }: { onExpired: () => void }) {
   const kiosks = answer?.kiosks ?? [];
   const unknown = t('kiosks.unknown');
   return (
-    <section className="fleet-section" aria-labelledby="kiosks-title">
+    <section className="fleet-section">
       <div className="fleet-section-head">
         <h2 id="kiosks-title">{t('kiosks.title')}</h2>
         {answer && <span className="fleet-muted">{t('kiosks.asOf', { time: formatDisplayTime(answer.asOf) })}</span>}

@@ -6,16 +6,19 @@ import { GroupedBarChart } from '../src-renderer/components/GroupedBarChart';
 import { USAGE_DIMENSIONS, usageTotals, type UsageDimension } from '../src-main/common/platform/fleetStatus';
 import type { UsageRowView } from '../src-main/common/platform/fleetViews';
 import { USAGE_FUNCTIONS } from '../src-main/common/platform/platformEvents';
+import { formatDisplayTime } from '../src-main/common/time/displayTime';
 import { fleetApi } from './fleetApi';
 
 const MAX_ROWS_SHOWN = 500;
 
-const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+/** Days as the platform counts them (China time), so "today" is the platform's today. */
+const today = (): string => formatDisplayTime(new Date()).slice(0, 10);
+const daysBefore = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 export function UsagePanel({ onExpired }: { onExpired: () => void }) {
   const { t } = useTranslation();
-  const [from, setFrom] = useState(() => isoDay(new Date(Date.now() - 6 * 86_400_000)));
-  const [to, setTo] = useState(() => isoDay(new Date()));
+  const [from, setFrom] = useState(() => daysBefore(today(), 6));
+  const [to, setTo] = useState(today);
   /** The period asked for (the form's fields apply when submitted). */
   const [asked, setAsked] = useState({ from, to, round: 0 });
   const [shown, setShown] = useState<{ from: string; to: string; rows: UsageRowView[] } | null>(null);
