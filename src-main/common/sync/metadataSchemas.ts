@@ -89,18 +89,14 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
  */
 export const FleetSettingsSchema = z
   .object({
-    /** Idle times of the self-service session. */
-    session: z.object({ idleSeconds: z.number().int(), countdownSeconds: z.number().int(), maxSessionSeconds: z.number().int() }).partial().strict().optional(),
-    /** The admin console's idle sign-out. */
-    adminConsole: z.object({ idleSeconds: z.number().int() }).partial().strict().optional(),
+    /** Idle times of the self-service screens (the screens re-read them after each sync). */
+    session: z.object({ idleSeconds: z.number().int(), countdownSeconds: z.number().int() }).partial().strict().optional(),
     /** Free report prints per subject and day (0: no limit). */
     printQuotaPerDay: z.number().int().optional(),
     /** The issuer named on reports and screens. */
     issuer: z.string().min(1).max(100).optional(),
     /** Disclosure policy: a person's own report masks their ID number. */
     report: z.object({ maskOwnIdNumber: z.boolean() }).partial().strict().optional(),
-    /** How old data may be before the kiosk calls it stale. */
-    freshness: z.object({ maxDataAgeHours: z.number().positive() }).partial().strict().optional(),
   })
   .strict();
 export type FleetSettings = z.infer<typeof FleetSettingsSchema>;

@@ -31,7 +31,8 @@ export interface ReportIssuerHandle {
 }
 
 export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir' | 'issuer' | 'kioskId' | 'report'>; keys: KeyStore }): ReportIssuerHandle {
-  const { dataDir, issuer, kioskId, report } = options.config;
+  // issuer and report are read at each issue: fleet configuration changes them live.
+  const { dataDir, kioskId } = options.config;
   const issue: ReportIssuer = async ({ subject, records, provenance, now }): Promise<IssuedReport> => {
     const issued = await issueReport({
       subject,
@@ -41,13 +42,13 @@ export function createReportIssuer(options: { config: Pick<KioskConfig, 'dataDir
       edition: 'standard',
       // The self-service path only ever reaches here for the card holder's own subject.
       audience: 'subject',
-      issuer,
+      issuer: options.config.issuer,
       kioskId,
       keys: options.keys,
       ...reportPaths(dataDir),
-      verifyUrl: report.verifyUrl,
-      maskOwnIdNumber: report.maskOwnIdNumber,
-      sealLabel: report.sealLabel,
+      verifyUrl: options.config.report.verifyUrl,
+      maskOwnIdNumber: options.config.report.maskOwnIdNumber,
+      sealLabel: options.config.report.sealLabel,
     });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };

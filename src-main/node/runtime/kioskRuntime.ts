@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskApi } from '../../common/contract/kioskApi';
-import type { DemoCardView } from '../../common/contract/views';
+import type { DemoCardView, KioskInfo } from '../../common/contract/views';
 import type { IdCard } from '../../common/domain/idCard';
 import type { CardReader } from '../../../native/reader/cardReader';
 import { createSimulatedReader } from '../../../native/reader/simulator/createSimulatedReader';
@@ -34,7 +34,9 @@ import { applyInWorker, bundledApplyWorker } from '../sync/applyWorker';
 import { createSyncService } from '../sync/syncService';
 import { onlineClientFromConfig, outboxFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
+import { createFleetConfigSync, FLEET_CONFIG_STATE_FILE } from '../sync/fleetConfigSync';
 import { removeDemoArtefacts } from './demoArtefacts';
+import { applyLiveSettings, applyStoredFleetSettings } from './liveSettings';
 import { createSetupRuntime } from './setupRuntime';
 
 export interface KioskRuntime {
@@ -73,6 +75,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       retention: { maxBytes: config.retention.logMaxBytes, maxFiles: config.retention.logMaxFiles, maxAgeDays: config.retention.logMaxAgeDays },
     });
 
+  // Fleet configuration applied before, kept across restarts; later ones arrive with each sync.
+  const fleetConfigFile = path.join(config.dataDir, FLEET_CONFIG_STATE_FILE);
+  applyStoredFleetSettings(config, fleetConfigFile, logger);
+
   const keys = openKeyStore(config, options.keyStoreHost);
   const cacheKey = loadCacheKey(keys);
   const configured = resolveCacheLocation({ dataDir: config.dataDir });
@@ -108,19 +114,21 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     now,
   });
 
+  // One object: fleet configuration changes it live (liveSettings).
+  const info: KioskInfo = {
+    kioskId: config.kioskId,
+    appVersion: APP_VERSION,
+    mode: config.mode,
+    station: config.station,
+    idleSeconds: config.session.idleSeconds,
+    countdownSeconds: config.session.countdownSeconds,
+    issuer: config.issuer,
+    voiceVolume: config.voice.enabled ? config.voice.volume : 0,
+    timeZone: config.timeZone,
+    adminIdleSeconds: config.adminConsole.idleSeconds,
+  };
   const service = createKioskService({
-    info: {
-      kioskId: config.kioskId,
-      appVersion: APP_VERSION,
-      mode: config.mode,
-      station: config.station,
-      idleSeconds: config.session.idleSeconds,
-      countdownSeconds: config.session.countdownSeconds,
-      issuer: config.issuer,
-      voiceVolume: config.voice.enabled ? config.voice.volume : 0,
-      timeZone: config.timeZone,
-      adminIdleSeconds: config.adminConsole.idleSeconds,
-    },
+    info,
     cache,
     online: onlineClientFromConfig(config),
     reader,
@@ -137,6 +145,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     now,
   });
   const outbox = outboxFromConfig(config);
+  const trustedRoot = (): Buffer => loadTrustedRoot(config.sync?.trustedRootFile, options.config.dataDir, { production: !demoMode, resourcesDir });
   const sync = createSyncService({
     config,
     dataDir: config.dataDir,
@@ -144,9 +153,17 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     cacheKey: location.key,
     hub,
     logger,
-    trustedRoot: () => loadTrustedRoot(config.sync?.trustedRootFile, options.config.dataDir, { production: !demoMode, resourcesDir }),
+    trustedRoot,
     reopenCache: () => cache.reopen(),
     outbox,
+    fleetConfig: createFleetConfigSync({
+      stateFile: fleetConfigFile,
+      shippedRoot: trustedRoot,
+      cacheFile: location.file,
+      apply: (settings) => applyLiveSettings({ config, info, quota }, settings),
+      outbox,
+      logger,
+    }),
     now,
     // Applying a package runs in its own thread when bundled, so lookups keep answering.
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),

@@ -14,7 +14,8 @@ import { openStore, type StoreSpec } from '../store/openStore';
 export const OutboxEventSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-    type: z.enum(['check-record', 'report-issued', 'objection']),
+    // config-ack: the fleet configuration's acknowledgement, until the one outbox sends the contract envelope.
+    type: z.enum(['check-record', 'report-issued', 'objection', 'config-ack']),
     at: z.string().max(40),
     payload: z.record(z.string().max(100), z.unknown()),
   })
@@ -105,8 +106,11 @@ export class PlatformEventStore {
   private latest(type: 'heartbeat' | 'config-ack'): KioskEvent<unknown>[] {
     const rows = this.db
       .prepare(
-        `SELECT kiosk_id AS kioskId, at, received_at AS receivedAt, payload FROM events e
-         WHERE type = ? AND seq = (SELECT max(seq) FROM events WHERE type = e.type AND kiosk_id = e.kiosk_id) ORDER BY kiosk_id`,
+        // Newest by seq; events of the older seq-less form rank by their time.
+        `SELECT kioskId, at, receivedAt, payload FROM (
+           SELECT kiosk_id AS kioskId, at, received_at AS receivedAt, payload,
+                  row_number() OVER (PARTITION BY kiosk_id ORDER BY coalesce(seq, 0) DESC, at DESC) AS rn
+           FROM events WHERE type = ?) WHERE rn = 1 ORDER BY kioskId`,
       )
       .all(type) as Array<{ kioskId: string; at: string; receivedAt: string; payload: string }>;
     return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
