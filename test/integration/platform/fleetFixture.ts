@@ -23,15 +23,18 @@ export interface FleetFixture {
   close(): Promise<void>;
 }
 
-export async function startFleetPlatform(options: { now?: () => Date; pageDir?: string } = {}): Promise<FleetFixture> {
+/** `repo`: an existing repository and its key; else an empty one (a root only) is made. */
+export async function startFleetPlatform(options: { now?: () => Date; pageDir?: string; repo?: { dir: string; key: PrivateKey } } = {}): Promise<FleetFixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-fleet-'));
-  const repo = path.join(dir, 'repo');
+  const repo = options.repo?.dir ?? path.join(dir, 'repo');
   const state = path.join(dir, 'state');
-  const key = generateKey();
-  fs.mkdirSync(repo, { recursive: true });
-  const root = `${JSON.stringify(signEnvelope(makeRoot(key, 1, new Date()), [key]))}\n`;
-  fs.writeFileSync(path.join(repo, 'root.json'), root);
-  fs.writeFileSync(path.join(repo, '1.root.json'), root);
+  const key = options.repo?.key ?? generateKey();
+  if (!options.repo) {
+    fs.mkdirSync(repo, { recursive: true });
+    const root = `${JSON.stringify(signEnvelope(makeRoot(key, 1, new Date()), [key]))}\n`;
+    fs.writeFileSync(path.join(repo, 'root.json'), root);
+    fs.writeFileSync(path.join(repo, '1.root.json'), root);
+  }
   const operatorsFile = path.join(dir, 'operators.json');
   await setOperatorPassword(operatorsFile, loadOperatorPepper(state), OPERATOR.name, OPERATOR.password);
   let pageDir = options.pageDir;
