@@ -110,7 +110,7 @@ export function KioskTable({ onExpired }: { onExpired: () => void }) {
                     </td>
                     <td>{k.appVersion ?? unknown}</td>
                     <td>{k.dataVersion ?? unknown}</td>
-                    <td>{k.dataAsOf ? `${formatDisplayTime(k.dataAsOf)}（${ageText(t, k.dataAsOf, now)}）` : unknown}</td>
+                    <td>{k.dataAsOf ? t('kiosks.dataAsOf', { time: formatDisplayTime(k.dataAsOf), age: ageText(t, k.dataAsOf, now) }) : unknown}</td>
                     <td className={k.reader && k.reader !== 'ok' ? 'fleet-cell-alert' : undefined}>{k.reader ? t(`kiosks.reader.${k.reader}`) : unknown}</td>
                     <td className={k.printer && k.printer !== 'ok' ? 'fleet-cell-alert' : undefined}>{k.printer ? t(`kiosks.printer.${k.printer}`) : unknown}</td>
                     <td className="fleet-num">{k.outboxBacklog ?? unknown}</td>

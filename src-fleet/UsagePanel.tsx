@@ -106,7 +106,7 @@ export function UsagePanel({ onExpired }: { onExpired: () => void }) {
               </select>
             </label>
             <table className="fleet-table" data-testid="usage-totals">
-              <caption>{`${t('usage.totals')}（${t(`usage.by.${by}`)}）`}</caption>
+              <caption>{t('usage.totalsBy', { by: t(`usage.by.${by}`) })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('usage.columns.key')}</th>
