@@ -24,7 +24,7 @@ export interface FleetFixture {
 }
 
 /** `repo`: an existing repository and its key; else an empty one (a root only) is made. */
-export async function startFleetPlatform(options: { now?: () => Date; pageDir?: string; repo?: { dir: string; key: PrivateKey } } = {}): Promise<FleetFixture> {
+export async function startFleetPlatform(options: { now?: () => Date; pageDir?: string; repo?: { dir: string; key: PrivateKey }; tls?: { cert: string; key: string } } = {}): Promise<FleetFixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-fleet-'));
   const repo = options.repo?.dir ?? path.join(dir, 'repo');
   const state = path.join(dir, 'state');
@@ -44,7 +44,7 @@ export async function startFleetPlatform(options: { now?: () => Date; pageDir?: 
     fs.writeFileSync(path.join(pageDir, 'index.html'), '<!doctype html><title>fleet</title>');
     fs.writeFileSync(path.join(pageDir, 'assets', 'app-1234.js'), 'export {};');
   }
-  const platform = await startPlatformServer({ repo, tokens: { ...TOKENS }, stateDir: state, queryIndex: false, fleet: { operatorsFile, pageDir }, ...(options.now && { now: options.now }) });
+  const platform = await startPlatformServer({ repo, tokens: { ...TOKENS }, stateDir: state, queryIndex: false, fleet: { operatorsFile, pageDir }, ...(options.now && { now: options.now }), ...(options.tls && { tls: options.tls }) });
   return {
     dir,
     repo,

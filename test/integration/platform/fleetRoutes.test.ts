@@ -2,9 +2,14 @@
 // signs in (cookie HttpOnly, SameSite=Strict) and reads each kiosk's status, the usage
 // table and its CSV/XLSX export; without a session nothing is shown.
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskStatusView, UsageRowView } from '../../../src-main/common/platform/fleetViews';
 import { publishFleetConfig } from '../../../src-main/node/sync/fleetConfigFile';
+import { makeTestPki } from '../../support/testPki';
 import { cookieOf, event, heartbeat, OPERATOR, signIn, startFleetPlatform, type FleetFixture } from './fleetFixture';
 
 const NOW = new Date('2026-12-07T04:00:00Z'); // 12:00 in Asia/Shanghai: "today" is 2026-12-07
@@ -115,6 +120,22 @@ describe('fleet view API', () => {
     const out = await fetch(`${f.platform.url}/v1/fleet/session`, { method: 'DELETE', headers: { cookie } });
     expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
     expect((await fetch(`${f.platform.url}/v1/fleet/kiosks`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('marks the session cookie Secure when the platform serves https', async () => {
+    const pkiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-fleet-pki-'));
+    try {
+      const pki = makeTestPki(pkiDir);
+      f = await startFleetPlatform({ now: () => NOW, tls: { cert: pki.serverCertPem, key: pki.serverKeyPem } });
+      const agent = new Agent({ connect: { ca: pki.caPem } });
+      const res = await request(`${f.platform.url}/v1/fleet/session`, { method: 'POST', dispatcher: agent, headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) });
+      await res.body.dump();
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['set-cookie'])).toMatch(/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/);
+      await agent.close();
+    } finally {
+      fs.rmSync(pkiDir, { recursive: true, force: true });
+    }
   });
 
   it('serves the page with a strict content security policy', async () => {
