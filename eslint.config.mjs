@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-renderer/**'],
+    files: ['src-renderer/**', 'src-fleet/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -15,6 +15,8 @@ const LAYERS = [
   ['cli', 'src-main/cli/'],
   ['native', 'native/'],
   ['renderer', 'src-renderer/'],
+  // The platform's fleet view: a browser page like the renderer, sharing its components.
+  ['fleet', 'src-fleet/'],
 ];
 
 /** Packages the browser-side layers may use (no Node, no Electron). */
@@ -31,6 +33,7 @@ const RULES = {
   'web-host': { layers: ['common', 'node', 'native', 'web-host'], builtins: true, packages: 'any-but-electron' },
   cli: { layers: ['common', 'node', 'native', 'cli', 'web-host'], builtins: true, packages: 'any-but-electron' },
   renderer: { layers: ['common', 'renderer'], builtins: false, packages: BROWSER_PACKAGES },
+  fleet: { layers: ['common', 'renderer', 'fleet'], builtins: false, packages: BROWSER_PACKAGES },
 };
 
 function layerOf(absFile) {

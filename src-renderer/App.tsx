@@ -63,6 +63,8 @@ export function App({ api }: { api: KioskApi }) {
         performance.mark('card-event');
       }
       dispatch({ type: 'event', event });
+      // A sync may have brought fleet configuration (idle times, issuer): read the info again.
+      if (event.type === 'sync-result') void api.getInfo({}).then((r) => r.ok && dispatch({ type: 'info', info: r.value }));
     }));
     void api.getInfo({}).then((r) => {
       if (!r.ok) return;

@@ -1,7 +1,10 @@
 // `credit-kiosk publish --input DIR --out REPO --key KEY`: source exports (NDJSON,
 // docs/sync.md) to a new signed release. `--timestamp-only` re-signs the timestamp
-// (run it on a schedule); `--rotate-to NEWKEY` adds the next root to the chain.
+// (run it on a schedule); `--rotate-to NEWKEY` adds the next root to the chain;
+// `--fleet-config SETTINGS.json` signs the next version of the fleet configuration.
 import type { Command } from 'commander';
+import fs from 'node:fs';
+import { publishFleetConfig } from '../../node/sync/fleetConfigFile';
 import { publishFromFolder, refreshTimestamp, rotateRoot } from '../../node/sync/publisher';
 import { readKeyFile } from '../../node/sync/keyFile';
 import { DEFAULT_KEEP_RELEASES } from '../../node/sync/repoPruner';
@@ -13,6 +16,7 @@ interface PublishCliOptions {
   key?: string;
   timestampOnly?: boolean;
   rotateTo?: string;
+  fleetConfig?: string;
   timestampDays: string;
   keepReleases: string;
   json?: boolean;
@@ -27,14 +31,15 @@ export function register(program: Command): void {
     .option('--key <file>', 'signing key file')
     .option('--timestamp-only', 're-sign the timestamp only (keeps kiosks fresh)')
     .option('--rotate-to <file>', 'rotate the root to this new key (signed by --key and the new key)')
+    .option('--fleet-config <file>', 'publish these fleet settings (JSON: session.idleSeconds/countdownSeconds, printQuotaPerDay, issuer, report.maskOwnIdNumber) as the next fleet-config.json')
     .option('--timestamp-days <n>', 'timestamp validity in days', '7')
     .option('--keep-releases <n>', 'releases whose packages stay in the repository (older ones are removed)', String(DEFAULT_KEEP_RELEASES))
     .option('--json', 'print JSON')
     .action(async (options: PublishCliOptions) => {
       const days = Number(options.timestampDays);
       const keepReleases = Number(options.keepReleases);
-      if (!options.out || !options.key || !(days > 0) || !(Number.isInteger(keepReleases) && keepReleases >= 1) || (!options.input && !options.timestampOnly && !options.rotateTo)) {
-        emitError(options, 'USAGE', '用法 / usage: credit-kiosk publish --input DIR --out REPO --key KEY [--keep-releases N] [--timestamp-only] [--rotate-to NEWKEY]', EXIT_USAGE);
+      if (!options.out || !options.key || !(days > 0) || !(Number.isInteger(keepReleases) && keepReleases >= 1) || (!options.input && !options.timestampOnly && !options.rotateTo && !options.fleetConfig)) {
+        emitError(options, 'USAGE', '用法 / usage: credit-kiosk publish --input DIR --out REPO --key KEY [--keep-releases N] [--timestamp-only] [--rotate-to NEWKEY] [--fleet-config SETTINGS]', EXIT_USAGE);
         return;
       }
       try {
@@ -42,6 +47,11 @@ export function register(program: Command): void {
         if (options.rotateTo) {
           const version = rotateRoot({ repo: options.out, oldKeys: [key], newKey: readKeyFile(options.rotateTo) });
           emit(options, { rootVersion: version }, `root v${version} written`);
+          return;
+        }
+        if (options.fleetConfig) {
+          const config = publishFleetConfig({ repo: options.out, key, settings: JSON.parse(fs.readFileSync(options.fleetConfig, 'utf8')) as never });
+          emit(options, { fleetConfigVersion: config.version, expires: config.expires }, `fleet-config v${config.version} written`);
           return;
         }
         if (options.timestampOnly) {

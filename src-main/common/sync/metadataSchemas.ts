@@ -82,6 +82,30 @@ export const SnapshotSchema = z
   .strict();
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
+/**
+ * Fleet configuration (issue 17.7): settings an operator sets for many kiosks at once, signed
+ * by the snapshot role's keys, with its own version. Only these keys of the kiosk's config
+ * travel; the kiosk validates the result as its own config before applying it.
+ */
+export const FleetSettingsSchema = z
+  .object({
+    /** Idle times of the self-service screens (the screens re-read them after each sync). */
+    session: z.object({ idleSeconds: z.number().int(), countdownSeconds: z.number().int() }).partial().strict().optional(),
+    /** Free report prints per subject and day (0: no limit). */
+    printQuotaPerDay: z.number().int().optional(),
+    /** The issuer named on reports and screens. */
+    issuer: z.string().min(1).max(100).optional(),
+    /** Disclosure policy: a person's own report masks their ID number. */
+    report: z.object({ maskOwnIdNumber: z.boolean() }).partial().strict().optional(),
+  })
+  .strict();
+export type FleetSettings = z.infer<typeof FleetSettingsSchema>;
+
+export const FleetConfigSchema = TimestampSchema.pick({ spec: true, version: true, expires: true })
+  .extend({ _type: z.literal('fleet-config'), settings: FleetSettingsSchema })
+  .strict();
+export type FleetConfig = z.infer<typeof FleetConfigSchema>;
+
 export const SignatureSchema = z.object({ keyid: KeyId, sig: Hex() }).strict();
 
 /** A signed document: the `signed` part is verified as canonical JSON. */

@@ -4,6 +4,7 @@
 import { canonicalJson } from '../encoding/canonicalJson';
 import {
   EnvelopeSchema,
+  FleetConfigSchema,
   RootSchema,
   SnapshotSchema,
   TimestampSchema,
@@ -31,7 +32,7 @@ export type VerifySignature = (key: PublicKey, message: Uint8Array, signatureHex
 const utf8 = new TextEncoder();
 
 /** Parses untrusted bytes as a signed document of the given schema (no signature check yet). */
-export function parseEnvelope<T>(bytes: Uint8Array, kind: 'root' | 'timestamp' | 'snapshot'): Envelope<T> {
+export function parseEnvelope<T>(bytes: Uint8Array, kind: 'root' | 'timestamp' | 'snapshot' | 'fleet-config'): Envelope<T> {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -40,7 +41,7 @@ export function parseEnvelope<T>(bytes: Uint8Array, kind: 'root' | 'timestamp' |
   }
   const envelope = EnvelopeSchema.safeParse(json);
   if (!envelope.success) throw new SyncRefusal('SYNC_BAD_METADATA', `${kind}: ${firstIssue(envelope.error.issues)}`);
-  const schema = kind === 'root' ? RootSchema : kind === 'timestamp' ? TimestampSchema : SnapshotSchema;
+  const schema = { root: RootSchema, timestamp: TimestampSchema, snapshot: SnapshotSchema, 'fleet-config': FleetConfigSchema }[kind];
   const signed = schema.safeParse(envelope.data.signed);
   if (!signed.success) throw new SyncRefusal('SYNC_BAD_METADATA', `${kind}: ${firstIssue(signed.error.issues)}`);
   return { signed: signed.data as T, signatures: envelope.data.signatures };

@@ -10,7 +10,9 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { isReportNumber } from '../../common/report/reportNumber';
+import { send } from '../http/jsonHttp';
 import { parseEventBatch } from './eventIntake';
+import { fleetMounts, type FleetMountOptions } from './fleetMount';
 import { openOnlineQueryIndex } from './onlineQueryIndex';
 import { openPlatformStore } from './openPlatformStore';
 import { PlatformRefusal } from './platformRefusal';
@@ -22,7 +24,7 @@ export type KioskCredential = string | { token: string; publicKeyPem?: string };
 
 /** Routes another room serves under a prefix of this server (the fleet view: '/v1/fleet/'), with their own sign-in. */
 export interface PlatformMount {
-  prefix: `/v1/${string}/`;
+  prefix: `/${string}/`;
   handle(req: http.IncomingMessage, res: http.ServerResponse, context: { url: URL; store: PlatformStore; now: () => Date }): Promise<void>;
 }
 
@@ -42,6 +44,8 @@ export interface PlatformOptions {
   /** Serve https with this certificate chain and key (PEM); plain http without. */
   tls?: { cert: string | Buffer; key: string | Buffer };
   mounts?: readonly PlatformMount[];
+  /** The fleet view (issue 17.6): its page at /fleet/ and its API at /v1/fleet/, when given. */
+  fleet?: FleetMountOptions;
   now?: () => Date;
 }
 
@@ -85,6 +89,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     await store.registerKiosk(typeof credential === 'string' ? { kioskId, token: credential } : { kioskId, token: credential.token, publicKeyPem: credential.publicKeyPem ?? null });
   }
   const query = options.queryIndex === false ? null : await openOnlineQueryIndex(repo, stateDir);
+  const mounts = [...(options.mounts ?? []), ...(options.fleet ? fleetMounts(options.fleet, { repo, stateDir, store, secure: !!options.tls, now }) : [])];
   const offline = (): PlatformRefusal => new PlatformRefusal('ONLINE_UNAVAILABLE', '平台尚无数据 / the platform has no data yet');
 
   const routes: Route[] = [
@@ -170,7 +175,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://platform');
     if (url.pathname.startsWith('/repo/') && (req.method === 'GET' || req.method === 'HEAD')) return serveRepositoryFile(req, res, repo, decodePathPart(url.pathname.slice(6)));
-    const mount = options.mounts?.find((m) => url.pathname.startsWith(m.prefix));
+    const mount = mounts.find((m) => url.pathname.startsWith(m.prefix));
     if (mount) return mount.handle(req, res, { url, store, now });
     const matching = routes.map((r) => [r, r.path.exec(url.pathname)] as const).filter(([, m]) => m !== null);
     if (matching.length === 0) throw new PlatformRefusal('NOT_FOUND', '没有这个地址 / no such path');
@@ -212,11 +217,8 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
   };
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
-  res.end(text);
-}
+/** The platform's JSON answers: the one JSON sender of node/http. */
+export const sendJson = send;
 
 /** A percent-encoded path part; a malformed one is bad input, not a platform fault. */
 function decodePathPart(part: string): string {

@@ -90,6 +90,8 @@ export interface PlatformStore {
   /** Stores a validated batch from one kiosk, all or nothing; refuses conflicts with a PlatformRefusal. */
   ingest(kioskId: string, events: readonly PlatformEvent[], receivedAt: Date): Promise<IngestResult>;
   eventCount(): Promise<number>;
+  /** Every kiosk with a credential (the fleet view lists them before their first heartbeat). */
+  kioskIds(): Promise<string[]>;
   events(kioskId: string, stream?: EventStream): Promise<StoredEvent[]>;
   gaps(kioskId: string): Promise<StreamGap[]>;
   report(reportNumber: string): Promise<ReportRecord | null>;
@@ -290,6 +292,10 @@ export function createPlatformStore(db: SqlDriver): PlatformStore {
     async eventCount() {
       const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM events');
       return Number(row!.n);
+    },
+
+    async kioskIds() {
+      return (await db.query<{ kiosk_id: string }>('SELECT kiosk_id FROM kiosks ORDER BY kiosk_id')).map((r) => r.kiosk_id);
     },
 
     async events(kioskId, stream) {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { isRepositoryPath, TIMESTAMP_FILE } from '../sync/repoLayout';
+import { FLEET_CONFIG_FILE, isRepositoryPath, TIMESTAMP_FILE } from '../sync/repoLayout';
 import { PlatformRefusal } from './platformRefusal';
 
 export function serveRepositoryFile(req: http.IncomingMessage, res: http.ServerResponse, repo: string, rel: string): void {
@@ -17,7 +17,7 @@ export function serveRepositoryFile(req: http.IncomingMessage, res: http.ServerR
   } catch {
     throw missing;
   }
-  const mutable = rel === TIMESTAMP_FILE || rel === 'root.json';
+  const mutable = rel === TIMESTAMP_FILE || rel === 'root.json' || rel === FLEET_CONFIG_FILE;
   const headers: Record<string, string | number> = {
     'accept-ranges': 'bytes',
     'content-type': rel.endsWith('.gz') ? 'application/gzip' : 'application/json',

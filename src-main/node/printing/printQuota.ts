@@ -21,7 +21,7 @@ export class PrintQuotaStore implements PrintQuota {
 
   constructor(
     file: string,
-    private readonly perDay: number,
+    private perDay: number,
   ) {
     this.db = openStore(file, PRINT_QUOTA_STORE, { context: undefined });
   }
@@ -41,6 +41,11 @@ export class PrintQuotaStore implements PrintQuota {
       return true;
     });
     return consume.immediate();
+  }
+
+  /** A new daily limit (fleet configuration), counted against today's prints so far. */
+  setPerDay(perDay: number): void {
+    this.perDay = perDay;
   }
 
   close(): void {

@@ -87,11 +87,12 @@ export interface ReportIssuerOptions {
 }
 
 export function createReportIssuer(options: ReportIssuerOptions): ReportIssuerHandle {
-  const { dataDir, issuer, kioskId, report } = options.config;
+  // issuer and report settings are read at each issue: fleet configuration changes them live.
+  const { dataDir, kioskId } = options.config;
   const resourcesDir = options.resourcesDir ?? findResourcesDir();
   const noViolation: NoViolationConfig = loadNoViolationConfig(defaultNoViolationConfigFile(resourcesDir));
   const scope = (edition: ReportEdition) => (edition === 'no-violation' ? { noViolationScope: { config: noViolation } } : {});
-  const settings = { verifyUrl: report.verifyUrl, maskOwnIdNumber: report.maskOwnIdNumber };
+  const settings = () => ({ verifyUrl: options.config.report.verifyUrl, maskOwnIdNumber: options.config.report.maskOwnIdNumber });
   const sealImage = issuerSeal(options.config, resourcesDir);
   const keyer = loadSubjectKeyer(options.keys);
   if (options.outbox) {
@@ -112,11 +113,11 @@ export function createReportIssuer(options: ReportIssuerOptions): ReportIssuerHa
       edition,
       // The self-service path only ever reaches here for the card holder's own subject or an enterprise they represent.
       audience: 'subject',
-      issuer,
+      issuer: options.config.issuer,
       kioskId,
       keys: options.keys,
       ...reportPaths(dataDir),
-      ...settings,
+      ...settings(),
       ...(sealImage && { sealImage }),
       ...scope(edition),
     });
@@ -138,11 +139,11 @@ export function createReportIssuer(options: ReportIssuerOptions): ReportIssuerHa
       generatedAt: now,
       today: civilTime(now).date,
       reportNumber: makeReportNumber(now, (n) => new Uint8Array(n)),
-      issuer,
+      issuer: options.config.issuer,
       kioskId,
       provenance,
       ...(disclosurePolicy && { disclosurePolicy }),
-      ...settings,
+      ...settings(),
       ...scope(edition),
     });
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KioskApi } from '../../common/contract/kioskApi';
-import type { DemoCardView } from '../../common/contract/views';
+import type { DemoCardView, KioskInfo } from '../../common/contract/views';
 import type { IdCard } from '../../common/domain/idCard';
 import type { CardReader } from '../../../native/reader/cardReader';
 import { createSimulatedReader } from '../../../native/reader/simulator/createSimulatedReader';
@@ -40,7 +40,9 @@ import { startOutboxDuties } from '../outbox/outboxDuties';
 import { onlineClientFromConfig, outboxFromConfig, platformClientFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
 import { createCitizenServices } from '../citizen/citizenServices';
+import { appliedFleetSettings, createFleetConfigSync, FLEET_CONFIG_STATE_FILE } from '../sync/fleetConfigSync';
 import { removeDemoArtefacts } from './demoArtefacts';
+import { applyLiveSettings, applyStoredFleetSettings } from './liveSettings';
 import { createSetupRuntime } from './setupRuntime';
 
 export interface KioskRuntime {
@@ -78,6 +80,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       logDir: path.join(config.dataDir, 'logs'),
       retention: { maxBytes: config.retention.logMaxBytes, maxFiles: config.retention.logMaxFiles, maxAgeDays: config.retention.logMaxAgeDays },
     });
+
+  // Fleet configuration applied before, kept across restarts; later ones arrive with each sync.
+  const fleetConfigFile = path.join(config.dataDir, FLEET_CONFIG_STATE_FILE);
+  applyStoredFleetSettings(config, fleetConfigFile, logger);
 
   const keys = await openKioskKeyStore(config, options.keyStoreHost);
   const cacheKey = loadCacheKey(keys);
@@ -122,19 +128,21 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   });
 
   const online = onlineClientFromConfig(config, platform);
+  // One object: fleet configuration changes it live (liveSettings).
+  const info: KioskInfo = {
+    kioskId: config.kioskId,
+    appVersion: APP_VERSION,
+    mode: config.mode,
+    station: config.station,
+    idleSeconds: config.session.idleSeconds,
+    countdownSeconds: config.session.countdownSeconds,
+    issuer: config.issuer,
+    voiceVolume: config.voice.enabled ? config.voice.volume : 0,
+    timeZone: config.timeZone,
+    adminIdleSeconds: config.adminConsole.idleSeconds,
+  };
   const service = createKioskService({
-    info: {
-      kioskId: config.kioskId,
-      appVersion: APP_VERSION,
-      mode: config.mode,
-      station: config.station,
-      idleSeconds: config.session.idleSeconds,
-      countdownSeconds: config.session.countdownSeconds,
-      issuer: config.issuer,
-      voiceVolume: config.voice.enabled ? config.voice.volume : 0,
-      timeZone: config.timeZone,
-      adminIdleSeconds: config.adminConsole.idleSeconds,
-    },
+    info,
     cache,
     online: online,
     reader,
@@ -154,6 +162,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   });
   const citizen = createCitizenServices({ config, keys, resourcesDir, access: service.citizen, outbox, online, logger, now });
   const commitmentStore = new CommitmentStore(path.join(config.dataDir, 'commitments.sqlite'));
+  const trustedRoot = (): Buffer => loadTrustedRoot(config.sync?.trustedRootFile, options.config.dataDir, { production: !demoMode, resourcesDir });
   const sync = createSyncService({
     config,
     dataDir: config.dataDir,
@@ -161,9 +170,17 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     cacheKey: location.key,
     hub,
     logger,
-    trustedRoot: () => loadTrustedRoot(config.sync?.trustedRootFile, options.config.dataDir, { production: !demoMode, resourcesDir }),
+    trustedRoot,
     reopenCache: () => cache.reopen(),
     client: platform,
+    fleetConfig: createFleetConfigSync({
+      stateFile: fleetConfigFile,
+      shippedRoot: trustedRoot,
+      cacheFile: location.file,
+      apply: (settings) => applyLiveSettings({ config, info, quota }, settings),
+      outbox,
+      logger,
+    }),
     now,
     // Applying a package runs in its own thread when bundled, so lookups keep answering.
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
@@ -201,7 +218,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     enqueueUsageDays: () => staff.enqueueUsageDays(),
     state: async () => {
       const status = await service.getStatus({});
-      return { appVersion: APP_VERSION, status: status.ok ? status.value : null, configVersion: null };
+      return { appVersion: APP_VERSION, status: status.ok ? status.value : null, configVersion: appliedFleetSettings(fleetConfigFile)?.version ?? null };
     },
     heartbeatMs: config.outbox.heartbeatMinutes * 60_000,
     anchorMs: config.outbox.anchorMinutes * 60_000,

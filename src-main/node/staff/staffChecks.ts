@@ -5,8 +5,7 @@
 // in the one outbox before the audit entry that names it.
 import { codeRefused } from '../../common/contract/codeInput';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
-import { fail, ok, type Result } from '../../common/contract/result';
+import { ok, type Result } from '../../common/contract/result';
 import type { Provenance } from '../../common/contract/views';
 import { COMMITMENT_INCENTIVE_IDS } from '../../common/commitment/commitmentCatalogue';
 import type { StaffInput, StaffMethods, StaffOutputs } from '../../common/contract/staffApi';

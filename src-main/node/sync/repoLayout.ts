@@ -5,6 +5,8 @@
 export const ROOT_FILE = 'root.json';
 export const TIMESTAMP_FILE = 'timestamp.json';
 export const PACKAGES_DIR = 'packages';
+/** The fleet configuration (common/sync/fleetConfig): one signed file, replaced by each new version. */
+export const FLEET_CONFIG_FILE = 'fleet-config.json';
 
 export const rootFile = (version: number): string => `${version}.root.json`;
 export const snapshotFile = (version: number): string => `${version}.snapshot.json`;
@@ -21,6 +23,7 @@ export function isRepositoryPath(rel: string): boolean {
   return (
     rel === ROOT_FILE ||
     rel === TIMESTAMP_FILE ||
+    rel === FLEET_CONFIG_FILE ||
     /^\d{1,15}\.(?:root|snapshot)\.json$/.test(rel) ||
     /^packages\/[0-9a-f]{64}\.(?:full-v\d{1,15}|delta-v\d{1,15}-v\d{1,15})\.ndjson\.gz$/.test(rel)
   );

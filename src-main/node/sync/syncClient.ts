@@ -53,15 +53,9 @@ export async function runSyncCycle(options: SyncCycleOptions): Promise<SyncCycle
   const marks = readSyncMarks(options.cacheFile);
 
   // 1. The trusted root: the newer of the shipped one and the last one a sync stored.
-  const shipped = parseEnvelope<Root>(options.shippedRoot, 'root');
-  checkSignatures(shipped, shipped.signed, 'root', verifySignature);
-  let root = shipped.signed;
-  let rootJson: string | null = null;
-  if (marks.rootJson && marks.rootVersion > root.version) {
-    const stored = parseEnvelope<Root>(Buffer.from(marks.rootJson, 'utf8'), 'root');
-    root = stored.signed;
-    rootJson = marks.rootJson;
-  }
+  const trusted = trustedRootOf(options.shippedRoot, marks);
+  let root = trusted.root;
+  let rootJson = trusted.rootJson;
   const startRoot = root;
 
   // 2. The root chain.
@@ -149,6 +143,14 @@ export async function runSyncCycle(options: SyncCycleOptions): Promise<SyncCycle
   } finally {
     fs.rmSync(staged, { force: true });
   }
+}
+
+/** The newer of the shipped root and the last one a sync stored (rootJson: the stored one's text, else null). */
+export function trustedRootOf(shippedRoot: Buffer, marks: SyncMarks): { root: Root; rootJson: string | null } {
+  const shipped = parseEnvelope<Root>(shippedRoot, 'root');
+  checkSignatures(shipped, shipped.signed, 'root', verifySignature);
+  if (marks.rootJson && marks.rootVersion > shipped.signed.version) return { root: parseEnvelope<Root>(Buffer.from(marks.rootJson, 'utf8'), 'root').signed, rootJson: marks.rootJson };
+  return { root: shipped.signed, rootJson: null };
 }
 
 function sha256(bytes: Uint8Array): string {

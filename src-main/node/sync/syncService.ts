@@ -37,6 +37,8 @@ export interface SyncServiceDeps {
   client?: PlatformClient | null;
   /** Runs an apply in a low-priority child process (see applyInWorker); default in-thread. */
   apply?: SyncCycleOptions['apply'];
+  /** Fleet configuration, checked from the same source after each run (fleetConfigSync). */
+  fleetConfig?: { check(source: RepoSource, now: Date): Promise<unknown> };
 }
 
 export interface SyncMethods {
@@ -65,9 +67,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods & SyncActi
     if (running) return view(kind, 'refused', new SyncRefusal('SYNC_BUSY'));
     running = true;
     deps.hub.emit({ type: 'sync-progress', phase: 'metadata', done: 0, total: 1 });
+    const src = source();
     try {
       const result = await runSyncCycle({
-        source: source(),
+        source: src,
         cacheFile: deps.cacheFile,
         cacheKey: deps.cacheKey,
         shippedRoot: deps.trustedRoot(),
@@ -99,6 +102,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncMethods & SyncActi
       lastRun = view(kind, outcome, refusal);
       deps.logger.warn({ sync: { code: refusal.code, source: kind } }, refusal.message);
     } finally {
+      // Whatever became of the data, the fleet configuration is checked (a refusal is acknowledged).
+      await deps.fleetConfig?.check(src, now()).catch((err: unknown) => deps.logger.warn({ event: 'fleet-config-failed', err }, 'fleet configuration check failed'));
       running = false;
     }
     deps.hub.emit({ type: 'sync-result', ok: lastRun.ok, dataVersion: lastRun.version ?? 0, message: lastRun.message });
