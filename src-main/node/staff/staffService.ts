@@ -170,10 +170,12 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
   function enqueueUsageDays(days = 7): string[] {
     if (!outbox) return [];
     const added: string[] = [];
+    // No figures for days before this kiosk's chain began (a new kiosk does not report a week of zeros).
+    const first = (db.prepare('SELECT min(at) AS at FROM audit_log').get() as { at: string | null }).at?.slice(0, 10);
     // Finished days only (UTC, like the statistics): a day is sent once, complete.
     for (let back = days; back >= 1; back--) {
       const day = new Date(now().getTime() - back * 86_400_000).toISOString().slice(0, 10);
-      if (outbox.has(usageDayId(day))) continue;
+      if (first === undefined || day < first || outbox.has(usageDayId(day))) continue;
       outbox.enqueue('usage-daily', usageDailyPayload(day, usageStats(db, { from: day, to: day, granularity: 'day' })), { id: usageDayId(day), at: `${day}T23:59:59.999Z` });
       added.push(day);
     }

@@ -38,8 +38,8 @@ describe('daily usage', () => {
     if (!c.ok) throw new Error(c.error.message);
     await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'measure-applied', measureIds: ['restrict-government-procurement'] });
     const day = fx.clock.now.toISOString().slice(0, 10);
-    // Today is not finished: only yesterday goes (a day with no use is a figure too).
-    expect(fx.service.enqueueUsageDays(1)).not.toContain(day);
+    // Today is not finished, and nothing before the chain began is reported.
+    expect(fx.service.enqueueUsageDays(7)).toEqual([]);
     fx.clock.advance(86_400_000);
     expect(fx.service.enqueueUsageDays(1)).toEqual([day]);
     expect(fx.service.enqueueUsageDays(1)).toEqual([]);
