@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'INTERNAL',
   'NOT_CONFIGURED',
+  'FACE_CHECK_REQUIRED',
+  'FACE_CHECK_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -57,4 +59,6 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   DISK_FULL: '存储空间已满，请联系工作人员 / Storage is full; please ask staff',
   INTERNAL: '系统内部错误，请联系工作人员 / Internal error; please ask staff',
   NOT_CONFIGURED: '本机尚未配置，请联系管理员 / This kiosk is not configured yet; please ask the operator',
+  FACE_CHECK_REQUIRED: '请先完成人脸比对 / Please complete the face comparison first',
+  FACE_CHECK_FAILED: '人脸比对未通过，请到窗口办理 / The face comparison did not pass; please go to a counter',
 };

@@ -9,13 +9,14 @@ import type { Result } from './result';
 import { ADMIN_INPUTS, type AdminOutputs } from './adminApi';
 import { STAFF_INPUTS, type StaffOutputs } from './staffApi';
 import { SYNC_INPUTS, type SyncOutputs } from './syncApi';
+import { FACE_INPUTS, type FaceOutputs } from './faceApi';
 import { DEMO_INPUTS, SELF_SERVICE_INPUTS, type DemoOutputs, type SelfServiceOutputs } from './selfServiceApi';
 
 export { SessionId } from './selfServiceApi';
 
-export const KIOSK_INPUTS = { ...SELF_SERVICE_INPUTS, ...DEMO_INPUTS, ...SYNC_INPUTS, ...STAFF_INPUTS, ...ADMIN_INPUTS } as const;
+export const KIOSK_INPUTS = { ...SELF_SERVICE_INPUTS, ...DEMO_INPUTS, ...SYNC_INPUTS, ...STAFF_INPUTS, ...ADMIN_INPUTS, ...FACE_INPUTS } as const;
 
-export interface KioskOutputs extends SelfServiceOutputs, DemoOutputs, SyncOutputs, StaffOutputs, AdminOutputs {}
+export interface KioskOutputs extends SelfServiceOutputs, DemoOutputs, SyncOutputs, StaffOutputs, AdminOutputs, FaceOutputs {}
 
 export type KioskMethod = keyof typeof KIOSK_INPUTS & keyof KioskOutputs;
 export type KioskInput<M extends KioskMethod> = z.infer<(typeof KIOSK_INPUTS)[M]>;
@@ -28,6 +29,7 @@ export type AreaMethods<Inputs extends Partial<typeof KIOSK_INPUTS>> = Pick<Kios
 export type SelfServiceMethods = AreaMethods<typeof SELF_SERVICE_INPUTS & typeof DEMO_INPUTS>;
 export type SyncMethods = AreaMethods<typeof SYNC_INPUTS>;
 export type AdminMethods = AreaMethods<typeof ADMIN_INPUTS>;
+export type FaceMethods = AreaMethods<typeof FACE_INPUTS>;
 
 export interface KioskApi extends KioskMethods {
   /** Subscribes to service events; returns the unsubscribe function. */

@@ -43,6 +43,9 @@ const METHODS = {
   getStats: true,
   exportStats: true,
   manageStaff: true,
+  beginFaceCheck: true,
+  submitFaceAttempt: true,
+  endFaceCheck: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const PRELOAD_METHODS = Object.keys(METHODS) as KioskMethod[];

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { FacePolicySchema } from '../../common/face/facePolicy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/time/displayTime';
 
 const PrinterConfig = z.discriminatedUnion('kind', [
@@ -108,6 +109,8 @@ export const KioskConfigSchema = z
       .object({ enabled: z.boolean().default(true), volume: z.number().min(0).max(1).default(0.8) })
       .strict()
       .default({ enabled: true, volume: 0.8 }),
+    /** Face comparison with the card photo before a person's own data (docs/security.md); absent: on in production, off in the demo. */
+    faceCheck: FacePolicySchema.optional(),
     /** Sync and the online fallback (docs/sync.md). Absent: folder import only, no online fallback. */
     sync: z
       .object({

@@ -3,7 +3,7 @@
 // already validated (dispatchKioskCall); answers are Results, never throws.
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../../common/contract/errorCodes';
-import type { KioskInput, SelfServiceMethods } from '../../common/contract/kioskApi';
+import type { FaceMethods, KioskInput, SelfServiceMethods } from '../../common/contract/kioskApi';
 import type { KioskEventListener } from '../../common/contract/events';
 import type { DiagnosticEntry } from '../../common/contract/adminApi';
 import { fail, ok, type Result } from '../../common/contract/result';
@@ -38,6 +38,8 @@ import type { PrintQuota } from '../printing/printQuota';
 import type { ReportIssuer } from '../report/reportIssuer';
 import { SessionManager, type Session } from '../session/sessionManager';
 import { EventHub } from './eventHub';
+import { createFaceCheck, type FaceOutcomeRecord } from '../face/faceCheck';
+import { resolveFacePolicy, type FacePolicy } from '../../common/face/facePolicy';
 
 export interface DemoCards {
   list(): DemoCardView[];
@@ -78,13 +80,19 @@ export interface KioskServiceDeps {
   maxSessionMs: number;
   maxDataAgeHours: number;
   disclosurePolicy?: DisclosurePolicy;
+  /** Where a face comparison with the card photo must pass first (none by default: the demo's). */
+  facePolicy?: FacePolicy;
+  /** Counts each face check's outcome for the statistics. */
+  faceOutcome?: (entry: FaceOutcomeRecord) => void;
   now?: () => Date;
 }
 
-export interface KioskService extends SelfServiceMethods {
+export interface KioskService extends SelfServiceMethods, FaceMethods {
   subscribe(listener: KioskEventListener): () => void;
   /** Recent errors and print jobs, newest first, for the admin console. */
   diagnostics(): { recentErrors: DiagnosticEntry[]; recentJobs: PrintJobView[] };
+  /** A face step is open for the live session: the host may grant the camera (hosts/electron/hardening). */
+  cameraAllowed(): boolean;
   close(): Promise<void>;
 }
 
@@ -100,6 +108,12 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       log.info({ event: 'session-ended', reason }, 'session ended');
       hub.emit({ type: 'session-ended', sessionId, reason });
     },
+  });
+  const face = createFaceCheck({
+    policy: deps.facePolicy ?? resolveFacePolicy(undefined, 'demo'),
+    session: (id) => sessions.get(id),
+    ...(deps.faceOutcome && { record: deps.faceOutcome }),
+    logger: log,
   });
   let reader: ReaderStatus = { state: 'disconnected', simulated: deps.readerSimulated };
   const jobs = new Map<string, PrintJobView>();
@@ -172,6 +186,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
 
   /** The session holder's own subject record, memoised for the session's life. */
   async function ownSubject(session: Session): Promise<Result<Sourced>> {
+    const refused = face.gate(session, 'self');
+    if (refused) return refused;
     const memo = session.memo.get('subject') as Sourced | undefined;
     if (memo) return ok(memo);
     if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
@@ -182,6 +198,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
 
   /** An enterprise the card holder is the registered legal representative of. */
   async function representedEnterprise(session: Session, uscc: string): Promise<Result<Sourced>> {
+    const refused = face.gate(session, 'enterprise');
+    if (refused) return refused;
     if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
     const code = validateSubjectCode(uscc);
     if (code.kind !== 'uscc' || !code.valid) return fail('INVALID_CODE', DEFAULT_ERROR_MESSAGES.INVALID_CODE);
@@ -238,6 +256,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
 
   const api: KioskService = {
     subscribe: (listener) => hub.subscribe(listener),
+
+    ...face.methods,
+    cameraAllowed: () => face.cameraAllowed(),
 
     diagnostics: () => ({ recentErrors: [...recentErrors], recentJobs: [...jobs.values()].reverse() }),
 

@@ -35,11 +35,14 @@ import { createSyncService } from '../sync/syncService';
 import { onlineClientFromConfig, outboxFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
 import { removeDemoArtefacts } from './demoArtefacts';
+import { resolveFacePolicy } from '../../common/face/facePolicy';
 import { createSetupRuntime } from './setupRuntime';
 
 export interface KioskRuntime {
   api: KioskApi;
   config: KioskConfig;
+  /** A face step is open: the Electron host grants the camera only then. */
+  cameraAllowed?(): boolean;
   /** Ends any session, stops devices, closes the cache. */
   close(): Promise<void>;
 }
@@ -132,6 +135,9 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     logger,
     hub,
     usage: (fn, subject) => staff.recordUsage(fn, subject),
+    facePolicy: resolveFacePolicy(config.faceCheck, config.mode),
+    // Only the outcome and its band are counted: no person, no score, no image.
+    faceOutcome: ({ fn, outcome, band }) => staff.auditAction('', 'face-check', outcome, { fn, band }),
     maxSessionMs: config.session.maxSessionSeconds * 1000,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     now,
@@ -165,6 +171,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   return {
     api,
     config,
+    cameraAllowed: () => service.cameraAllowed(),
     close: async () => {
       await sync.close();
       await service.close();
