@@ -5,6 +5,8 @@ import { adminEn } from '../admin/i18n/en';
 import { adminZhCN } from '../admin/i18n/zh-CN';
 import { staffEn } from '../staff/i18n/en';
 import { staffZhCN } from '../staff/i18n/zh-CN';
+import { faceEn } from '../face/i18n/en';
+import { faceZhCN } from '../face/i18n/zh-CN';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -15,7 +17,7 @@ export function initI18n(language: Language = 'zh-CN'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, face: faceZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, face: faceEn } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

@@ -35,22 +35,25 @@ export interface FaceCheck {
   cameraAllowed(): boolean;
 }
 
-const stateKey = (fn: FaceFunction): string => `face:${fn}`;
+// One check per session: the person verified for their own report is the same person
+// for the enterprise they represent. The policy decides per function whether it is asked.
+const STATE_KEY = 'face:state';
 const STEP_KEY = 'face:step';
+const notedKey = (fn: FaceFunction): string => `face:noted:${fn}`;
 
 export function createFaceCheck(deps: FaceCheckDeps): FaceCheck {
   const { policy, logger: log } = deps;
   // The session whose step is open; the camera grant ends with the step or the session.
   let openStep: string | null = null;
 
-  function stateOf(session: Session, fn: FaceFunction): FaceCheckState {
-    return (session.memo.get(stateKey(fn)) as FaceCheckState | undefined) ?? NEW_FACE_CHECK;
+  function stateOf(session: Session): FaceCheckState {
+    return (session.memo.get(STATE_KEY) as FaceCheckState | undefined) ?? NEW_FACE_CHECK;
   }
 
   function note(session: Session, fn: FaceFunction, outcome: FaceOutcome, band: ScoreBand): void {
     log.info({ event: 'face-check', fn, outcome, band }, 'face check outcome');
     deps.record?.({ fn, outcome, band });
-    session.memo.set(`${stateKey(fn)}:noted`, true);
+    session.memo.set(notedKey(fn), true);
   }
 
   function live(sessionId: string): Session | Result<never> {
@@ -61,7 +64,7 @@ export function createFaceCheck(deps: FaceCheckDeps): FaceCheck {
     beginFaceCheck: async ({ sessionId, fn }: KioskInput<'beginFaceCheck'>) => {
       const session = live(sessionId);
       if (!('id' in session)) return session;
-      const state = stateOf(session, fn);
+      const state = stateOf(session);
       const required = faceCheckRequired(policy, fn);
       const start: FaceCheckStart = {
         fn,
@@ -82,11 +85,11 @@ export function createFaceCheck(deps: FaceCheckDeps): FaceCheck {
       const session = live(sessionId);
       if (!('id' in session)) return session;
       if (session.memo.get(STEP_KEY) !== fn || openStep !== session.id) return fail('INVALID_INPUT', `${DEFAULT_ERROR_MESSAGES.INVALID_INPUT}: no face step open`);
-      const state = stateOf(session, fn);
+      const state = stateOf(session);
       if (state.passed || triesLeft(state, policy.maxTries) === 0) return fail('FACE_CHECK_FAILED', DEFAULT_ERROR_MESSAGES.FACE_CHECK_FAILED);
       const decision = decideAttempt(scores, policy);
       const next = afterAttempt(state, decision);
-      session.memo.set(stateKey(fn), next);
+      session.memo.set(STATE_KEY, next);
       const left = triesLeft(next, policy.maxTries);
       // One record per check: the pass, or the last refusal once the tries are used up.
       if (next.passed || left === 0) note(session, fn, decision.outcome, decision.band);
@@ -98,10 +101,10 @@ export function createFaceCheck(deps: FaceCheckDeps): FaceCheck {
       if (openStep === sessionId) openStep = null;
       if (!session) return ok(null);
       session.memo.delete(STEP_KEY);
-      const state = stateOf(session, fn);
+      const state = stateOf(session);
       if (unavailable !== undefined && !state.passed) {
         // The check could not run: no more tries here, the counter verifies by sight.
-        session.memo.set(stateKey(fn), { tries: policy.maxTries, passed: false, last: { outcome: 'unavailable', band: 'none' } } satisfies FaceCheckState);
+        session.memo.set(STATE_KEY, { tries: policy.maxTries, passed: false, last: { outcome: 'unavailable', band: 'none' } } satisfies FaceCheckState);
         log.info({ event: 'face-check-unavailable', fn, reason: unavailable }, 'face check unavailable');
         note(session, fn, 'unavailable', 'none');
       }
@@ -113,10 +116,10 @@ export function createFaceCheck(deps: FaceCheckDeps): FaceCheck {
     methods,
     gate(session, fn) {
       if (!faceCheckRequired(policy, fn)) {
-        if (session.memo.get(`${stateKey(fn)}:noted`) !== true) note(session, fn, 'skipped', 'none');
+        if (session.memo.get(notedKey(fn)) !== true) note(session, fn, 'skipped', 'none');
         return null;
       }
-      const state = stateOf(session, fn);
+      const state = stateOf(session);
       if (state.passed) return null;
       return triesLeft(state, policy.maxTries) === 0
         ? fail('FACE_CHECK_FAILED', DEFAULT_ERROR_MESSAGES.FACE_CHECK_FAILED)

@@ -11,6 +11,7 @@ import type { DemoCardView } from '../../common/contract/views';
 import type { IdCard } from '../../common/domain/idCard';
 import type { CardReader } from '../../../native/reader/cardReader';
 import { createSimulatedReader } from '../../../native/reader/simulator/createSimulatedReader';
+import { createDemoPhotoDecoder, type DemoPhoto } from '../../../native/reader/simulator/demoPhotoDecoder';
 import { createUsbCardReader } from '../../../native/reader/usbCardReader';
 import { ensureDemoCache, resolveCacheLocation } from '../cache/cacheLocation';
 import { loadCacheKey } from '../cache/cacheKeys';
@@ -111,8 +112,10 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     now,
   });
 
+  const facePolicy = resolveFacePolicy(config.faceCheck, config.mode);
   const service = createKioskService({
     info: {
+      faceCheck: Object.values(facePolicy.required).some(Boolean),
       kioskId: config.kioskId,
       appVersion: APP_VERSION,
       mode: config.mode,
@@ -135,7 +138,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     logger,
     hub,
     usage: (fn, subject) => staff.recordUsage(fn, subject),
-    facePolicy: resolveFacePolicy(config.faceCheck, config.mode),
+    facePolicy,
     // Only the outcome and its band are counted: no person, no score, no image.
     faceOutcome: ({ fn, outcome, band }) => staff.auditAction('', 'face-check', outcome, { fn, band }),
     maxSessionMs: config.session.maxSessionSeconds * 1000,
@@ -195,9 +198,14 @@ async function createReader(config: KioskConfig, resourcesDir: string): Promise<
     return { reader, demo: null };
   }
   // The simulated reader speaks the real SAM frames behind a real transport profile.
-  const { reader, device } = createSimulatedReader({ profile: config.reader.profile, name: '模拟读卡器 / simulated reader' });
+  const cards = config.mode === 'demo' ? readDemoCards(path.join(resourcesDir, 'demo')) : [];
+  const { reader, device } = createSimulatedReader({
+    profile: config.reader.profile,
+    name: '模拟读卡器 / simulated reader',
+    // The demo cards' photos, standing in for the vendor's WLT decoder (docs/readers.md).
+    ...(config.mode === 'demo' && { photoDecoder: createDemoPhotoDecoder(demoPhotos(path.join(resourcesDir, 'demo', 'photos'), cards)) }),
+  });
   if (config.mode !== 'demo') return { reader, demo: null };
-  const cards = readDemoCards(path.join(resourcesDir, 'demo'));
   const demo: DemoCards = {
     list: (): DemoCardView[] => cards.map((c) => ({ id: c.id, label: c.label, cardType: c.type })),
     get: (id: string): IdCard | null => {
@@ -213,4 +221,12 @@ async function createReader(config: KioskConfig, resourcesDir: string): Promise<
     setReadFault: (fault) => (fault === 'none' ? device.clearFaults() : device.injectFault({ type: 'status', sw3: 0x41 }, { on: 'read', times: 10_000 })),
   };
   return { reader, demo };
+}
+
+/** resources/demo/photos/<card id>.jpg, where one ships (made by scripts/make-demo-photos.mjs). */
+function demoPhotos(dir: string, cards: ReadonlyArray<{ id: string; idNumber: string }>): DemoPhoto[] {
+  return cards.flatMap((card) => {
+    const file = path.join(dir, `${card.id}.jpg`);
+    return fs.existsSync(file) ? [{ idNumber: card.idNumber, jpeg: fs.readFileSync(file) }] : [];
+  });
 }
