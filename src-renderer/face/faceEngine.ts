@@ -4,7 +4,9 @@
 // FaceRes (the descriptor), and the anti-spoofing and liveness models; no mesh, iris,
 // emotion, body or hands. Nothing is fetched from anywhere else and nothing is cached
 // on disk (cacheModels off: the models ship with the kiosk anyway).
-import { Human, type Config } from '@vladmandic/human';
+// Types only here: the library (2 MB with TensorFlow.js) is its own chunk, fetched when
+// the models are warmed, so the start screen never waits for it.
+import type { Config, Human } from '@vladmandic/human';
 
 /** WebGL (SwiftShader in a kiosk without a GPU) measured faster than the CPU backend here; see bench/face.bench.ts. */
 export type FaceBackend = 'webgl' | 'cpu';
@@ -54,8 +56,9 @@ let engine: Promise<FaceEngine> | null = null;
 export function loadFaceEngine(backend: FaceBackend = 'webgl'): Promise<FaceEngine> {
   if (engine) return engine;
   const started = performance.now();
-  const human = new Human(faceConfig(backend));
   engine = (async () => {
+    const { Human: HumanLibrary } = await import('@vladmandic/human');
+    const human = new HumanLibrary(faceConfig(backend));
     await human.load();
     await warmModels(human);
     return { human, readyMs: performance.now() - started };

@@ -79,10 +79,13 @@ const harness = {
     const c = draw(await image(url), v);
     return c.toDataURL('image/jpeg', 0.9).split(',')[1]!;
   },
-  /** The same view as raw RGBA, for a Y4M camera file. */
-  async rgba(url: string, v: ViewOptions): Promise<number[]> {
+  /** The same view as raw RGBA (base64), for a Y4M camera file. */
+  async rgba(url: string, v: ViewOptions): Promise<string> {
     const c = draw(await image(url), v);
-    return [...c.getContext('2d')!.getImageData(0, 0, v.width, v.height).data];
+    const bytes = c.getContext('2d')!.getImageData(0, 0, v.width, v.height).data;
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
   },
   /** Descriptor of a JPEG (base64) as the face step computes the card photo's. */
   async descriptor(jpeg: string): Promise<number[]> {

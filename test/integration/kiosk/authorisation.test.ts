@@ -9,13 +9,14 @@ import { z } from 'zod';
 import { dispatchKioskCall } from '../../../src-main/common/contract/dispatch';
 import { KIOSK_INPUTS, KIOSK_METHODS, type KioskApi, type KioskMethod } from '../../../src-main/common/contract/kioskApi';
 import { DEMO_INPUTS, SELF_SERVICE_INPUTS } from '../../../src-main/common/contract/selfServiceApi';
+import { FACE_INPUTS } from '../../../src-main/common/contract/faceApi';
 import { loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/runtime/kioskRuntime';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
-/** What a person at the screen may call with no sign-in: their own journey, the demo panel, a staff sign-in, the data's age. */
-const PUBLIC: ReadonlySet<string> = new Set([...Object.keys(SELF_SERVICE_INPUTS), ...Object.keys(DEMO_INPUTS), 'signIn', 'getSyncStatus']);
+/** What a person at the screen may call with no sign-in: their own journey (its face check too), the demo panel, a staff sign-in, the data's age. */
+const PUBLIC: ReadonlySet<string> = new Set([...Object.keys(SELF_SERVICE_INPUTS), ...Object.keys(DEMO_INPUTS), ...Object.keys(FACE_INPUTS), 'signIn', 'getSyncStatus']);
 const UNKNOWN_TOKEN = 'a'.repeat(32);
 
 function takesToken(schema: z.ZodType): boolean {
