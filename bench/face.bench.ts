@@ -22,7 +22,7 @@ const call = <T>(h: FaceHarness, fn: keyof Harness, ...args: Args): Promise<T> =
   h.page.evaluate(([name, rest]) => ((globalThis as unknown as { faceHarness: Record<string, (...a: unknown[]) => Promise<unknown>> }).faceHarness[name as string]!(...(rest as unknown[])) as Promise<T>), [fn, args] as const);
 
 /** A camera at arm's length, mirrored, a little brighter and off the photo's framing. */
-const CAMERA_VIEW = { pad: 0.55, width: 640, height: 480, mirror: true, brightness: 12, shiftX: 0.03 };
+const CAMERA_VIEW = { pad: 0.55, width: 640, height: 480, mirror: true, brightness: 12, shiftX: 0.03, alone: true };
 const policy = resolveFacePolicy(undefined, 'production');
 
 async function backendFigures(backend: 'webgl' | 'cpu', frames: number): Promise<{ readyMs: number; coldMs: number; warmMs: number[] }> {

@@ -32,7 +32,7 @@ export async function writeCameraVideo(faceId: string, motion: 'live' | 'still',
     fs.writeSync(out, `YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
     for (let i = 0; i < frames; i++) {
       const sway = motion === 'live' ? { shiftX: 0.03 * Math.sin(i), shiftY: 0.02 * Math.cos(i * 0.7), brightness: (i % 3) * 4 - 4 } : {};
-      const view = { box: face.box, pad: CAMERA_PAD, width: WIDTH, height: HEIGHT, mirror: true, ...sway };
+      const view = { box: face.box, pad: CAMERA_PAD, width: WIDTH, height: HEIGHT, mirror: true, alone: true, ...sway };
       const rgba = Buffer.from(await harness.page.evaluate(([image, v]) => (globalThis as unknown as HarnessWindow).faceHarness.rgba(`/faces/${image}`, v), [face.image, view] as const), 'base64');
       fs.writeSync(out, 'FRAME\n');
       fs.writeSync(out, toI420(rgba, WIDTH, HEIGHT));

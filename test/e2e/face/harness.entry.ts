@@ -22,6 +22,8 @@ export interface ViewOptions {
   /** Shift of the box, as a share of its size. */
   shiftX?: number;
   shiftY?: number;
+  /** Grey out everything but an oval around the face: one person alone before the camera, not the group of the photograph. */
+  alone?: boolean;
 }
 
 async function image(url: string): Promise<ImageBitmap> {
@@ -48,6 +50,17 @@ function draw(bitmap: ImageBitmap, v: ViewOptions): HTMLCanvasElement {
     ctx.scale(-1, 1);
   }
   ctx.drawImage(bitmap, cx - bw / 2, cy - bh / 2, bw, bh, 0, 0, v.width, v.height);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  if (v.alone) {
+    const scale = v.width / bw;
+    let ox = v.width / 2 - (v.shiftX ?? 0) * w * scale;
+    if (v.mirror) ox = v.width - ox;
+    const oy = v.height / 2 - (v.shiftY ?? 0) * h * scale;
+    ctx.beginPath();
+    ctx.rect(0, 0, v.width, v.height);
+    ctx.ellipse(ox, oy, 0.7 * w * scale, 0.95 * h * scale, 0, 0, 2 * Math.PI);
+    ctx.fill('evenodd');
+  }
   if (v.brightness) {
     const data = ctx.getImageData(0, 0, v.width, v.height);
     for (let i = 0; i < data.data.length; i += 4) for (let k = 0; k < 3; k++) data.data[i + k] = data.data[i + k]! + v.brightness;
