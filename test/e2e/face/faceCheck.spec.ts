@@ -30,8 +30,11 @@ async function openKiosk(camera: string | 'none', viewport: { width: number; hei
 /** Card 林晓岚 (her photo is sample face s5a) on the reader, consent given: the face step is up. */
 async function toFaceStep(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  // The kiosk host serves the whole block: the card of the test before may still lie there.
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('demo-card-card-lin').click();
-  await expect(page.getByTestId('consent-face')).toBeVisible();
+  await expect(page.getByTestId('consent-face')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('consent-agree').click();
   await expect(page.getByTestId('screen-face')).toBeVisible();
 }
