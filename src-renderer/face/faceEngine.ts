@@ -8,7 +8,10 @@
 // the models are warmed, so the start screen never waits for it.
 import type { Config, Human } from '@vladmandic/human';
 
-/** WebGL (SwiftShader in a kiosk without a GPU) measured faster than the CPU backend here; see bench/face.bench.ts. */
+/**
+ * WebGL by default (a kiosk's GPU). Without one, Chromium runs WebGL on SwiftShader, and
+ * bench/face.bench.ts measured the CPU backend faster there (see docs/security.md §3.8).
+ */
 export type FaceBackend = 'webgl' | 'cpu';
 
 /** Frames are scaled so their longer side is at most this before detection: a face at arm's length stays well above BlazeFace's 128 px input. */
