@@ -1,15 +1,34 @@
 import react from '@vitejs/plugin-react';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'vite';
+
+/** The face models the kiosk uses (src-renderer/face/faceEngine.ts), from @vladmandic/human's own package. */
+export const FACE_MODELS = ['blazeface', 'faceres', 'antispoof', 'liveness'] as const;
+
+/** Copies the face models into the build (models/human/), so the screens load them from their own origin. */
+function faceModels(): Plugin {
+  return {
+    name: 'face-models',
+    generateBundle() {
+      for (const model of FACE_MODELS) {
+        for (const ext of ['json', 'bin']) {
+          const source = fs.readFileSync(fileURLToPath(new URL(`./node_modules/@vladmandic/human/models/${model}.${ext}`, import.meta.url)));
+          this.emitFile({ type: 'asset', fileName: `models/human/${model}.${ext}`, source });
+        }
+      }
+    },
+  };
+}
 
 // A browser page of ours (the renderer; the platform's fleet view in vite.fleet.config.ts)
 // is served from its own origin (app:// in Electron, loopback HTTP in the web host, the
 // platform under /fleet/): relative base, no inline scripts, no eval — the CSP allows neither.
-export function browserPage(folder: string, out: string): UserConfig {
+export function browserPage(folder: string, out: string, plugins: PluginOption[] = []): UserConfig {
   return {
     root: fileURLToPath(new URL(`./${folder}`, import.meta.url)),
     base: './',
-    plugins: [react()],
+    plugins: [react(), ...plugins],
     build: {
       outDir: fileURLToPath(new URL(`./dist/${out}`, import.meta.url)),
       emptyOutDir: true,
@@ -21,4 +40,4 @@ export function browserPage(folder: string, out: string): UserConfig {
   };
 }
 
-export default defineConfig(browserPage('src-renderer', 'renderer'));
+export default defineConfig(browserPage('src-renderer', 'renderer', [faceModels()]));

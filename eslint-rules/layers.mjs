@@ -20,7 +20,7 @@ const LAYERS = [
 ];
 
 /** Packages the browser-side layers may use (no Node, no Electron). */
-const BROWSER_PACKAGES = ['react', 'react-dom', 'i18next', 'react-i18next', '@fontsource/noto-sans-sc', 'qrcode'];
+const BROWSER_PACKAGES = ['react', 'react-dom', 'i18next', 'react-i18next', '@fontsource/noto-sans-sc', 'qrcode', '@vladmandic/human'];
 /** Packages only the Electron host may use. */
 const ELECTRON_ONLY = ['electron'];
 /** Packages that never belong in browser code or pure code. */

@@ -14,6 +14,8 @@ import { StatusBar } from './components/StatusBar';
 import { useVoicePrompt } from './components/useVoicePrompt';
 import { CommitmentJourney, type CommitmentStep } from './commitment/CommitmentJourney';
 import { ConsentScreen } from './screens/ConsentScreen';
+import { FaceScreen } from './face/FaceScreen';
+import { warmFaceEngineLater } from './face/faceEngine';
 import { DoneScreen } from './screens/DoneScreen';
 import { EnterpriseScreen } from './screens/EnterpriseScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
@@ -141,7 +143,13 @@ export function App({ api }: { api: KioskApi }) {
     [api, sessionId],
   );
 
-  const inSession = sessionId !== null && ['consent', 'summary', 'enterprise', 'preview', 'error', 'done', 'objection', 'commitment'].includes(state.screen);
+  // Models load after the start screen is up, so the face step is ready by the time a card is read.
+  const faceCheck = info?.faceCheck === true;
+  useEffect(() => {
+    if (faceCheck) warmFaceEngineLater();
+  }, [faceCheck]);
+
+  const inSession = sessionId !== null && ['consent', 'face', 'summary', 'enterprise', 'preview', 'error', 'done', 'objection', 'commitment'].includes(state.screen);
   const [idle, resetIdle] = useInactivity(inSession, info?.idleSeconds ?? 60, sessionId);
   const onExpire = useCallback(() => finish('idle'), [finish]);
   const backToIdle = useCallback(() => dispatch({ type: 'reset' }), []);
@@ -204,11 +212,22 @@ export function App({ api }: { api: KioskApi }) {
         <ConsentScreen
           session={state.session}
           issuer={info?.issuer ?? ''}
+          faceCheck={faceCheck}
           onAgree={() => {
             performance.mark('consent-given');
             if (sessionId) dispatch({ type: 'consented', sessionId, then: service === 'enterprise' || service === 'certificate' ? service : 'self' });
           }}
           onCancel={() => finish('user')}
+        />
+      )}
+      {state.screen === 'face' && sessionId && (
+        <FaceScreen
+          api={api}
+          sessionId={sessionId}
+          fn={viewing.kind === 'self' ? 'self' : 'enterprise'}
+          voiceVolume={info?.voiceVolume ?? 0}
+          onPassed={() => dispatch({ type: 'face-passed', sessionId })}
+          onFinish={() => finish('user')}
         />
       )}
       {state.screen === 'reading' && <ReadingScreen />}

@@ -48,7 +48,7 @@ export const en: Messages = {
     cancel: 'Do not query',
     lawTitle: 'How your personal information is handled',
     purpose: 'Purpose: to confirm who you are, and to show and print your own public credit information (or that of an enterprise you legally represent).',
-    collected: 'Read from the card: name, sex, ethnicity, date of birth, address, ID number, issuing authority, validity and photo. The photo and address are neither used nor kept.',
+    collected: 'Read from the card: name, sex, ethnicity, date of birth, address, ID number, issuing authority, validity and photo. The photo is used only where this kiosk asks for a face comparison, compared in memory with a picture from the camera and never kept; the address is neither used nor kept.',
     whereItGoes: 'Where it goes: the card data stays in this kiosk’s memory for this query only; it is not uploaded or written to any file. A record of the query (ID number masked) goes to {{issuer}} for service statistics.',
     retention: 'How long: the card data is erased as soon as you take your card or finish; query and print records are kept as the archive rules require, to verify reports and for security audits.',
     legalBasis: 'Legal basis: Personal Information Protection Law of the PRC, Articles 13, 14 and 17, and the rules on public credit information. You may refuse; then nothing is looked up.',
@@ -58,7 +58,7 @@ export const en: Messages = {
     full: [
       'Handler: {{issuer}}, which runs this self-service kiosk.',
       'Purpose and means: to let you query your public credit information and print a report, the kiosk reads your ID card, finds the public credit information about you (or an enterprise you legally represent) in its local data, shows it and prints a report when you ask.',
-      'Information handled: name, sex, ethnicity, date of birth, address, citizen ID number, issuing authority, validity, photo; and the public credit information about you. The ID number is sensitive personal information and is used only to confirm that you are the subject.',
+      'Information handled: name, sex, ethnicity, date of birth, address, citizen ID number, issuing authority, validity, photo; and the public credit information about you. The ID number is sensitive personal information and is used only to confirm that you are the subject. Where this kiosk asks for a face comparison, the card photo and a picture from the camera (facial information, also sensitive) are processed in memory only to confirm that the card holder is the one asking, deleted when the comparison ends; only its result is recorded.',
       'Keeping and erasing: the card data is held only in the kiosk’s memory and erased when you take your card, tap “Finish”, or leave the kiosk unattended. Query and print records carry no full ID number and are kept as the archive rules require, to verify reports and for security audits.',
       'Disclosure: the card data is given to no third party; service statistics and report numbers go to the operator’s public credit information platform.',
       'Your rights: you may know about and refuse this handling; you may object to credit information shown; you may see and copy your query records at the credit counter.',
@@ -192,5 +192,7 @@ export const en: Messages = {
     CARD_EXPIRED: 'Your card has expired; please go to a counter',
     DISK_FULL: 'The device storage is full; please ask staff',
     INTERNAL: 'Internal error; please ask staff',
+    FACE_CHECK_REQUIRED: 'Please complete the face comparison first',
+    FACE_CHECK_FAILED: 'The face comparison did not pass; please go to a counter',
   },
 };

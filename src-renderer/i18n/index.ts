@@ -11,6 +11,8 @@ import { commitmentEn } from '../commitment/i18n/en';
 import { commitmentZhCN } from '../commitment/i18n/zh-CN';
 import { staffEn } from '../staff/i18n/en';
 import { staffZhCN } from '../staff/i18n/zh-CN';
+import { faceEn } from '../face/i18n/en';
+import { faceZhCN } from '../face/i18n/zh-CN';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -21,7 +23,7 @@ export function initI18n(language: Language = 'zh-CN'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, edition: editionZhCN, citizen: citizenZhCN, commitment: commitmentZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, edition: editionEn, citizen: citizenEn, commitment: commitmentEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, edition: editionZhCN, citizen: citizenZhCN, commitment: commitmentZhCN, face: faceZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, edition: editionEn, citizen: citizenEn, commitment: commitmentEn, face: faceEn } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

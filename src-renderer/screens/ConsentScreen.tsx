@@ -7,7 +7,7 @@ import type { SessionInfo } from '../../src-main/common/contract/views';
 
 const POINTS = ['purpose', 'collected', 'whereItGoes', 'retention', 'legalBasis'] as const;
 
-export function ConsentScreen({ session, issuer, onAgree, onCancel }: { session: SessionInfo; issuer: string; onAgree: () => void; onCancel: () => void }) {
+export function ConsentScreen({ session, issuer, faceCheck = false, onAgree, onCancel }: { session: SessionInfo; issuer: string; faceCheck?: boolean; onAgree: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [fullOpen, setFullOpen] = useState(false);
   return (
@@ -18,6 +18,7 @@ export function ConsentScreen({ session, issuer, onAgree, onCancel }: { session:
         <ul className="consent-points">
           <li>{t('consent.point1')}</li>
           <li>{t('consent.point3')}</li>
+          {faceCheck && <li data-testid="consent-face">{t('face.consent')}</li>}
         </ul>
         <section className="consent-law" aria-labelledby="consent-law-title" data-testid="consent-law">
           <h2 id="consent-law-title">{t('consent.lawTitle')}</h2>

@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { ReportEdition, ReportModel } from '../../src-main/common/report/reportModel';
 import type { CreditSummary, EnterpriseChoice, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
 
-export type Screen = 'idle' | 'consent' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card' | 'objection' | 'verify-report' | 'commitment';
+export type Screen = 'idle' | 'consent' | 'face' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card' | 'objection' | 'verify-report' | 'commitment';
 
 export interface DeviceState {
   info: KioskInfo | null;
@@ -67,6 +67,8 @@ export type KioskAction =
   | { type: 'print-requested'; sessionId: string }
   | { type: 'print-started'; sessionId: string; job: PrintJobView }
   | { type: 'failed'; sessionId: string | null; code: ErrorCode }
+  /** The services asked for a face comparison first (FACE_CHECK_REQUIRED) and it passed: ask again. */
+  | { type: 'face-passed'; sessionId: string }
   | { type: 'dismiss-error' }
   /** 异议申请 from the summary shown, and back to it. */
   | { type: 'open-objection' }
@@ -158,6 +160,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return state.session && state.summary ? { ...state, screen: 'summary', viewing: state.summaryViewing, job: null, preview: null } : state;
     case 'failed':
       if (action.sessionId !== null && state.session?.id !== action.sessionId) return state;
+      // The services show nothing before a face comparison passes: the face step first, then the same request.
+      if (action.code === 'FACE_CHECK_REQUIRED') return { ...state, screen: 'face', printRequested: false };
       return { ...state, screen: 'error', error: action.code, printRequested: false };
     case 'open-objection':
       return state.session && state.summary && state.screen === 'summary' ? { ...state, screen: 'objection' } : state;
@@ -167,6 +171,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return state.screen === 'idle' && !state.session ? { ...state, screen: 'verify-report' } : state;
     case 'close-verify':
       return state.screen === 'verify-report' ? { ...state, screen: 'idle' } : state;
+    case 'face-passed':
+      return state.session?.id === action.sessionId && state.screen === 'face' ? { ...state, screen: 'reading' } : state;
     case 'reset':
       return ended(state);
     case 'scrub':

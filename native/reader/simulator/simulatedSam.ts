@@ -99,13 +99,19 @@ export class SimulatedSam {
 
 /** The card's own WLT bytes when it carries them, else stand-in bytes derived from the ID number. */
 function simulatedPhoto(card: IdCard): Uint8Array {
-  const out = new Uint8Array(WLT_PHOTO_LENGTH);
   if (card.photo?.format === 'wlt' && card.photo.data) {
+    const out = new Uint8Array(WLT_PHOTO_LENGTH);
     out.set(Buffer.from(card.photo.data, 'base64').subarray(0, WLT_PHOTO_LENGTH));
     return out;
   }
+  return standInWlt(card.idNumber);
+}
+
+/** The stand-in "encrypted photo" of a card without WLT bytes: the demo photo decoder knows it by these. */
+export function standInWlt(idNumber: string): Uint8Array {
+  const out = new Uint8Array(WLT_PHOTO_LENGTH);
   let seed = 0x9e3779b9;
-  for (const ch of card.idNumber) seed = Math.imul(seed ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  for (const ch of idNumber) seed = Math.imul(seed ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   for (let i = 0; i < out.length; i++) {
     seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
     out[i] = seed >>> 24;

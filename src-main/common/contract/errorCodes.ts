@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'NOT_CONFIGURED',
   'ALREADY_COMMITTED',
   'COMMITMENT_NOT_OFFERED',
+  'FACE_CHECK_REQUIRED',
+  'FACE_CHECK_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -61,4 +63,6 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   NOT_CONFIGURED: '本机尚未配置，请联系管理员 / This kiosk is not configured yet; please ask the operator',
   ALREADY_COMMITTED: '您已签署过相同的信用承诺，仍在有效期内，无需重复签署 / You have already signed this same commitment and it still stands; no need to sign it again',
   COMMITMENT_NOT_OFFERED: '该事项不适用告知承诺或容缺受理 / This item allows no commitment in place of papers',
+  FACE_CHECK_REQUIRED: '请先完成人脸比对 / Please complete the face comparison first',
+  FACE_CHECK_FAILED: '人脸比对未通过，请到窗口办理 / The face comparison did not pass; please go to a counter',
 };

@@ -94,6 +94,8 @@ export interface KioskInfo {
   timeZone?: string;
   /** Idle seconds after which the admin console (and its sign-in) closes; absent: 120. */
   adminIdleSeconds?: number;
+  /** A face comparison guards at least one function here: the screens warm the models and the consent says so. */
+  faceCheck?: boolean;
 }
 
 export interface KioskStatus {

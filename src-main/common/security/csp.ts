@@ -32,5 +32,5 @@ export const KIOSK_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.f
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), hid=(), serial=(), payment=(), display-capture=()',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), usb=(), hid=(), serial=(), payment=(), display-capture=()',
 });

@@ -4,11 +4,14 @@
 import type { Certificate, Session, WebContents } from 'electron';
 import { KIOSK_CSP } from '../../common/security/csp';
 import type { HostLogger } from './logger';
+import { cameraCheck, grantsCamera, type MediaRequestDetails } from './cameraPermission';
 import { isAppUrl } from './origin';
 
 export interface HardeningOptions {
   devTools: boolean;
   log: HostLogger;
+  /** True while a face step is open (the only time the camera may be granted). */
+  cameraAllowed?: () => boolean;
 }
 
 const isDevToolsUrl = (url: string): boolean => url.startsWith('devtools://');
@@ -32,12 +35,13 @@ export function hardenWebContents(contents: WebContents, { devTools, log }: Hard
 }
 
 /** Session-wide: permissions, devices, downloads, network and the CSP header. */
-export function hardenSession(ses: Session, { devTools, log }: HardeningOptions): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('denied permission request', { permission });
-    callback(false);
+export function hardenSession(ses: Session, { devTools, log, cameraAllowed = () => false }: HardeningOptions): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = grantsCamera(permission, details as MediaRequestDetails, cameraAllowed);
+    if (!granted) log.warn('denied permission request', { permission });
+    callback(granted);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => cameraCheck(permission, requestingOrigin, details as MediaRequestDetails, cameraAllowed));
   ses.setDevicePermissionHandler(() => false);
   // The reader and printer are driven by the main process; no WebHID/Serial/USB.
   ses.on('select-hid-device', (event, _details, callback) => {

@@ -98,7 +98,8 @@ export async function startElectronHost(deps: ElectronHostDeps): Promise<Electro
   const paths = resolveHostPaths({ bundleDir: deps.bundleDir, isPackaged: app.isPackaged, resourcesPath: deps.resourcesPath });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { devTools, log }));
-  hardenSession(session.defaultSession, { devTools, log });
+  // The camera is granted only while the runtime has a face step open.
+  hardenSession(session.defaultSession, { devTools, log, cameraAllowed: () => runtime?.cameraAllowed?.() === true });
   app.on('select-client-certificate', refuseClientCertificates(log));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
 

@@ -51,6 +51,9 @@ const METHODS = {
   listCommitmentKinds: true,
   signCommitment: true,
   signCommitmentAtCounter: true,
+  beginFaceCheck: true,
+  submitFaceAttempt: true,
+  endFaceCheck: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const PRELOAD_METHODS = Object.keys(METHODS) as KioskMethod[];

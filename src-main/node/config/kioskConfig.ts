@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { FacePolicySchema } from '../../common/face/facePolicy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/time/displayTime';
 import { PenaltyPeriodsOverrideSchema } from '../../common/rules/disclosurePeriods';
 import { UnrepairableListSchema } from '../../common/rules/repairEligibility';
@@ -137,6 +138,8 @@ export const KioskConfigSchema = z
       .default({ penaltyPeriods: {}, unrepairable: [] }),
     /** Objections (异议申请): the reasons offered, the answer period, the categories excluded, the platform's key for the phone. */
     objection: ObjectionConfigSchema.default(DEFAULT_OBJECTION_CONFIG),
+    /** Face comparison with the card photo before a person's own data (docs/security.md); absent: on in production, off in the demo. */
+    faceCheck: FacePolicySchema.optional(),
     /** Sync and the online fallback (docs/sync.md). Absent: folder import only, no online fallback. */
     sync: z
       .object({

@@ -3,7 +3,7 @@
 // already validated (dispatchKioskCall); answers are Results, never throws.
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../../common/contract/errorCodes';
-import type { KioskInput, SelfServiceMethods } from '../../common/contract/kioskApi';
+import type { FaceMethods, KioskInput, SelfServiceMethods } from '../../common/contract/kioskApi';
 import type { KioskEventListener } from '../../common/contract/events';
 import type { DiagnosticEntry } from '../../common/contract/adminApi';
 import { fail, ok, type Result } from '../../common/contract/result';
@@ -39,6 +39,8 @@ import { SessionManager, type Session } from '../session/sessionManager';
 import type { CommitmentKiosk } from '../commitment/commitmentService';
 import { EventHub } from './eventHub';
 import type { CitizenAccess } from '../citizen/citizenAccess';
+import { createFaceCheck, type FaceOutcomeRecord } from '../face/faceCheck';
+import { resolveFacePolicy, type FacePolicy } from '../../common/face/facePolicy';
 
 export interface DemoCards {
   list(): DemoCardView[];
@@ -81,14 +83,20 @@ export interface KioskServiceDeps {
   maxSessionMs: number;
   maxDataAgeHours: number;
   disclosurePolicy?: DisclosurePolicy;
+  /** Where a face comparison with the card photo must pass first (none by default: the demo's). */
+  facePolicy?: FacePolicy;
+  /** Counts each face check's outcome for the statistics. */
+  faceOutcome?: (entry: FaceOutcomeRecord) => void;
   now?: () => Date;
 }
 
-export interface KioskService extends SelfServiceMethods, CommitmentKiosk {
+export interface KioskService extends SelfServiceMethods, CommitmentKiosk, FaceMethods {
   citizen: CitizenAccess;
   subscribe(listener: KioskEventListener): () => void;
   /** Recent errors and print jobs, newest first, for the admin console. */
   diagnostics(): { recentErrors: DiagnosticEntry[]; recentJobs: PrintJobView[] };
+  /** A face step is open for the live session: the host may grant the camera (hosts/electron/hardening). */
+  cameraAllowed(): boolean;
   close(): Promise<void>;
 }
 
@@ -104,6 +112,12 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       log.info({ event: 'session-ended', reason }, 'session ended');
       hub.emit({ type: 'session-ended', sessionId, reason });
     },
+  });
+  const face = createFaceCheck({
+    policy: deps.facePolicy ?? resolveFacePolicy(undefined, 'demo'),
+    session: (id) => sessions.get(id),
+    ...(deps.faceOutcome && { record: deps.faceOutcome }),
+    logger: log,
   });
   let reader: ReaderStatus = { state: 'disconnected', simulated: deps.readerSimulated };
   const jobs = new Map<string, PrintJobView>();
@@ -176,6 +190,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
 
   /** The session holder's own subject record, memoised for the session's life. */
   async function ownSubject(session: Session): Promise<Result<Sourced>> {
+    const refused = face.gate(session, 'self');
+    if (refused) return refused;
     const memo = session.memo.get('subject') as Sourced | undefined;
     if (memo) return ok(memo);
     if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
@@ -186,6 +202,8 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
 
   /** An enterprise the card holder is the registered legal representative of. */
   async function representedEnterprise(session: Session, uscc: string): Promise<Result<Sourced>> {
+    const refused = face.gate(session, 'enterprise');
+    if (refused) return refused;
     if (isCardExpired(session.card, toIsoDate(now()))) return fail('CARD_EXPIRED', DEFAULT_ERROR_MESSAGES.CARD_EXPIRED);
     const code = validateCodeOf(uscc, ['uscc'], { today: toIsoDate(now()) });
     if (!code.valid) return codeRefused(code);
@@ -299,6 +317,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       }),
 
     subscribe: (listener) => hub.subscribe(listener),
+
+    ...face.methods,
+    cameraAllowed: () => face.cameraAllowed(),
 
     diagnostics: () => ({ recentErrors: [...recentErrors], recentJobs: [...jobs.values()].reverse() }),
 

@@ -11,6 +11,7 @@ import type { DemoCardView, KioskInfo } from '../../common/contract/views';
 import type { IdCard } from '../../common/domain/idCard';
 import type { CardReader } from '../../../native/reader/cardReader';
 import { createSimulatedReader } from '../../../native/reader/simulator/createSimulatedReader';
+import { createDemoPhotoDecoder, type DemoPhoto } from '../../../native/reader/simulator/demoPhotoDecoder';
 import { createUsbCardReader } from '../../../native/reader/usbCardReader';
 import { ensureDemoCache, resolveCacheLocation } from '../cache/cacheLocation';
 import { loadCacheKey } from '../cache/cacheKeys';
@@ -43,11 +44,14 @@ import { createCitizenServices } from '../citizen/citizenServices';
 import { appliedFleetSettings, createFleetConfigSync, FLEET_CONFIG_STATE_FILE } from '../sync/fleetConfigSync';
 import { removeDemoArtefacts } from './demoArtefacts';
 import { applyLiveSettings, applyStoredFleetSettings } from './liveSettings';
+import { resolveFacePolicy } from '../../common/face/facePolicy';
 import { createSetupRuntime } from './setupRuntime';
 
 export interface KioskRuntime {
   api: KioskApi;
   config: KioskConfig;
+  /** A face step is open: the Electron host grants the camera only then. */
+  cameraAllowed?(): boolean;
   /** Ends any session, stops devices, closes the cache. */
   close(): Promise<void>;
 }
@@ -128,6 +132,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   });
 
   const online = onlineClientFromConfig(config, platform);
+  const facePolicy = resolveFacePolicy(config.faceCheck, config.mode);
   // One object: fleet configuration changes it live (liveSettings).
   const info: KioskInfo = {
     kioskId: config.kioskId,
@@ -140,6 +145,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     voiceVolume: config.voice.enabled ? config.voice.volume : 0,
     timeZone: config.timeZone,
     adminIdleSeconds: config.adminConsole.idleSeconds,
+    faceCheck: Object.values(facePolicy.required).some(Boolean),
   };
   const service = createKioskService({
     info,
@@ -156,6 +162,9 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     hub,
     usage: (fn, subject) => staff.recordUsage(fn, subject),
     disclosurePolicy,
+    facePolicy,
+    // Only the outcome and its band are counted: no person, no score, no image.
+    faceOutcome: ({ fn, outcome, band }) => staff.auditAction('', 'face-check', outcome, { fn, band }),
     maxSessionMs: config.session.maxSessionSeconds * 1000,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     now,
@@ -229,6 +238,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   return {
     api,
     config,
+    cameraAllowed: () => service.cameraAllowed(),
     close: async () => {
       duties.stop();
       await sync.close();
@@ -258,9 +268,14 @@ async function createReader(config: KioskConfig, resourcesDir: string): Promise<
     return { reader, demo: null };
   }
   // The simulated reader speaks the real SAM frames behind a real transport profile.
-  const { reader, device } = createSimulatedReader({ profile: config.reader.profile, name: '模拟读卡器 / simulated reader' });
+  const cards = config.mode === 'demo' ? readDemoCards(path.join(resourcesDir, 'demo')) : [];
+  const { reader, device } = createSimulatedReader({
+    profile: config.reader.profile,
+    name: '模拟读卡器 / simulated reader',
+    // The demo cards' photos, standing in for the vendor's WLT decoder (docs/readers.md).
+    ...(config.mode === 'demo' && { photoDecoder: createDemoPhotoDecoder(demoPhotos(path.join(resourcesDir, 'demo', 'photos'), cards)) }),
+  });
   if (config.mode !== 'demo') return { reader, demo: null };
-  const cards = readDemoCards(path.join(resourcesDir, 'demo'));
   const demo: DemoCards = {
     list: (): DemoCardView[] => cards.map((c) => ({ id: c.id, label: c.label, cardType: c.type })),
     get: (id: string): IdCard | null => {
@@ -276,4 +291,12 @@ async function createReader(config: KioskConfig, resourcesDir: string): Promise<
     setReadFault: (fault) => (fault === 'none' ? device.clearFaults() : device.injectFault({ type: 'status', sw3: 0x41 }, { on: 'read', times: 10_000 })),
   };
   return { reader, demo };
+}
+
+/** resources/demo/photos/<card id>.jpg, where one ships (made by scripts/make-demo-photos.mjs). */
+function demoPhotos(dir: string, cards: ReadonlyArray<{ id: string; idNumber: string }>): DemoPhoto[] {
+  return cards.flatMap((card) => {
+    const file = path.join(dir, `${card.id}.jpg`);
+    return fs.existsSync(file) ? [{ idNumber: card.idNumber, jpeg: fs.readFileSync(file) }] : [];
+  });
 }

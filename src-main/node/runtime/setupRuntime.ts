@@ -25,5 +25,5 @@ export function createSetupRuntime(config: KioskConfig, appVersion: string): Kio
   const refused = async () => fail('NOT_CONFIGURED', DEFAULT_ERROR_MESSAGES.NOT_CONFIGURED);
   const methods = Object.fromEntries(KIOSK_METHODS.map((m) => [m, refused])) as unknown as KioskMethods;
   const api: KioskApi = { ...methods, getInfo: async () => ok(info), subscribe: () => () => undefined };
-  return { api, config, close: async () => undefined };
+  return { api, config, cameraAllowed: () => false, close: async () => undefined };
 }

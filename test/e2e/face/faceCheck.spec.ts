@@ -1,0 +1,105 @@
+// The face step (人证比对) in Chromium with its fake camera fed from a file made of a
+// sample face: the card holder passes, another person is refused, a still picture is
+// refused as not live, and with no camera the person is sent to the counter. The
+// kiosk runs its demo with the face check switched on for a person's own data.
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { useKioskHost } from '../journeySteps';
+import { cameraVideoPath, writeCameraVideo } from './cameraVideo';
+
+// Loading the models on a busy 2-core machine takes tens of seconds: generous, never timed.
+test.describe.configure({ timeout: 480_000 });
+
+// Idle limits well beyond a slow model load, so only the face step decides how the session goes.
+const FACE_ON = { faceCheck: { required: { self: true, enterprise: true, 'citizen-service': true }, maxTries: 2 }, session: { idleSeconds: 900, countdownSeconds: 20, maxSessionSeconds: 1800 } };
+const BASE_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader'];
+
+/**
+ * A browser of this spec's own (the camera flags are per launch, and only this spec
+ * wants them): with the fake camera playing the file, or with no camera at all.
+ */
+async function openKiosk(camera: string | 'none', viewport: { width: number; height: number } | null): Promise<{ browser: Browser; page: Page }> {
+  const cameraArgs = camera === 'none' ? [] : ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`];
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...BASE_ARGS, ...cameraArgs] });
+  const page = await browser.newPage(viewport ? { viewport } : {});
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`[face page] ${m.text().slice(0, 300)}`);
+  });
+  return { browser, page };
+}
+
+/** Card 林晓岚 (her photo is sample face s5a) on the reader, consent given: the face step is up. */
+async function toFaceStep(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  // The kiosk host serves the whole block: the card of the test before may still lie there.
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('demo-card-card-lin').click();
+  await expect(page.getByTestId('consent-face')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('consent-agree').click();
+  await expect(page.getByTestId('screen-face')).toBeVisible();
+}
+
+test.describe('face check on', () => {
+  const kiosk = useKioskHost(() => FACE_ON);
+
+  test('the card holder passes and sees her summary', async ({ viewport }) => {
+    const { browser, page } = await openKiosk(await writeCameraVideo('s5a', 'live'), viewport);
+    try {
+      await toFaceStep(page, kiosk().url);
+      await expect(page.getByTestId('screen-summary')).toBeVisible({ timeout: 400_000 });
+      const ms = await page.evaluate(() => performance.getEntriesByName('face-camera-to-decision').map((e) => Math.round(e.duration)));
+      test.info().annotations.push({ type: 'camera open → decision (ms)', description: ms.join(', ') });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('another person holding her card is refused and sent to the counter', async ({ viewport }) => {
+    const { browser, page } = await openKiosk(await writeCameraVideo('s2b', 'live'), viewport);
+    try {
+      await toFaceStep(page, kiosk().url);
+      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', 'not-matched', { timeout: 400_000 });
+      await expect(page.getByTestId('screen-face-counter')).toContainText('请到窗口办理');
+      await expect(page.getByTestId('screen-summary')).toHaveCount(0);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('a still picture of her is refused as not live', async ({ viewport }) => {
+    const { browser, page } = await openKiosk(await writeCameraVideo('s5a', 'still'), viewport);
+    try {
+      await toFaceStep(page, kiosk().url);
+      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', 'not-live', { timeout: 400_000 });
+      await expect(page.getByTestId('screen-summary')).toHaveCount(0);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('with no camera the kiosk says the check is unavailable and sends her to the counter', async ({ viewport }) => {
+    const { browser, page } = await openKiosk('none', viewport);
+    try {
+      await toFaceStep(page, kiosk().url);
+      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', /no-camera|camera-denied/, { timeout: 400_000 });
+      await expect(page.getByTestId('screen-face-counter')).toContainText('请携带身份证到服务窗口');
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+test.describe('face check off (the demo default)', () => {
+  const kiosk = useKioskHost();
+
+  test('the consent says nothing of a face comparison and the summary follows at once', async ({ page }) => {
+    await page.goto(kiosk().url);
+    await page.getByTestId('demo-card-card-lin').click();
+    await expect(page.getByTestId('screen-consent')).toBeVisible();
+    await expect(page.getByTestId('consent-face')).toHaveCount(0);
+    await page.getByTestId('consent-agree').click();
+    await expect(page.getByTestId('screen-summary')).toBeVisible();
+  });
+});
+
+export { cameraVideoPath };
