@@ -5,7 +5,7 @@
 // are walked together in id order: each subject's line is put together once, hashed,
 // written to the full package, and to the delta if its hash changed; previous subjects
 // the walk passes by are tombstones. No line is parsed back. (DuckDB was measured for
-// the same work and spent more CPU per row on it: see README, Benchmarks, Sync.)
+// the same work and spent more CPU per row on it: see README, Benchmarks, Publishing.)
 //
 // What a release remembers for the next one (publisher state, beside the packages in
 // `.publisher/`, which the server never hands out): each subject's content hash and the
