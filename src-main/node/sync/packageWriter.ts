@@ -8,6 +8,8 @@ import zlib from 'node:zlib';
 import type { PackageLine } from '../../common/sync/packageLines';
 
 export interface WrittenPackage {
+  /** Where it was written (the constructor's file). */
+  file: string;
   length: number;
   uncompressedLength: number;
   sha256: string;
@@ -22,7 +24,7 @@ export class PackageWriter {
   private pending: string[] = [];
   private pendingBytes = 0;
 
-  constructor(file: string) {
+  constructor(readonly file: string) {
     this.out = fs.createWriteStream(file, { flags: 'wx' });
     this.gzip.on('data', (chunk: Buffer) => {
       this.hash.update(chunk);
@@ -32,9 +34,13 @@ export class PackageWriter {
   }
 
   async write(line: PackageLine): Promise<void> {
-    const text = `${JSON.stringify(line)}\n`;
-    this.pending.push(text);
-    this.pendingBytes += text.length;
+    await this.writeText(JSON.stringify(line));
+  }
+
+  /** A line already serialised (the release builder assembles subject lines from validated parts). */
+  async writeText(json: string): Promise<void> {
+    this.pending.push(json, '\n');
+    this.pendingBytes += json.length + 1;
     if (this.pendingBytes >= 65_536) await this.flush();
   }
 
@@ -51,6 +57,18 @@ export class PackageWriter {
     await this.flush();
     this.gzip.end();
     await once(this.out, 'close');
-    return { length: this.length, uncompressedLength: this.uncompressed, sha256: this.hash.digest('hex') };
+    return { file: this.file, length: this.length, uncompressedLength: this.uncompressed, sha256: this.hash.digest('hex') };
+  }
+
+  /** Stops writing and removes the file (a release refused half way leaves nothing behind). */
+  async abort(): Promise<void> {
+    this.pending = [];
+    this.gzip.destroy();
+    if (!this.out.closed) {
+      const closed = once(this.out, 'close');
+      this.out.destroy();
+      await closed;
+    }
+    fs.rmSync(this.file, { force: true });
   }
 }
