@@ -5,7 +5,8 @@
 // acknowledgement. Prints events/s ingested, p50/p99 ingest latency, lost and duplicated
 // events (both must be 0) and the platform's peak memory, per store, in the same run.
 // Asserts nothing.
-//   npx tsx bench/fleet.bench.ts [--kiosks N] [--seconds S] [--stores sqlite[,postgres]]
+//   npx tsx bench/fleet.bench.ts [--kiosks N] [--seconds S] [--stores sqlite[,postgres] --database postgres://…]
+// (the postgres store wants an empty database; SQLite in the same run is the baseline)
 import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -69,7 +70,8 @@ function tickEvents(k: Kiosk, backlog: number): PlatformEvent[] {
 
 async function startPlatform(store: string, repo: string, tokensFile: string): Promise<{ child: ChildProcess; url: string; ask: <T>(what: string) => Promise<T> }> {
   const script = bundledEntry('bench/fleetPlatformChild.ts', 'fleet-platform');
-  const child = fork(script, ['--store', store, '--repo', repo, '--state', path.join(dir, 'state'), '--tokens', tokensFile], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const database = stringArg('database');
+  const child = fork(script, ['--store', store, '--repo', repo, '--state', path.join(dir, 'state'), '--tokens', tokensFile, ...(database ? ['--database', database] : [])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { url: string }) => resolve(m.url));
     child.once('exit', (code) => reject(new Error(`platform child exited ${code}`)));

@@ -19,10 +19,16 @@ const tokens = JSON.parse(fs.readFileSync(stringArg('tokens')!, 'utf8')) as Reco
 const repo = stringArg('repo')!;
 const state = stringArg('state')!;
 
-/** One line per store: the PostgreSQL platform joins here ("postgres": …) when it lands. */
+/** One line per store: SQLite (the one-machine trial, the baseline) and PostgreSQL (--database URL). */
 const STORES: Record<string, () => Promise<BenchPlatform>> = {
   sqlite: async () => {
     const p = await startPlatformServer({ repo, tokens, stateDir: path.join(state, 'sqlite'), queryIndex: false });
+    return { url: p.url, counts: () => sequenceCheck(p.store), close: () => p.close() };
+  },
+  postgres: async () => {
+    const database = stringArg('database');
+    if (!database) throw new Error('the postgres store needs --database postgres://… (an empty database)');
+    const p = await startPlatformServer({ repo, tokens, stateDir: path.join(state, 'postgres'), store: database, queryIndex: false });
     return { url: p.url, counts: () => sequenceCheck(p.store), close: () => p.close() };
   },
 };
