@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../src-main/common/contract/events';
 import type { KioskApi } from '../../../src-main/common/contract/kioskApi';
 import type { SignatureStrokes } from '../../../src-main/common/signature/signatureStrokes';
+import { maskIdNumber } from '../../../src-main/common/rules/masking';
+import { loadCacheKey } from '../../../src-main/node/cache/cacheKeys';
 import { loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
+import { openKeyStore } from '../../../src-main/node/keys/openKeyStore';
+import { createOutbox } from '../../../src-main/node/outbox/outbox';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/runtime/kioskRuntime';
 import { verifyReportPdf } from '../../../src-main/node/report/verifyReportPdf';
@@ -34,13 +38,16 @@ function next(type: KioskEvent['type']): Promise<KioskEvent> {
   });
 }
 
-/** The events queued for the platform, as the outbox holds them. */
-function queuedCommitments(): Array<Record<string, unknown>> {
-  const db = new Database(path.join(runtime.config.dataDir, 'outbox.sqlite'), { readonly: true });
+/** The commitments queued for the platform, as the one outbox holds them (sealed at rest: opened with the kiosk's key). */
+async function queuedCommitments(): Promise<Array<Record<string, unknown>>> {
+  const outbox = createOutbox({ file: path.join(runtime.config.dataDir, 'outbox.sqlite'), key: loadCacheKey(openKeyStore(runtime.config)) });
   try {
-    return (db.prepare("SELECT payload FROM outbox WHERE type = 'commitment' ORDER BY seq").all() as Array<{ payload: string }>).map((r) => JSON.parse(r.payload) as Record<string, unknown>);
+    return outbox
+      .pendingEvents(10_000)
+      .filter((e) => e.type === 'commitment')
+      .map((e) => e.payload);
   } finally {
-    db.close();
+    await outbox.close();
   }
 }
 
@@ -71,15 +78,15 @@ describe('on the kiosk', () => {
     const signed = await api.signCommitment({ sessionId: session.id, kindId: 'voluntary-disclosure', fields: { area: '诚信经营' }, strokes: STROKES });
     if (!signed.ok) throw new Error(signed.error.message);
     expect(signed.value.job.reportNumber).toBe(signed.value.commitmentNumber);
-    expect(queuedCommitments().at(-1)).toMatchObject({ commitmentNumber: signed.value.commitmentNumber, channel: 'kiosk', signature: 'drawn' });
+    expect((await queuedCommitments()).at(-1)).toMatchObject({ commitmentNumber: signed.value.commitmentNumber, channel: 'kiosk', signature: 'drawn' });
 
     const removed = next('card-removed');
     await api.removeDemoCard({});
     await removed;
-    const before = queuedCommitments().length;
+    const before = (await queuedCommitments()).length;
     const late = await api.signCommitment({ sessionId: session.id, kindId: 'voluntary-disclosure', fields: { area: '产品质量' }, strokes: STROKES });
     expect(late).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
-    expect(queuedCommitments()).toHaveLength(before);
+    expect(await queuedCommitments()).toHaveLength(before);
   });
 });
 
@@ -90,7 +97,7 @@ describe('for an enterprise on the kiosk', () => {
     const { session } = (await inserted) as Extract<KioskEvent, { type: 'card-inserted' }>;
     const signed = await api.signCommitment({ sessionId: session.id, uscc: '91370303MA3C7K2P1R', kindId: 'industry-self-discipline', fields: { industry: '物业服务业' }, strokes: STROKES });
     if (!signed.ok) throw new Error(signed.error.message);
-    expect(queuedCommitments().at(-1)).toMatchObject({ commitmentNumber: signed.value.commitmentNumber, subject: { kind: 'enterprise', maskedCode: '91370303MA3C7K2P1R' } });
+    expect((await queuedCommitments()).at(-1)).toMatchObject({ commitmentNumber: signed.value.commitmentNumber, subject: { kind: 'enterprise', maskedCode: maskIdNumber('91370303MA3C7K2P1R') } });
     const other = await api.signCommitment({ sessionId: session.id, uscc: '12370303MB1F3K6Y81', kindId: 'industry-self-discipline', fields: { industry: '物业服务业' }, strokes: STROKES });
     expect(other).toMatchObject({ ok: false, error: { code: 'NOT_THE_SUBJECT' } });
     const removed = next('card-removed');
@@ -113,7 +120,7 @@ describe('at the counter', () => {
     const text = pdftotext(file).replace(/\s+/g, '');
     expect(text).toContain('无法亲笔签名');
     expect(text).toContain('工号D001');
-    expect(queuedCommitments().at(-1)).toMatchObject({ commitmentNumber: signed.value.commitmentNumber, channel: 'counter', signature: 'staff-confirmed', staffId: 'D001' });
+    expect((await queuedCommitments()).at(-1)).toMatchObject({ commitmentNumber: signed.value.commitmentNumber, channel: 'counter', signature: 'staff-confirmed', staffId: 'D001' });
 
     const db = new Database(path.join(runtime.config.dataDir, 'staff.sqlite'), { readonly: true });
     const audited = db.prepare("SELECT * FROM audit_log WHERE action = 'commitment'").all() as Array<Record<string, unknown>>;

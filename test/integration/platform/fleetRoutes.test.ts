@@ -39,7 +39,7 @@ describe('fleet view API', () => {
         event('usage-daily', 2, '2026-12-07T11:00:00+08:00', { day: '2026-12-07', rows: [{ fn: 'self-query', staffId: null, count: 5 }, { fn: 'credit-check', staffId: '10023', count: 2 }] }),
         event('usage-daily', 3, '2026-12-06T23:00:00+08:00', { day: '2026-12-06', rows: [{ fn: 'report-print', staffId: null, count: 4 }] }),
       ]),
-    ).toEqual({ status: 200, body: { accepted: 6, duplicates: 0 } });
+    ).toEqual({ status: 200, body: { accepted: 6, duplicates: 0, gaps: [] } });
 
     const res = await signIn(f.platform.url);
     expect(res.status).toBe(200);
@@ -72,10 +72,11 @@ describe('fleet view API', () => {
     ]);
 
     const usage = await getJson<{ rows: UsageRowView[] }>(`${f.platform.url}/v1/fleet/usage?from=2026-12-01&to=2026-12-07`, cookie);
+    // By day and kiosk; within one kiosk's day, as the kiosk listed its functions.
     expect(usage.body.rows).toEqual([
       { day: '2026-12-06', kioskId: 'K-001', fn: 'report-print', staffId: null, count: 4 },
-      { day: '2026-12-07', kioskId: 'K-001', fn: 'credit-check', staffId: '10023', count: 2 },
       { day: '2026-12-07', kioskId: 'K-001', fn: 'self-query', staffId: null, count: 5 },
+      { day: '2026-12-07', kioskId: 'K-001', fn: 'credit-check', staffId: '10023', count: 2 },
     ]);
   });
 
