@@ -29,7 +29,7 @@ function findFile(dir: string, name: string): string {
 function queuedObjections(): number {
   const db = new Database(findFile(host().dataDir, 'outbox.sqlite'), { readonly: true });
   try {
-    return (db.prepare("SELECT count(*) AS n FROM outbox WHERE type = 'objection'").get() as { n: number }).n;
+    return (db.prepare("SELECT count(*) AS n FROM events WHERE type = 'objection'").get() as { n: number }).n;
   } finally {
     db.close();
   }
