@@ -25,7 +25,8 @@ export interface Hit<R = CreditRecord> {
 /** The categories hitKindOf can find a hit in: a check that counts only hits needs only these records (the batch's hits-only lookups). */
 export const HIT_CATEGORIES: readonly RecordCategory[] = ['serious-dishonesty', 'abnormal-operation', 'penalty', 'watch-list', 'honour'];
 
-type HitRecord = Pick<CreditRecord, 'category' | 'title' | 'status' | 'severity' | 'decisionDate' | 'disclosureDeadline' | 'validTo'>;
+/** What a hit is decided by: the batch's hits-only lookups carry only these fields. */
+export type HitRecord = Pick<CreditRecord, 'category' | 'title' | 'status' | 'severity' | 'decisionDate' | 'disclosureDeadline' | 'validTo'>;
 
 /** The hit kind of one record, or null when it is not a hit (or not visible today). */
 export function hitKindOf(record: HitRecord, today: string, policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY): HitKind | null {

@@ -3,15 +3,15 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { normalizeCode } from '../../common/codes/subjectCode';
-import { RECORD_CATEGORIES, type RecordCategory } from '../../common/domain/creditRecord';
 import { SUBJECT_KINDS, type Subject, type SubjectKind } from '../../common/domain/subject';
+import { HIT_CATEGORIES } from '../../common/staff/hits';
 import { codePointLength, ftsPhrase, normalizeName, normalizeSearchText, TRIGRAM_MIN_CHARS } from '../../common/search/nameSearchText';
 import { CacheError, toCacheError } from './cacheError';
 import { checkHeader, quickCheck } from './cacheIntegrity';
 import { keyCheckValue, lookupHash } from './cacheKeys';
 import { readMeta } from './cacheMeta';
-import { bundleWire, createCodec, RECORD_TUPLE_SQL, rowToSubject, type BundleWire, type Codec, type SubjectRow } from './cacheRows';
-import type { CacheCheck, CacheDataInfo, FindManyOptions, SearchOptions, SearchPage } from './creditCache';
+import { bundleWire, createCodec, HIT_TUPLE_SQL, RECORD_TUPLE_SQL, rowToSubject, type BundleWire, type Codec, type HitsWire, type SubjectRow } from './cacheRows';
+import type { CacheCheck, CacheDataInfo, SearchOptions, SearchPage } from './creditCache';
 import { schemaVersionOf, SCHEMA_VERSION } from './migrations';
 import { recordRowRange } from './recordLayout';
 
@@ -52,7 +52,6 @@ export class CacheReader {
   private readonly db: Database.Database;
   private readonly codec: Codec;
   private readonly stmts;
-  private readonly byCategories = new Map<string, Database.Statement>();
 
   /** Opens read-only after the caller has checked and migrated the file (see openCreditCache). */
   constructor(
@@ -74,6 +73,8 @@ export class CacheReader {
         // One contiguous range, in display order (recordLayout.ts), as one JSON text; and how
         // many rows carry their own ciphertext (files written before a person's facts were sealed with them).
         records: this.db.prepare(`SELECT json_group_array(${RECORD_TUPLE_SQL}), count(sealed) FROM records WHERE rid BETWEEN ? AND ?`).raw(true),
+        // The hit categories are SQL literals: a bound list (json_each) cost more per lookup than it saved.
+        hits: this.db.prepare(`SELECT json_group_array(${HIT_TUPLE_SQL}) FROM records WHERE rid BETWEEN ? AND ? AND category IN (${HIT_CATEGORIES.map((c) => `'${c}'`).join(', ')})`).pluck(),
         ownSealed: this.db.prepare('SELECT id, sealed FROM records WHERE rid BETWEEN ? AND ? AND sealed IS NOT NULL').raw(true),
         byRepId: this.db.prepare('SELECT * FROM subjects WHERE rep_id_hash = ? ORDER BY sid'),
         byRepName: this.db.prepare('SELECT * FROM subjects WHERE rep_name_hash = ? AND rep_id_hash IS NULL ORDER BY sid'),
@@ -92,43 +93,38 @@ export class CacheReader {
     return this.guard(() => this.lookup(code));
   }
 
-  /**
-   * Many codes in one call (the batch check sends a chunk per round trip, not a code), each
-   * answered as findByCode would — with, when `categories` is given, only the records of
-   * those categories: a check that counts only hits need not read, copy and decode licences.
-   */
-  findManyByCode(codes: readonly string[], options: FindManyOptions = {}): Array<BundleWire | null> {
-    return this.guard(() => {
-      const records = options.categories ? this.recordsOf(options.categories) : this.stmts.records;
-      return codes.map((code) => this.lookup(code, records));
-    });
+  /** Many codes in one call, each answered as findByCode would, in order. */
+  findManyByCode(codes: readonly string[]): Array<BundleWire | null> {
+    return this.guard(() => codes.map((code) => this.lookup(code)));
   }
 
   /**
-   * The records statement for some categories, prepared once per set. The categories are
-   * written into the SQL as literals — a bound list (json_each) cost more per lookup than
-   * it saved — so each is checked against the catalogue's names first.
+   * The batch check's hits-only path (a chunk per round trip, not a code): each subject
+   * with only its records of HIT_CATEGORIES, as HitTuples — a check that counts hits need
+   * not read, build, copy and decode licences, contents or fields.
    */
-  private recordsOf(categories: readonly RecordCategory[]): Database.Statement {
-    const key = [...new Set(categories)].sort().join(',');
-    let stmt = this.byCategories.get(key);
-    if (!stmt) {
-      const unknown = categories.find((c) => !(RECORD_CATEGORIES as readonly string[]).includes(c));
-      if (unknown !== undefined) throw new CacheError('CACHE_UNAVAILABLE', `未知的信息类别 / unknown record category: ${String(unknown).slice(0, 40)}`);
-      const list = key === '' ? 'NULL' : key.split(',').map((c) => `'${c}'`).join(', ');
-      stmt = this.db.prepare(`SELECT json_group_array(${RECORD_TUPLE_SQL}), count(sealed) FROM records WHERE rid BETWEEN ? AND ? AND category IN (${list})`).raw(true);
-      this.byCategories.set(key, stmt);
-    }
-    return stmt;
+  findHitsByCode(codes: readonly string[]): Array<HitsWire | null> {
+    return this.guard(() =>
+      codes.map((code) => {
+        const row = this.subjectRow(code);
+        if (!row) return null;
+        const { first, last } = recordRowRange(row.sid);
+        return { subject: rowToSubject(this.codec, row), records: this.stmts.hits.get(first, last) as string };
+      }),
+    );
   }
 
-  private lookup(code: string, recordsStmt: Database.Statement = this.stmts.records): BundleWire | null {
+  private subjectRow(code: string): SubjectRow | undefined {
     const normalized = normalizeCode(code);
-    if (normalized === '' || normalized.length > 64) return null;
-    const row = this.stmts.byCodeHash.get(lookupHash(this.codec.keys, 'code', normalized)) as SubjectRow | undefined;
+    if (normalized === '' || normalized.length > 64) return undefined;
+    return this.stmts.byCodeHash.get(lookupHash(this.codec.keys, 'code', normalized)) as SubjectRow | undefined;
+  }
+
+  private lookup(code: string): BundleWire | null {
+    const row = this.subjectRow(code);
     if (!row) return null;
     const { first, last } = recordRowRange(row.sid);
-    const [records, ownSealed] = recordsStmt.get(first, last) as [string, number];
+    const [records, ownSealed] = this.stmts.records.get(first, last) as [string, number];
     return bundleWire(this.codec, row, records, ownSealed > 0 ? (this.stmts.ownSealed.all(first, last) as Array<[string, Buffer]>) : []);
   }
 

@@ -1,9 +1,8 @@
 // Messages between openCreditCache and the query worker. Errors cross the thread
 // boundary as plain {code, message} and become CacheErrors again on this side.
 import type { CacheReader } from './cacheReader';
-import type { FindManyOptions } from './creditCache';
 
-export type QueryMethod = 'findByCode' | 'findManyByCode' | 'findRepresentedBy' | 'search' | 'dataInfo' | 'check';
+export type QueryMethod = 'findByCode' | 'findManyByCode' | 'findHitsByCode' | 'findRepresentedBy' | 'search' | 'dataInfo' | 'check';
 
 export interface QueryRequest {
   id: number;
@@ -24,7 +23,9 @@ export function runQuery(reader: CacheReader, method: QueryMethod, args: unknown
     case 'findByCode':
       return reader.findByCode(args[0] as string);
     case 'findManyByCode':
-      return reader.findManyByCode(args[0] as string[], args[1] as FindManyOptions | undefined);
+      return reader.findManyByCode(args[0] as string[]);
+    case 'findHitsByCode':
+      return reader.findHitsByCode(args[0] as string[]);
     case 'findRepresentedBy':
       return reader.findRepresentedBy(args[0] as { idNumber: string; name: string });
     case 'search':

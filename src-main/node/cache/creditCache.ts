@@ -1,7 +1,8 @@
 // The local credit cache as the services see it. Answers are async because the
 // queries run off the main thread (worker, read-only connections).
-import type { CreditRecord, RecordCategory } from '../../common/domain/creditRecord';
+import type { CreditRecord } from '../../common/domain/creditRecord';
 import type { Subject, SubjectKind } from '../../common/domain/subject';
+import type { HitRecord } from '../../common/staff/hits';
 
 export interface SubjectWithRecords {
   subject: Subject;
@@ -64,14 +65,20 @@ export interface CacheCheck {
   fileBytes: number;
 }
 
-export interface FindManyOptions {
-  /** Only the records of these categories (every record when absent). */
-  categories?: readonly RecordCategory[];
+/** A subject with only the records a hit can come from (HIT_CATEGORIES), each with only what decides a hit. */
+export interface SubjectHits {
+  subject: Subject;
+  records: HitRecord[];
 }
 
 export interface LocalCreditCache extends CreditCache {
   /** Many codes in one round trip, answers in the same order (the batch check). */
-  findManyByCode(codes: readonly string[], options?: FindManyOptions): Promise<Array<SubjectWithRecords | null>>;
+  findManyByCode(codes: readonly string[]): Promise<Array<SubjectWithRecords | null>>;
+  /**
+   * The batch check's hits-only path: many codes in one round trip, each subject with only
+   * its hit-category records, narrowed to the fields a hit is decided by (what hitsOf reads).
+   */
+  findHitsByCode(codes: readonly string[]): Promise<Array<SubjectHits | null>>;
   /** Name search over organisations (natural persons are never searchable by name). */
   search(text: string, options?: SearchOptions): Promise<SearchPage>;
   /** Organisations whose registered legal representative is this person (by ID number where the data has it, else by name). */

@@ -16,6 +16,7 @@ export function noDataCache(): LocalCreditCache {
   return {
     findByCode: refuse,
     findManyByCode: refuse,
+    findHitsByCode: refuse,
     findRepresentedBy: refuse,
     search: refuse,
     check: refuse,

@@ -17,9 +17,9 @@ import type { Subject } from '../../common/domain/subject';
 import { CacheError, toCacheError } from './cacheError';
 import { checkHeader, quickCheck } from './cacheIntegrity';
 import { CacheReader } from './cacheReader';
-import { decodeBundle, type BundleWire } from './cacheRows';
+import { decodeBundle, decodeHits, type BundleWire, type HitsWire } from './cacheRows';
 import { runQuery, type QueryMethod, type QueryResponse, type WorkerInit } from './cacheWorkerProtocol';
-import type { CacheCheck, CacheDataInfo, FindManyOptions, LocalCreditCache, SearchOptions, SearchPage, SubjectWithRecords } from './creditCache';
+import type { CacheCheck, CacheDataInfo, LocalCreditCache, SearchOptions, SearchPage, SubjectHits, SubjectWithRecords } from './creditCache';
 import { LookupRoute } from './lookupRoute';
 import { migrate, schemaVersionOf, SCHEMA_VERSION } from './migrations';
 
@@ -49,9 +49,13 @@ export async function openCreditCache(options: OpenCacheOptions): Promise<LocalC
       const wire = near?.route.choose(call.busy()) === 'near' ? near.find(code) : ((await call.run('findByCode', [code])) as BundleWire | null);
       return wire && decodeBundle(wire);
     },
-    findManyByCode: async (codes: readonly string[], opts?: FindManyOptions): Promise<Array<SubjectWithRecords | null>> => {
-      const wires = (await call.run('findManyByCode', [codes, opts])) as Array<BundleWire | null>;
+    findManyByCode: async (codes: readonly string[]): Promise<Array<SubjectWithRecords | null>> => {
+      const wires = (await call.run('findManyByCode', [codes])) as Array<BundleWire | null>;
       return wires.map((wire) => wire && decodeBundle(wire));
+    },
+    findHitsByCode: async (codes: readonly string[]): Promise<Array<SubjectHits | null>> => {
+      const wires = (await call.run('findHitsByCode', [codes])) as Array<HitsWire | null>;
+      return wires.map((wire) => wire && decodeHits(wire));
     },
     findRepresentedBy: (person: { idNumber: string; name: string }) => call.run('findRepresentedBy', [person]) as Promise<Subject[]>,
     search: (text: string, opts: SearchOptions = {}) => call.run('search', [text, opts]) as Promise<SearchPage>,

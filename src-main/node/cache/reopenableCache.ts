@@ -31,7 +31,8 @@ export async function createReopenableCache(open: () => Promise<LocalCreditCache
 
   return {
     findByCode: (code) => track((c) => c.findByCode(code)),
-    findManyByCode: (codes, options) => track((c) => c.findManyByCode(codes, options)),
+    findManyByCode: (codes) => track((c) => c.findManyByCode(codes)),
+    findHitsByCode: (codes) => track((c) => c.findHitsByCode(codes)),
     findRepresentedBy: (person) => track((c) => c.findRepresentedBy(person)),
     search: (text, options) => track((c) => c.search(text, options)),
     dataInfo: () => track((c) => c.dataInfo()),

@@ -3,7 +3,8 @@
 // row number, never dropped. Every check is an audit entry.
 //
 // How it keeps pace (bench/batch.bench.ts): a chunk's codes go to the cache in ONE call
-// that returns only the records a check can count (HIT_CATEGORIES), and the next chunk's
+// that returns only the records a check can count (HIT_CATEGORIES), narrowed to the fields
+// that decide a hit (findHitsByCode), and the next chunk's
 // lookups run in the query worker while this chunk's rows are computed here. The rows are
 // computed in slices of about a millisecond, each followed by a turn of the event loop, so
 // a person's lookup at the kiosk never waits behind the batch for longer than that.
@@ -14,10 +15,10 @@ import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
 import { maskSubjectCode } from '../../common/rules/masking';
 import type { BatchInputRow } from '../../common/staff/batchRows';
 import type { BusinessItem, Catalogue } from '../../common/staff/catalogue';
-import { HIT_CATEGORIES, NEGATIVE_HIT_KINDS } from '../../common/staff/hits';
-import type { LocalCreditCache, SubjectWithRecords } from '../cache/creditCache';
+import { NEGATIVE_HIT_KINDS } from '../../common/staff/hits';
+import type { LocalCreditCache, SubjectHits } from '../cache/creditCache';
 import type { AuditEntryInput } from './auditLog';
-import { computeCheck } from './checkEngine';
+import { decideHits } from './checkEngine';
 import type { SubjectKeyer } from '../keys/subjectKeyer';
 
 /** Rows between two progress events and audit writes at the least. */
@@ -38,7 +39,7 @@ export interface Batch {
 }
 
 export interface BatchDeps {
-  cache: Pick<LocalCreditCache, 'findManyByCode'>;
+  cache: Pick<LocalCreditCache, 'findHitsByCode'>;
   keyer: SubjectKeyer;
   appendAudit: (entries: AuditEntryInput[]) => void;
   progress: (summary: BatchSummaryView) => void;
@@ -145,10 +146,10 @@ export class BatchJobs {
   }
 
   /** A chunk's codes checked here and looked up in one call; each row with its code's verdict and what the cache holds. */
-  private async lookUp(chunk: BatchInputRow[], today: string): Promise<Array<{ input: BatchInputRow; code: CodeValidation | null; found: SubjectWithRecords | null }>> {
+  private async lookUp(chunk: BatchInputRow[], today: string): Promise<Array<{ input: BatchInputRow; code: CodeValidation | null; found: SubjectHits | null }>> {
     const codes = chunk.map((input) => (input.code === '' ? null : validateSubjectCode(input.code, { today })));
     const wanted = codes.flatMap((code) => (code?.valid ? [code.normalized] : []));
-    const answers = wanted.length > 0 ? await this.deps.cache.findManyByCode(wanted, { categories: HIT_CATEGORIES }) : [];
+    const answers = wanted.length > 0 ? await this.deps.cache.findHitsByCode(wanted) : [];
     let k = 0;
     return chunk.map((input, i) => ({ input, code: codes[i]!, found: codes[i]?.valid ? answers[k++]! : null }));
   }
@@ -156,7 +157,7 @@ export class BatchJobs {
   private checkRow(
     input: BatchInputRow,
     code: CodeValidation | null,
-    found: SubjectWithRecords | null,
+    found: SubjectHits | null,
     batch: Batch,
     catalogue: Catalogue,
     today: string,
@@ -172,7 +173,7 @@ export class BatchJobs {
     else seen.set(code.normalized, input.row);
     if (!found) return { ...base, status: 'not-found', reason: '未查询到该主体 / no such subject in the local data' };
     const { subject, records } = found;
-    const computed = computeCheck(subject, records, batch.item, catalogue, today, this.deps.policy);
+    const computed = decideHits(records, batch.item, catalogue, today, this.deps.policy);
     const hitKinds = [...new Set(computed.hits.map((h) => h.kind))];
     const negative = hitKinds.some((k) => NEGATIVE_HIT_KINDS.has(k));
     if (input.name !== '' && input.name !== subject.name) notes.push('名称与登记不一致 / the name differs from the registered one');

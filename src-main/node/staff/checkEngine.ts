@@ -10,7 +10,7 @@ import { maskAddress, maskIdNumber } from '../../common/rules/masking';
 import { statusTagsOf } from '../../common/rules/statusTags';
 import { applicableTo, type Applicable } from '../../common/staff/applicable';
 import type { BusinessItem, Catalogue, Incentive, Measure } from '../../common/staff/catalogue';
-import { hitsOf, type Hit } from '../../common/staff/hits';
+import { hitsOf, type Hit, type HitRecord } from '../../common/staff/hits';
 
 export interface CheckComputation {
   hits: Array<Hit<CreditRecord>>;
@@ -19,9 +19,14 @@ export interface CheckComputation {
 }
 
 export function computeCheck(subject: Subject, records: readonly CreditRecord[], item: BusinessItem, catalogue: Catalogue, today: string, policy?: DisclosurePolicy): CheckComputation {
-  const hits = hitsOf(records, today, policy);
-  const applicable = applicableTo(item, catalogue, hits.map((h) => h.kind));
+  const { hits, applicable } = decideHits(records, item, catalogue, today, policy);
   return { hits, applicable, statusTags: statusTagsOf(subject, hits.map((h) => h.record)) };
+}
+
+/** The decision itself — hits and what they bring for the item — from no more than what decides a hit (the batch's hits-only records). */
+export function decideHits<R extends HitRecord>(records: readonly R[], item: BusinessItem, catalogue: Catalogue, today: string, policy?: DisclosurePolicy): { hits: Array<Hit<R>>; applicable: Applicable } {
+  const hits = hitsOf(records, today, policy);
+  return { hits, applicable: applicableTo(item, catalogue, hits.map((h) => h.kind)) };
 }
 
 /** A subject for a staff screen: a person's ID number masked, their address cut to the district. */

@@ -20,7 +20,7 @@ import type { KeyStore } from '../keys/keyStore';
 import type { SubjectKeyer } from '../keys/subjectKeyer';
 
 export interface StaffContext {
-  cache: Pick<LocalCreditCache, 'findByCode' | 'findManyByCode' | 'search' | 'dataInfo'>;
+  cache: Pick<LocalCreditCache, 'findByCode' | 'findHitsByCode' | 'search' | 'dataInfo'>;
   hub: EventHub;
   log: Logger;
   db: Database.Database;

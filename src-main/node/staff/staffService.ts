@@ -42,7 +42,7 @@ import { StaffStore, type LockoutPolicy } from './staffStore';
 
 export interface StaffServiceDeps {
   /** The local credit cache (findByCode for checks, search for names, dataInfo for provenance). */
-  cache: Pick<LocalCreditCache, 'findByCode' | 'findManyByCode' | 'search' | 'dataInfo'>;
+  cache: Pick<LocalCreditCache, 'findByCode' | 'findHitsByCode' | 'search' | 'dataInfo'>;
   /** The kiosk's event hub: batch progress and staff sign-outs go to the same stream. */
   hub: EventHub;
   logger: Logger;

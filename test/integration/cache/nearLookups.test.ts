@@ -2,6 +2,7 @@
 // answers, the same refusals, and the worker taking over after a lookup ran over its budget.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HIT_CATEGORIES } from '../../../src-main/common/staff/hits';
 import { LookupRoute } from '../../../src-main/node/cache/lookupRoute';
 import { openCreditCache } from '../../../src-main/node/cache/openCreditCache';
 import { demoCache, LIN_ID, QINGHE_FORMER, QINGHE_USCC, removeTempDirs } from './cacheTestFiles';
@@ -59,22 +60,30 @@ describe('many codes in one call', () => {
     }
   });
 
-  it('gives only the records of the categories asked for, the subject whole', async () => {
+  it('gives hits-only answers: the subject whole, only the hit-category records, each with only what decides a hit', async () => {
     const { file, key } = demoCache();
-    const cache = await openCreditCache({ file, key, worker: 'none' });
-    try {
-      for (const code of [LIN_ID, QINGHE_USCC]) {
-        const all = (await cache.findByCode(code))!;
-        const [some] = await cache.findManyByCode([code], { categories: ['penalty', 'honour'] });
-        expect(some!.subject).toEqual(all.subject);
-        expect(some!.records).toEqual(all.records.filter((r) => r.category === 'penalty' || r.category === 'honour'));
-        expect(all.records.length).toBeGreaterThan(some!.records.length);
+    for (const worker of ['none', WORKER] as const) {
+      const cache = await openCreditCache({ file, key, worker });
+      try {
+        const codes = [LIN_ID, QINGHE_USCC, 'no-such-code', ''];
+        const answers = await cache.findHitsByCode(codes);
+        expect(answers).toHaveLength(codes.length);
+        expect(answers.slice(2)).toEqual([null, null]);
+        for (const [i, code] of codes.slice(0, 2).entries()) {
+          const all = (await cache.findByCode(code))!;
+          expect(answers[i]!.subject).toEqual(all.subject);
+          const narrowed = all.records
+            .filter((r) => HIT_CATEGORIES.includes(r.category))
+            .map((r) => ({ category: r.category, title: r.title, status: r.status, severity: r.severity, decisionDate: r.decisionDate, disclosureDeadline: r.disclosureDeadline, validTo: r.validTo }))
+            .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+          expect(answers[i]!.records).toEqual(narrowed);
+          expect(all.records.length).toBeGreaterThan(narrowed.length);
+        }
+        expect(answers[0]!.records.length + answers[1]!.records.length).toBeGreaterThan(0);
+        expect(await cache.findHitsByCode([])).toEqual([]);
+      } finally {
+        await cache.close();
       }
-      // The categories become SQL literals: anything not in the catalogue is refused, not written into a statement.
-      await expect(cache.findManyByCode([LIN_ID], { categories: ["penalty') OR 1=1 --" as never] })).rejects.toMatchObject({ code: 'CACHE_UNAVAILABLE' });
-      expect(await cache.findManyByCode([LIN_ID], { categories: [] })).toEqual([{ subject: (await cache.findByCode(LIN_ID))!.subject, records: [] }]);
-    } finally {
-      await cache.close();
     }
   });
 });

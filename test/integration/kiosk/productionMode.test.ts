@@ -107,7 +107,7 @@ describe('a production kiosk', () => {
     // What the demo wrote before it had its own folder: its cache and its accounts beside config.json.
     ensureDemoCache({ dataDir: dir, demoDir: path.join(RESOURCES, 'demo') });
     const old = await createStaffService({
-      cache: { findByCode: async () => null, findManyByCode: async (codes: readonly string[]) => codes.map(() => null), search: async () => ({ query: '', page: 1, pageSize: 20, hits: [], total: 0, totalIsCapped: false }), dataInfo: async () => ({ dataVersion: 1, dataAsOf: '', subjects: 0 }) },
+      cache: { findByCode: async () => null, findHitsByCode: async (codes: readonly string[]) => codes.map(() => null), search: async () => ({ query: '', page: 1, pageSize: 20, hits: [], total: 0, totalIsCapped: false }), dataInfo: async () => ({ dataVersion: 1, dataAsOf: '', subjects: 0 }) },
       hub: new EventHub(),
       logger: silentLogger(),
       dataDir: dir,

@@ -2,9 +2,8 @@
 // come from — and still the same verdicts, hits and measures as a counter check of each
 // code, which reads every record.
 import { afterAll, describe, expect, it } from 'vitest';
-import { HIT_CATEGORIES } from '../../../src-main/common/staff/hits';
 import { csvLine } from '../../../src-main/common/staff/csvText';
-import type { FindManyOptions, LocalCreditCache } from '../../../src-main/node/cache/creditCache';
+import type { LocalCreditCache } from '../../../src-main/node/cache/creditCache';
 import { openCreditCache } from '../../../src-main/node/cache/openCreditCache';
 import { LOOKUP_CHUNK } from '../../../src-main/node/staff/batchRunner';
 import { demoCache, DINGSHENG_USCC, LIN_ID, QINGHE_USCC, removeTempDirs, ZHOU_ID } from '../cache/cacheTestFiles';
@@ -15,19 +14,23 @@ afterAll(() => removeTempDirs());
 const KNOWN = [DINGSHENG_USCC, ZHOU_ID, QINGHE_USCC, LIN_ID];
 
 describe('a batch check and the cache', () => {
-  it('sends the codes a chunk per call, asks only for the hit categories, and decides each row as a counter check does', async () => {
+  it('sends the codes a chunk per call, asks only for hits-only answers, and decides each row as a counter check does', async () => {
     const ensured = demoCache();
     const real = await openCreditCache({ file: ensured.file, key: ensured.key, worker: 'none' });
-    const calls = { single: 0, many: [] as Array<{ codes: number; options?: FindManyOptions }> };
+    const calls = { single: 0, many: [] as number[], full: 0 };
     const counting: LocalCreditCache = {
       ...real,
       findByCode: (code) => {
         calls.single += 1;
         return real.findByCode(code);
       },
-      findManyByCode: (codes, options) => {
-        calls.many.push({ codes: codes.length, ...(options && { options }) });
-        return real.findManyByCode(codes, options);
+      findManyByCode: (codes) => {
+        calls.full += 1;
+        return real.findManyByCode(codes);
+      },
+      findHitsByCode: (codes) => {
+        calls.many.push(codes.length);
+        return real.findHitsByCode(codes);
       },
     };
     const fx = await staffFixture({ cache: counting });
@@ -41,8 +44,8 @@ describe('a batch check and the cache', () => {
       await fx.service.batchFinished(started.value.batchId);
 
       expect(calls.single).toBe(0);
-      expect(calls.many.map((c) => c.codes)).toEqual([49, 49, 20]); // the malformed codes (every 50th row) never reach the cache
-      for (const c of calls.many) expect(c.options).toEqual({ categories: HIT_CATEGORIES });
+      expect(calls.full).toBe(0); // hits-only answers, never every record
+      expect(calls.many).toEqual([49, 49, 20]); // the malformed codes (every 50th row) never reach the cache
 
       const result = await fx.service.getBatchResult({ token, batchId: started.value.batchId, pageSize: 4, page: 1 });
       if (!result.ok) throw new Error('no result');
