@@ -21,7 +21,7 @@ export function staffBatch(ctx: StaffContext): StaffBatchMethods & { finished(ba
   const batches = new BatchJobs({
     cache: ctx.cache,
     keyer: ctx.keyer,
-    appendAudit: (entries) => void (entries.length > 0 && audit.appendMany(entries)),
+    appendAudit: (entries, options) => void (entries.length > 0 && audit.appendMany(entries, options)),
     progress: (s) => {
       const bad = s.counts['invalid-code'] + s.counts['missing-code'] + s.counts['not-found'];
       ctx.hub.emit({ type: 'batch-progress', batchId: s.batchId, done: s.done, total: s.total, hits: s.counts.hit, bad });

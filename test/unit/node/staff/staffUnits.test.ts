@@ -1,7 +1,7 @@
 // PIN hashing, staff sessions' idle clock, and the audit chain in memory.
 import Database from 'better-sqlite3';
 import { scryptSync } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuditLog, GENESIS_HASH, verifyAuditChain } from '../../../../src-main/node/staff/auditLog';
 import { hashPin, pepperLegacyHash, verifyPin } from '../../../../src-main/node/staff/pinHash';
 import { openStaffDb } from '../../../../src-main/node/staff/staffDb';
@@ -77,6 +77,21 @@ describe('audit chain', () => {
     expect(b!.prevHash).toBe(a!.hash);
     expect(verifyAuditChain(db)).toEqual({ valid: true, entries: 2, firstBroken: null });
     expect(verifyAuditChain(new Database(':memory:').exec(openSchema()))).toEqual({ valid: true, entries: 0, firstBroken: null });
+    db.close();
+  });
+
+  it("writes entries asked to sync later without waiting for the disk, chained as ever, and puts the connection's durability back", () => {
+    const db = openStaffDb(':memory:', { pepper: PEPPER });
+    const log = new AuditLog(db);
+    const set = vi.spyOn(db, 'pragma');
+    const entry = { at: '2026-05-15T08:00:00Z', kioskId: 'K', staffNo: 'D1', action: 'batch-check', result: 'clear' };
+    log.appendMany([entry, entry], { sync: 'later' });
+    expect(set.mock.calls.map((c) => c[0])).toContain('synchronous = NORMAL');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL again for every other write
+    set.mockClear();
+    log.append(entry);
+    expect(set.mock.calls.map((c) => c[0])).not.toContain('synchronous = NORMAL');
+    expect(verifyAuditChain(db)).toEqual({ valid: true, entries: 3, firstBroken: null });
     db.close();
   });
 });
