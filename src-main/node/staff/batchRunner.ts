@@ -25,6 +25,8 @@ import type { SubjectKeyer } from '../keys/subjectKeyer';
 export const BATCH_CHUNK = 250;
 /** Codes per call to the cache: the answers arrive and are decoded on this thread in one go, so the call stays small. */
 export const LOOKUP_CHUNK = 50;
+/** Lookup calls queued at the worker while this thread computes rows. */
+const LOOKUPS_AHEAD = 2;
 /** Work done between two turns of the event loop. */
 const SLICE_MS = 1;
 const KEEP_BATCHES = 8;
@@ -109,10 +111,20 @@ export class BatchJobs {
     const today = this.deps.today();
     const chunks: BatchInputRow[][] = [];
     for (let start = 0; start < rows.length; start += LOOKUP_CHUNK) chunks.push(rows.slice(start, start + LOOKUP_CHUNK));
-    let next = chunks.length > 0 ? this.lookUp(chunks[0]!, today) : undefined;
+    // LOOKUPS_AHEAD calls in flight: the worker starts the next chunk the moment it answers one, never waiting for this thread.
+    const ahead: Array<ReturnType<BatchJobs['lookUp']>> = [];
+    let asked = 0;
+    const askAhead = (): void => {
+      while (ahead.length < LOOKUPS_AHEAD && asked < chunks.length) {
+        const call = this.lookUp(chunks[asked++]!, today);
+        call.catch(() => undefined); // awaited in its turn below; a failure surfaces there, not as an unhandled rejection
+        ahead.push(call);
+      }
+    };
+    askAhead();
     for (let c = 0; c < chunks.length; c++) {
-      const looked = await next!;
-      next = c + 1 < chunks.length ? this.lookUp(chunks[c + 1]!, today) : undefined;
+      const looked = await ahead.shift()!;
+      askAhead();
       const audit: AuditEntryInput[] = [];
       let sliceStart = performance.now();
       for (const { input, code, found } of looked) {
