@@ -2,10 +2,11 @@
 // checked for one business item against a synthetic cache, end to end through the
 // staff service (parse, lookups, hits, measures, audit chain, progress events) on the
 // cache as the kiosk opens it (query worker + near lookups), against a bare in-thread
-// loop of findByCode over the same codes in the same run. Then a kiosk's lookups (1,000
+// loop of findByCode over the same codes in the same run, and the worker's hits-only lookups
+// alone (its share of the work); wall and CPU time (every thread). Then a kiosk's lookups (1,000
 // other codes, each read once beforehand, one every 5 ms) idle and while the batch runs: each is timed
 // from a turn of the event loop, so the time it waits behind the batch's work counts.
-// Prints figures and ratios; asserts nothing.
+// Last, one chunk's audit commit durable vs `sync: 'later'`. Prints figures and ratios; asserts nothing.
 //   npx tsx bench/batch.bench.ts [--subjects N] [--codes C] [--keep] [--file F]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,8 @@ import { syntheticCodeOf, syntheticSubjects } from '../src-main/node/cache/synth
 import { fileKeyStore } from '../src-main/node/keys/fileKeyStore';
 import { EventHub } from '../src-main/node/kiosk/eventHub';
 import { silentLogger } from '../src-main/node/logging/logger';
+import { AuditLog } from '../src-main/node/staff/auditLog';
+import { openStaffDb } from '../src-main/node/staff/staffDb';
 import { createStaffService } from '../src-main/node/staff/staffService';
 import { flag, numberArg, stringArg } from './args';
 import { bundledEntry } from './bundled';
@@ -53,6 +56,26 @@ async function kioskLookups(cache: LocalCreditCache, codes: string[], more: (don
   return out;
 }
 
+/** What one chunk's audit transaction (50 entries) costs the main thread, durable vs `sync: 'later'`, alternating. */
+function auditCommits(file: string): void {
+  const db = openStaffDb(file, { pepper: Buffer.alloc(32, 1) });
+  const log = new AuditLog(db);
+  const entries = Array.from({ length: 50 }, (_, row) => ({ at: new Date().toISOString(), kioskId: 'BENCH', staffNo: 'D002', action: 'batch-check', itemId: 'government-procurement', subjectKey: 'o:91350100M000100Y43', result: 'clear', detail: { batchId: 'bench', row, hits: [] } }));
+  const durable: number[] = [];
+  const later: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    for (const [sync, out] of [['now', durable], ['later', later]] as const) {
+      const t0 = performance.now();
+      log.appendMany(entries, { sync });
+      out.push(performance.now() - t0);
+    }
+  }
+  const d = stats(durable);
+  const l = stats(later);
+  console.log(`  audit commit of 50 entries: durable p50 ${fmt(d.p50, 2)} / p99 ${fmt(d.p99, 2)} ms; sync later p50 ${fmt(l.p50, 2)} / p99 ${fmt(l.p99, 2)} ms`);
+  db.close();
+}
+
 async function main(): Promise<void> {
   console.log(`batch bench: ${fmt(CODES, 0)} codes against ${fmt(SUBJECTS, 0)} synthetic subjects, node ${process.version}, ${os.cpus().length} CPUs`);
   const file = GIVEN_FILE ?? path.join(dir, 'cache.sqlite');
@@ -80,6 +103,13 @@ async function main(): Promise<void> {
   const bareCpu = cpuMs(process.cpuUsage(cpu));
   await bareCache.close();
   const idle = await kioskLookups(cache, kioskCodes, (n) => n < kioskCodes.length);
+
+  // The worker's share alone: the hits-only lookups of every code, 50 per call, nothing computed.
+  t = performance.now();
+  cpu = process.cpuUsage();
+  for (let i = 0; i < codes.length; i += 50) await cache.findHitsByCode(codes.slice(i, i + 50));
+  const hitsMs = performance.now() - t;
+  const hitsCpu = cpuMs(process.cpuUsage(cpu));
 
   const staffDir = path.join(dir, 'staff');
   const hub = new EventHub();
@@ -124,6 +154,7 @@ async function main(): Promise<void> {
   const verify = service.verifyAudit();
 
   console.log(`  bare findByCode loop        ${fmt(bareMs, 0).padStart(8)} ms   ${fmt((CODES / bareMs) * 1000, 0).padStart(8)} lookups/s   (${found} found)`);
+  console.log(`  hits-only lookups alone     ${fmt(hitsMs, 0).padStart(8)} ms   ${fmt((CODES / hitsMs) * 1000, 0).padStart(8)} codes/s   (${fmt((hitsCpu / CODES) * 1000, 0)} µs CPU per code)`);
   console.log(`  batch check (staff service) ${fmt(batchMs, 0).padStart(8)} ms   ${fmt((CODES / batchMs) * 1000, 0).padStart(8)} checks/s`);
   console.log(`  ratio batch / bare          ${fmt(batchMs / bareMs, 2).padStart(8)} ×`);
   // CPU time (every thread of the process) tells the work apart from the waiting a loaded machine adds to wall time.
@@ -134,6 +165,8 @@ async function main(): Promise<void> {
   console.log(`  kiosk lookups idle          p50 ${fmt(i.p50, 0).padStart(6)} µs   p99 ${fmt(i.p99, 0).padStart(6)} µs   (${fmt(idle.length, 0)} lookups)`);
   console.log(`  kiosk lookups during batch  p50 ${fmt(d.p50, 0).padStart(6)} µs   p99 ${fmt(d.p99, 0).padStart(6)} µs   (${fmt(duringBatch.length, 0)} lookups)   p99 ratio ${fmt(d.p99 / i.p99, 2)}×`);
   console.log(`  XLSX export of ${fmt(CODES, 0)} rows ${fmt(xlsxMs, 0)} ms (${fmt((xlsx.ok ? xlsx.value.bytes : 0) / 1024, 0)} KiB); audit chain ${verify.valid ? 'valid' : 'BROKEN'} with ${fmt(verify.entries, 0)} entries`);
+
+  auditCommits(path.join(dir, 'audit.sqlite'));
 
   await service.close();
   await cache.close();
