@@ -107,7 +107,7 @@ export const RECORD_TUPLE_SQL =
 
 /**
  * A record as the batch's hits-only lookups read it: only what decides a hit (HitRecord),
- * row id last as in RECORD_TUPLE_SQL. A fifth of the text to build, copy and parse.
+ * row id last as in RECORD_TUPLE_SQL: no contents, fields or licences to build, copy and parse.
  */
 export type HitTuple = [
   category: RecordCategory,
