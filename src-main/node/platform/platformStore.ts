@@ -101,6 +101,8 @@ export interface PlatformStore {
   latestHeartbeats(): Promise<LatestOf<'heartbeat'>[]>;
   configAcks(): Promise<LatestOf<'config-ack'>[]>;
   usageRows(fromDay: string, toDay: string): Promise<UsageRowView[]>;
+  /** The newest events of these types across the fleet, newest received first (the checks and reports lists). */
+  recentEvents(types: readonly EventType[], limit: number): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
 
@@ -148,6 +150,16 @@ const LATEST_TYPES: ReadonlySet<EventType> = new Set(['heartbeat', 'config-ack']
 
 export function createPlatformStore(db: SqlDriver): PlatformStore {
   const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+  const toStored = (r: EventRow): StoredEvent => ({
+    id: r.id,
+    kioskId: r.kiosk_id,
+    stream: r.stream as EventStream,
+    seq: Number(r.seq),
+    type: r.type as EventType,
+    at: r.at,
+    payload: json(r.payload) as Record<string, unknown>,
+    receivedAt: r.received_at,
+  });
   const lockKiosk = db.dialect === 'postgres' ? 'SELECT kiosk_id FROM kiosks WHERE kiosk_id = $1 FOR UPDATE' : 'SELECT kiosk_id FROM kiosks WHERE kiosk_id = $1';
 
   async function gapsOf(tx: SqlRunner, kioskId: string): Promise<StreamGap[]> {
@@ -302,16 +314,14 @@ export function createPlatformStore(db: SqlDriver): PlatformStore {
       const rows = stream
         ? await db.query<EventRow>('SELECT * FROM events WHERE kiosk_id = $1 AND stream = $2 ORDER BY stream, seq', [kioskId, stream])
         : await db.query<EventRow>('SELECT * FROM events WHERE kiosk_id = $1 ORDER BY stream, seq', [kioskId]);
-      return rows.map((r) => ({
-        id: r.id,
-        kioskId: r.kiosk_id,
-        stream: r.stream as EventStream,
-        seq: Number(r.seq),
-        type: r.type as EventType,
-        at: r.at,
-        payload: json(r.payload) as Record<string, unknown>,
-        receivedAt: r.received_at,
-      }));
+      return rows.map(toStored);
+    },
+
+    async recentEvents(types, limit) {
+      if (types.length === 0) return [];
+      const marks = types.map((_, i) => `$${i + 2}`).join(', ');
+      const rows = await db.query<EventRow>(`SELECT * FROM events WHERE type IN (${marks}) ORDER BY received_at DESC, kiosk_id, seq DESC LIMIT $1`, [limit, ...types]);
+      return rows.map(toStored);
     },
 
     gaps: (kioskId) => gapsOf(db, kioskId),

@@ -37,6 +37,7 @@ export const PLATFORM_PG_MIGRATIONS: readonly PgMigration[] = [
         PRIMARY KEY (kiosk_id, type)
       );`,
   },
+  { version: 2, description: 'the fleet view lists the newest checks and reports by type', sql: 'CREATE INDEX events_type_received ON events (type, received_at)' },
 ];
 
 /** Any constant: the advisory lock that lets one starting platform migrate at a time. */
