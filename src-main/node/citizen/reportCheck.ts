@@ -9,6 +9,7 @@ import type { CitizenMethods } from '../../common/contract/kioskApi';
 import type { ReportCheckView } from '../../common/contract/citizenApi';
 import { ok, type Result } from '../../common/contract/result';
 import { isReportNumber } from '../../common/report/reportNumber';
+import { sealedDocumentKind } from '../../common/report/sealedDocumentNames';
 import type { Logger } from '../logging/logger';
 import type { IssuedReportEntry } from '../report/reportRegistry';
 import { decodeQrPayload, keyIdOf, verifySeal, type QrSeal } from '../report/reportSeal';
@@ -24,8 +25,6 @@ export interface ReportCheckDeps {
   kioskId: string;
   logger: Logger;
 }
-
-const EDITIONS: Record<string, string> = { standard: 'report', 'no-violation': 'report', 'check-slip': 'check-slip', 'objection-receipt': 'objection-receipt' };
 
 /** The number's own time (yyyyMMddHHmmss, China time) as ISO 8601. */
 function timeOfNumber(n: string): string {
@@ -65,7 +64,7 @@ export function createReportCheck(deps: ReportCheckDeps): Pick<CitizenMethods, '
       issuedAt: registered?.issuedAt ?? local?.issuedAt ?? timeOfNumber(number),
       issuedBy: registered?.kioskId ?? (local ? deps.kioskId : null),
       subjectMasked: registered?.subject?.maskedCode ?? null,
-      edition: EDITIONS[registered?.edition ?? local?.edition ?? ''] ?? null,
+      edition: sealedDocumentKind(registered?.edition ?? local?.edition),
       pages: registered?.pages ?? local?.pages ?? null,
     };
     if (sealState === 'invalid' || mismatch) return { ...base, verdict: 'forged' };

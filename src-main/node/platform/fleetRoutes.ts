@@ -66,6 +66,7 @@ export const FLEET_PAGE_HEADERS: Readonly<Record<string, string>> = {
 const ERRORS = {
   unauthorised: { code: 'FLEET_SIGN_IN_REQUIRED', message: '请先登录 / please sign in' },
   badInput: { code: 'INVALID_INPUT', message: '请求无效 / invalid request' },
+  tooLarge: { code: 'PAYLOAD_TOO_LARGE', message: '请求过大 / request too large' },
   badLimit: { code: 'INVALID_INPUT', message: `条数无效（1–${MAX_LIST}）/ invalid limit (1–${MAX_LIST})` },
   badRange: { code: 'INVALID_INPUT', message: `日期范围无效（YYYY-MM-DD，最多 ${MAX_RANGE_DAYS} 天）/ invalid date range (YYYY-MM-DD, at most ${MAX_RANGE_DAYS} days)` },
   notFound: { code: 'NOT_FOUND', message: '没有这个地址 / no such path' },
@@ -138,9 +139,10 @@ export function createFleetRoutes(options: FleetRouteOptions): (req: http.Incomi
     // JSON only: a cross-site form cannot send it without the browser asking first.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: ERRORS.badInput });
     const body = await readBody(req, 4096);
+    if (body === null) return send(res, 413, { error: ERRORS.tooLarge }, { connection: 'close' });
     let parsed: z.ZodSafeParseResult<z.infer<typeof SignInSchema>>;
     try {
-      parsed = SignInSchema.safeParse(JSON.parse(body?.toString('utf8') ?? ''));
+      parsed = SignInSchema.safeParse(JSON.parse(body.toString('utf8')));
     } catch {
       return send(res, 400, { error: ERRORS.badInput });
     }
