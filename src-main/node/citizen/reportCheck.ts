@@ -24,6 +24,8 @@ export interface ReportCheckDeps {
   platform?: { report(reportNumber: string): Promise<Result<RegisteredReport>> } | null;
   kioskId: string;
   logger: Logger;
+  /** Counts the check in the usage statistics (the audit chain). */
+  usage?: (fn: 'report-verified') => void;
 }
 
 /** The number's own time (yyyyMMddHHmmss, China time) as ISO 8601. */
@@ -89,6 +91,7 @@ export function createReportCheck(deps: ReportCheckDeps): Pick<CitizenMethods, '
   return {
     verifyReportCode: async ({ text }: KioskInput<'verifyReportCode'>) => {
       const view = await check(text);
+      deps.usage?.('report-verified');
       deps.logger.info({ event: 'report-verified', verdict: view.verdict, reportNumber: view.reportNumber, seal: view.seal, platform: view.platform }, 'report checked');
       return ok(view);
     },

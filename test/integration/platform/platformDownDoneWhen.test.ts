@@ -2,7 +2,8 @@
 // records a counter decision, prints a report at the self-service screen and finishes a day
 // of usage (the kiosk is off overnight and started the next day). Then the platform comes up
 // where the kiosk already points; the kiosk's own delivery loop — nobody calls deliver() —
-// brings everything, and the fleet view's API shows each exactly once.
+// brings everything, and the fleet view's API shows each exactly once. The report's
+// number checked at the kiosk (报告核验) is counted in the day's usage as well.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,6 +93,9 @@ describe('the platform down while the kiosk works, then up', () => {
     const printed = await api.printReport({ sessionId: (await inserted).id });
     if (!printed.ok) throw new Error(printed.error.message);
     const reportNumber = printed.value.reportNumber;
+    // Someone checks the printed report's number at the kiosk (报告核验): counted too.
+    const verified = await api.verifyReportCode({ text: reportNumber });
+    expect(verified.ok && verified.value.verdict).toBe('genuine');
 
     // Off overnight; started the next morning, the finished day D is counted — still no platform.
     await runtime.close();
@@ -167,6 +171,7 @@ describe('the platform down while the kiosk works, then up', () => {
     expect(count('credit-check', 'D001')).toBe(1);
     expect(count('joint-measures', 'D001')).toBe(1);
     expect(count('report-print', null)).toBe(1);
+    expect(count('report-verify', null)).toBe(1);
     const stored = await fleet.platform.store.events(KIOSK, 'usage');
     expect(stored.filter((e) => (e.payload as { day: string }).day === day)).toHaveLength(1);
   });
