@@ -30,13 +30,18 @@ describe('audit anchors', () => {
   });
 });
 
+/** A counter check with a measure applied: one credit-check and one joint-measures use. */
+async function checkAndApplyMeasure(fx: ReturnType<typeof fixture>): Promise<void> {
+  const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
+  const c = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
+  if (!c.ok) throw new Error(c.error.message);
+  await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'measure-applied', measureIds: ['restrict-government-procurement'] });
+}
+
 describe('daily usage', () => {
   it('sends each finished day once, counted from the audit chain per function and staff member', async () => {
     const fx = fixture();
-    const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
-    const c = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
-    if (!c.ok) throw new Error(c.error.message);
-    await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'measure-applied', measureIds: ['restrict-government-procurement'] });
+    await checkAndApplyMeasure(fx);
     const day = fx.clock.now.toISOString().slice(0, 10);
     // Today is not finished, and nothing before the chain began is reported.
     expect(fx.service.enqueueUsageDays(7)).toEqual([]);
@@ -55,10 +60,7 @@ describe('daily usage', () => {
 
   it('counts every function the platform knows, from the entries each service writes to the audit chain', async () => {
     const fx = fixture();
-    const token = await signIn(fx.service, STAFF.staffNo, STAFF.pin);
-    const c = await fx.service.checkSubject({ token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
-    if (!c.ok) throw new Error(c.error.message);
-    await fx.service.recordDecision({ token, checkId: c.value.checkId, subjectCode: DINGSHENG_USCC, decision: 'measure-applied', measureIds: ['restrict-government-procurement'] });
+    await checkAndApplyMeasure(fx);
     // What the kiosk screen, the citizen services and the face check record (kioskRuntime.ts wires them to these calls).
     for (const fn of ['self-service-query', 'report-printed', 'report-verified', 'report-verified', 'objection-submitted'] as const) fx.service.recordUsage(fn);
     fx.service.auditAction('', 'face-check', 'pass', { fn: 'print-report', band: 'high' });
