@@ -169,7 +169,8 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     const m = /^Bearer ([\x21-\x7e]{16,200})$/.exec(req.headers.authorization ?? '');
     const kiosk = m ? await store.kioskForToken(m[1]!) : null;
     if (!kiosk) throw new PlatformRefusal('UNAUTHORIZED', '未授权的请求 / unauthorised request');
-    return kiosk;
+    if (kiosk.revoked) throw new PlatformRefusal('KIOSK_REVOKED', `终端 ${kiosk.kioskId} 的凭据已被吊销，请联系平台运维 / the credential of kiosk ${kiosk.kioskId} was revoked: contact the platform's operators`);
+    return { kioskId: kiosk.kioskId, publicKeyPem: kiosk.publicKeyPem };
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
