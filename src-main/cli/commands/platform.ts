@@ -1,13 +1,17 @@
 // `credit-kiosk platform serve --repo REPO [--database postgres://…|FILE] [--port N] [--host H] [--tokens FILE] [--tls-cert F --tls-key F]`:
 // the platform on PostgreSQL for a city, or on an SQLite file for a one-machine trial (docs/platform.md).
 // With --operators FILE the fleet view is served at /fleet/;
-// `platform operator --operators FILE --state DIR --name NAME` sets an operator's password (stdin).
+// `platform operator --operators FILE --state DIR --name NAME` sets an operator's password (stdin);
+// `platform kiosk add|list|revoke --database URL-OR-FILE` registers kiosks (a token printed once, stored hashed).
 import type { Command } from 'commander';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadOperatorPepper, setOperatorPassword } from '../../node/platform/fleetOperators';
 import { z } from 'zod';
+import { openPlatformStore } from '../../node/platform/openPlatformStore';
 import { startPlatformServer } from '../../node/platform/platformServer';
+import type { PlatformStore } from '../../node/platform/platformStore';
 import { emit, emitError, EXIT_USAGE } from '../output';
 
 interface PlatformCliOptions {
@@ -88,5 +92,79 @@ export function register(program: Command): void {
       } catch (err) {
         emitError(options, (err as { code?: string }).code ?? 'INVALID_INPUT', (err as Error).message);
       }
+    });
+
+  const kiosk = platform.command('kiosk').description('终端凭据 / kiosk credentials on the platform');
+  const KioskId = z.string().regex(/^[A-Za-z0-9-]{1,40}$/);
+  interface KioskCliOptions {
+    database?: string;
+    publicKey?: string;
+    json?: boolean;
+  }
+  /** Opens the store of --database, runs fn, closes it; bad input and store errors are printed with their codes. */
+  const withStore = async (options: KioskCliOptions, usage: string, fn: (store: PlatformStore) => Promise<void>): Promise<void> => {
+    if (!options.database) {
+      emitError(options, 'USAGE', `用法 / usage: ${usage}`, EXIT_USAGE);
+      return;
+    }
+    let store: PlatformStore | null = null;
+    try {
+      store = await openPlatformStore(options.database);
+      await fn(store);
+    } catch (err) {
+      emitError(options, (err as { code?: string }).code ?? 'INVALID_INPUT', (err as Error).message);
+    } finally {
+      await store?.close();
+    }
+  };
+  const checkedId = (options: KioskCliOptions, id: string): boolean => {
+    if (KioskId.safeParse(id).success) return true;
+    emitError(options, 'INVALID_INPUT', `终端编号无效（字母、数字、连字符，最多 40 位）/ invalid kiosk id (letters, digits, hyphens, at most 40): ${id}`, EXIT_USAGE);
+    return false;
+  };
+
+  kiosk
+    .command('add <kioskId>')
+    .description('登记终端并生成其令牌（仅显示一次）/ register a kiosk and make its token (shown once)')
+    .option('--database <url-or-file>', 'the platform store: postgres://… or an SQLite file (as `serve --database`)')
+    .option('--public-key <pem>', "the kiosk's report public key (SPKI PEM file): its audit anchors are checked with it")
+    .option('--json', 'print JSON')
+    .action(async (kioskId: string, options: KioskCliOptions) => {
+      if (!checkedId(options, kioskId)) return;
+      await withStore(options, 'credit-kiosk platform kiosk add KIOSK-ID --database URL [--public-key PEM]', async (store) => {
+        const publicKeyPem = options.publicKey ? fs.readFileSync(path.resolve(options.publicKey), 'utf8') : null;
+        // 32 random bytes: the kiosk's sync.tokenFile holds it; the platform keeps only its SHA-256.
+        const token = crypto.randomBytes(32).toString('base64url');
+        await store.registerKiosk({ kioskId, token, publicKeyPem });
+        emit(options, { kioskId, token }, `终端 ${kioskId} 已登记；令牌（仅此一次，写入终端的 sync.tokenFile）/ kiosk ${kioskId} registered; its token (shown once, put it in the kiosk's sync.tokenFile):\n${token}`);
+      });
+    });
+
+  kiosk
+    .command('list')
+    .description('列出已登记的终端 / list registered kiosks')
+    .option('--database <url-or-file>', 'the platform store')
+    .option('--json', 'print JSON')
+    .action(async (options: KioskCliOptions) => {
+      await withStore(options, 'credit-kiosk platform kiosk list --database URL', async (store) => {
+        const kiosks = await store.kioskRegistrations();
+        emit(options, { kiosks }, kiosks.map((k) => `${k.kioskId}\t${k.registeredAt}\t${k.revokedAt ? `已吊销 / revoked ${k.revokedAt}` : '有效 / active'}`).join('\n') || '（无 / none）');
+      });
+    });
+
+  kiosk
+    .command('revoke <kioskId>')
+    .description('吊销终端凭据（其已送达的事件保留）/ revoke a kiosk credential (its delivered events stay)')
+    .option('--database <url-or-file>', 'the platform store')
+    .option('--json', 'print JSON')
+    .action(async (kioskId: string, options: KioskCliOptions) => {
+      if (!checkedId(options, kioskId)) return;
+      await withStore(options, 'credit-kiosk platform kiosk revoke KIOSK-ID --database URL', async (store) => {
+        if (!(await store.revokeKiosk(kioskId, new Date()))) {
+          emitError(options, 'UNKNOWN_KIOSK', `平台没有终端 ${kioskId} / no kiosk ${kioskId} on this platform`);
+          return;
+        }
+        emit(options, { kioskId, revoked: true }, `终端 ${kioskId} 的凭据已吊销 / kiosk ${kioskId} revoked`);
+      });
     });
 }

@@ -11,7 +11,11 @@ import { modeConfig, modeDataDir } from '../../node/config/dataFolders';
 import { ConfigError } from '../../node/config/kioskConfig';
 import { findResourcesDir } from '../../node/config/resourcesDir';
 import type { SealImage } from '../../node/pdf/sealStamp';
+import { loadCacheKey } from '../../node/cache/cacheKeys';
 import { openKeyStore } from '../../node/keys/openKeyStore';
+import { loadSubjectKeyer } from '../../node/keys/subjectKeyer';
+import { enqueueReportIssued } from '../../node/outbox/reportIssuedEvent';
+import { outboxFromConfig } from '../../node/sync/syncWiring';
 import { issuerSeal, reportPaths } from '../../node/report/reportIssuer';
 import { issueReport, ReportRefusedError } from '../../node/report/issueReport';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from '../../node/report/noViolationDomains';
@@ -86,6 +90,7 @@ export function register(program: Command): void {
           const resources = findResourcesDir();
           const now = new Date();
           const edition = options.edition;
+          const keys = openKeyStore(modeConfig(config));
           const issued = await issueReport({
             subject: found.subject,
             records: found.records,
@@ -94,7 +99,7 @@ export function register(program: Command): void {
             audience: options.asSubject ? 'subject' : 'staff',
             issuer: config.issuer,
             kioskId: config.kioskId,
-            keys: openKeyStore(modeConfig(config)),
+            keys,
             ...reportPaths(dataDir),
             verifyUrl: config.report.verifyUrl,
             maskOwnIdNumber: config.report.maskOwnIdNumber,
@@ -102,6 +107,13 @@ export function register(program: Command): void {
             now,
             ...(edition === 'no-violation' && { noViolationScope: { config: loadNoViolationConfig(defaultNoViolationConfigFile(resources)) } }),
           });
+          // Owed to the platform's registry like a report printed at the screen: queued in the kiosk's one outbox, which its runtime delivers.
+          const outbox = outboxFromConfig(modeConfig(config), loadCacheKey(keys), null);
+          try {
+            enqueueReportIssued(outbox, loadSubjectKeyer(keys), { reportNumber: issued.reportNumber, edition, issuedAt: now.toISOString(), contentHash: issued.contentHash, subject: found.subject });
+          } finally {
+            await outbox.close();
+          }
           const out = path.resolve(options.out);
           fs.writeFileSync(out, issued.pdf);
           audit(`report-issued ${issued.reportNumber}`);

@@ -15,11 +15,9 @@ import { PUBLIC_KEY_FILE } from '../../node/report/reportKeys';
 import { reportPaths } from '../../node/report/reportIssuer';
 import { findIssued } from '../../node/report/reportRegistry';
 import { verifyReportPdf } from '../../node/report/verifyReportPdf';
+import { sealedDocumentKind, sealedDocumentName } from '../../common/report/sealedDocumentNames';
 import { cliConfig } from '../dataFolder';
 import { emit, emitError, EXIT_NEGATIVE, EXIT_USAGE } from '../output';
-
-/** What a sealed document is called, by its edition (a report edition otherwise). */
-const DOCUMENT_NAMES = { 'check-slip': '核查单 / check slip', 'objection-receipt': '异议申请回执 / objection receipt', commitment: '信用承诺书 / credit commitment' } as const;
 
 interface VerifyOptions {
   json?: boolean;
@@ -77,7 +75,7 @@ export function register(program: Command): void {
         emit(
           options,
           { valid: true, reportNumber: result.reportNumber, reason: null, keyId: result.keyId, pages: result.pages, contentHash: result.contentHash, edition: result.model.edition, checks, registered, registeredHere: here },
-          `有效 / valid: ${DOCUMENT_NAMES[result.model.edition as keyof typeof DOCUMENT_NAMES] ?? '报告 / report'} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})${where}\n${checksText}`,
+          `有效 / valid: ${sealedDocumentName(sealedDocumentKind(result.model.edition) ?? 'report')} ${result.reportNumber} (${result.pages} 页, key ${result.keyId})${where}\n${checksText}`,
         );
       } else {
         const reason = result.valid ? (registry === 'not-found' ? 'not-registered' : 'registry-mismatch') : result.reason;

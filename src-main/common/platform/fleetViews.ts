@@ -25,3 +25,29 @@ export interface UsageRowView {
   staffId: string | null;
   count: number;
 }
+
+/** A counter check and its decision (核查留痕 and 联合奖惩反馈): the subject masked, never its code. */
+export interface CheckFeedbackView {
+  kioskId: string;
+  checkId: string;
+  /** From the check record; null while only the decision has arrived. */
+  itemCode: string | null;
+  subject: { kind: 'person' | 'enterprise'; maskedCode: string } | null;
+  hits: number | null;
+  staffId: string;
+  checkedAt: string | null;
+  /** From the decision; null while the check awaits one. */
+  decision: string | null;
+  measuresApplied: string[];
+  decidedAt: string | null;
+}
+
+/** A report in the platform's registry as a kiosk registered it. */
+export interface IssuedReportView {
+  kioskId: string;
+  reportNumber: string;
+  edition: string;
+  subject: { kind: 'person' | 'enterprise'; maskedCode: string };
+  issuedAt: string;
+  receivedAt: string;
+}

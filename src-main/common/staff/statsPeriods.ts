@@ -4,9 +4,28 @@
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-/** The functions the city counts ("信用核查、联合奖惩功能使用次数"). */
-export const STAT_FUNCTIONS = ['self-service-query', 'report-printed', 'counter-check', 'batch-check', 'measure-applied', 'incentive-granted'] as const;
+/** The functions the city counts ("信用核查、联合奖惩功能使用次数"), and the citizen services beside them. */
+export const STAT_FUNCTIONS = [
+  'self-service-query',
+  'report-printed',
+  'counter-check',
+  'batch-check',
+  'measure-applied',
+  'incentive-granted',
+  'report-verified',
+  'objection-submitted',
+  'commitment-signed',
+  'repair-submitted',
+  'face-check',
+] as const;
 export type StatFunction = (typeof STAT_FUNCTIONS)[number];
+
+/** Uses the kiosk's services record themselves in the audit chain (the action is the function's name). */
+export const RECORDED_USES = ['self-service-query', 'report-printed', 'report-verified', 'objection-submitted'] as const;
+export type RecordedUse = (typeof RECORDED_USES)[number];
+
+/** The audit action the credit-repair journey writes for a submitted application. */
+export const REPAIR_SUBMITTED_ACTION = 'repair-application-submitted';
 
 /** 2026-05-15 → day 2026-05-15, week 2026-W20, month 2026-05. */
 export function periodOf(isoDate: string, granularity: Granularity): string {

@@ -25,6 +25,8 @@ export interface CitizenServicesDeps {
   outbox: EventSink;
   online: OnlineClient | null;
   logger: Logger;
+  /** Counts objections filed and reports checked in the usage statistics. */
+  usage?: (fn: 'report-verified' | 'objection-submitted') => void;
   now?: () => Date;
 }
 
@@ -55,6 +57,7 @@ export function createCitizenServices(deps: CitizenServicesDeps): { methods: Cit
     sealImage: issuerSeal(config, deps.resourcesDir),
     timeZone: config.timeZone,
     logger: deps.logger,
+    ...(deps.usage && { usage: deps.usage }),
     ...(deps.now && { now: deps.now }),
   });
   const { keyDir, registryFile } = reportPaths(config.dataDir);
@@ -71,6 +74,7 @@ export function createCitizenServices(deps: CitizenServicesDeps): { methods: Cit
     platform: deps.online,
     kioskId: config.kioskId,
     logger: deps.logger,
+    ...(deps.usage && { usage: deps.usage }),
   });
   return { methods: { ...objection, ...check }, close: () => store.close() };
 }

@@ -27,6 +27,8 @@ import { sealPhone } from './phoneSeal';
 
 export interface ObjectionServiceDeps {
   access: CitizenAccess;
+  /** Counts a filed objection in the usage statistics (the audit chain). */
+  usage?: (fn: 'objection-submitted') => void;
   config: ObjectionConfig;
   store: ObjectionStore;
   keyer: Pick<SubjectKeyer, 'reportSubject'>;
@@ -142,6 +144,7 @@ export function createObjectionService(deps: ObjectionServiceDeps): ObjectionMet
         });
         const eventId = deps.outbox.enqueue('objection', payload);
         deps.store.add({ applicationNumber, eventId, subjectKey: subjectKey(subject), recordId, reasonCode, submittedAt: at.toISOString() });
+        deps.usage?.('objection-submitted');
         log.info({ event: 'objection-filed', applicationNumber, eventId, category: record.category, applicant }, 'objection filed');
         const job = await deps.access.printSealed({ kind: 'objection-receipt', number: applicationNumber, pdf: receipt.pdf, pages: receipt.pages });
         return ok({

@@ -9,6 +9,7 @@ import type { CitizenMethods } from '../../common/contract/kioskApi';
 import type { ReportCheckView } from '../../common/contract/citizenApi';
 import { ok, type Result } from '../../common/contract/result';
 import { isReportNumber } from '../../common/report/reportNumber';
+import { sealedDocumentKind } from '../../common/report/sealedDocumentNames';
 import type { Logger } from '../logging/logger';
 import type { IssuedReportEntry } from '../report/reportRegistry';
 import { decodeQrPayload, keyIdOf, verifySeal, type QrSeal } from '../report/reportSeal';
@@ -23,9 +24,9 @@ export interface ReportCheckDeps {
   platform?: { report(reportNumber: string): Promise<Result<RegisteredReport>> } | null;
   kioskId: string;
   logger: Logger;
+  /** Counts the check in the usage statistics (the audit chain). */
+  usage?: (fn: 'report-verified') => void;
 }
-
-const EDITIONS: Record<string, string> = { standard: 'report', 'no-violation': 'report', 'check-slip': 'check-slip', 'objection-receipt': 'objection-receipt' };
 
 /** The number's own time (yyyyMMddHHmmss, China time) as ISO 8601. */
 function timeOfNumber(n: string): string {
@@ -65,7 +66,7 @@ export function createReportCheck(deps: ReportCheckDeps): Pick<CitizenMethods, '
       issuedAt: registered?.issuedAt ?? local?.issuedAt ?? timeOfNumber(number),
       issuedBy: registered?.kioskId ?? (local ? deps.kioskId : null),
       subjectMasked: registered?.subject?.maskedCode ?? null,
-      edition: EDITIONS[registered?.edition ?? local?.edition ?? ''] ?? null,
+      edition: sealedDocumentKind(registered?.edition ?? local?.edition),
       pages: registered?.pages ?? local?.pages ?? null,
     };
     if (sealState === 'invalid' || mismatch) return { ...base, verdict: 'forged' };
@@ -90,6 +91,7 @@ export function createReportCheck(deps: ReportCheckDeps): Pick<CitizenMethods, '
   return {
     verifyReportCode: async ({ text }: KioskInput<'verifyReportCode'>) => {
       const view = await check(text);
+      deps.usage?.('report-verified');
       deps.logger.info({ event: 'report-verified', verdict: view.verdict, reportNumber: view.reportNumber, seal: view.seal, platform: view.platform }, 'report checked');
       return ok(view);
     },

@@ -7,16 +7,17 @@ export function send(res: http.ServerResponse, status: number, body: unknown, he
   res.end(text);
 }
 
-/** The request body, or null (and the connection dropped) once it passes max bytes. */
+/**
+ * The request body, or null once it passes max bytes — unread when its declared length says
+ * so, else reading stops there. The caller answers 413 with `connection: close`.
+ */
 export async function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > max) return null;
   const chunks: Buffer[] = [];
   let n = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     n += chunk.length;
-    if (n > max) {
-      req.destroy();
-      return null;
-    }
+    if (n > max) return null;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

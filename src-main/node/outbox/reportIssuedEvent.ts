@@ -21,6 +21,11 @@ export function reportIssuedPayload(
   return { reportNumber: report.reportNumber, edition: report.edition, subject: eventSubject(keyer, report.subject), issuedAt: report.issuedAt, digest: report.contentHash };
 }
 
+/** Queues an issued report for the platform's registry (the kiosk's screen and the CLI `report` alike); its id is the number's. */
+export function enqueueReportIssued(outbox: EventSink, keyer: Pick<SubjectKeyer, 'reportSubject'>, report: Parameters<typeof reportIssuedPayload>[1]): string {
+  return outbox.enqueue('report-issued', reportIssuedPayload(keyer, report), { id: reportEventId(report.reportNumber) });
+}
+
 /**
  * Reports the registry holds from before the outbox (flagged pending_upload, never sent):
  * moved once. Their code was never kept, so the subject goes by its keyed hash alone.

@@ -12,6 +12,11 @@ const FUNCTION_OF: Record<StatFunction, UsageFunction> = {
   'batch-check': 'batch-check',
   'measure-applied': 'joint-measures',
   'incentive-granted': 'joint-measures',
+  'report-verified': 'report-verify',
+  'objection-submitted': 'objection',
+  'commitment-signed': 'commitment',
+  'repair-submitted': 'repair',
+  'face-check': 'face-check',
 };
 
 /** Self-service uses are the kiosk's, not a staff member's. */

@@ -1,13 +1,15 @@
 // The fleet view on the platform: the built page (src-fleet, under /fleet/) and its API
 // under /v1/fleet/ — operator sign-in (session cookie: HttpOnly, SameSite=Strict, Secure
-// on https), each kiosk's status, the city-wide usage table and its CSV/XLSX export.
+// on https), each kiosk's status, the city-wide usage table and its CSV/XLSX export, the
+// newest counter checks with their decisions and the newest reports registered.
 // The platform's store answers through FleetQueries; whichever store (SQLite, PostgreSQL)
 // implements those three methods can back the view.
 import type http from 'node:http';
 import { z } from 'zod';
+import { checkFeedback, issuedReports, type ActivityEvent } from '../../common/platform/fleetActivity';
 import { kioskStatuses, type KioskEvent } from '../../common/platform/fleetStatus';
 import type { UsageRowView } from '../../common/platform/fleetViews';
-import type { EventPayload } from '../../common/platform/platformEvents';
+import type { EventPayload, EventType } from '../../common/platform/platformEvents';
 import { DEFAULT_TIME_ZONE, formatDisplayTime } from '../../common/time/displayTime';
 import { isIsoDate } from '../../common/time/isoDate';
 import { readBody, send } from '../http/jsonHttp';
@@ -25,6 +27,8 @@ export interface FleetQueries {
   usageRows(fromDay: string, toDay: string): Awaitable<UsageRowView[]>;
   /** Each kiosk's newest config acknowledgement. */
   configAcks(): Awaitable<KioskEvent<EventPayload<'config-ack'>>[]>;
+  /** The newest events of these types across the fleet (the checks and reports lists). */
+  recentEvents(types: readonly EventType[], limit: number): Awaitable<ActivityEvent[]>;
 }
 
 export interface FleetRouteOptions {
@@ -47,6 +51,8 @@ export const FLEET_PAGE_PREFIX = '/fleet/';
 const COOKIE = 'fleet_session';
 /** At most a year of days in one usage answer or export. */
 const MAX_RANGE_DAYS = 366;
+/** The checks and reports lists: the newest N (default 200, at most 1000). */
+const MAX_LIST = 1000;
 const SignInSchema = z.object({ name: z.string().min(1).max(40), password: z.string().min(1).max(200) }).strict();
 
 /** The page loads only its own scripts, styles and fonts, talks only to its origin, and is never framed. */
@@ -60,6 +66,8 @@ export const FLEET_PAGE_HEADERS: Readonly<Record<string, string>> = {
 const ERRORS = {
   unauthorised: { code: 'FLEET_SIGN_IN_REQUIRED', message: '请先登录 / please sign in' },
   badInput: { code: 'INVALID_INPUT', message: '请求无效 / invalid request' },
+  tooLarge: { code: 'PAYLOAD_TOO_LARGE', message: '请求过大 / request too large' },
+  badLimit: { code: 'INVALID_INPUT', message: `条数无效（1–${MAX_LIST}）/ invalid limit (1–${MAX_LIST})` },
   badRange: { code: 'INVALID_INPUT', message: `日期范围无效（YYYY-MM-DD，最多 ${MAX_RANGE_DAYS} 天）/ invalid date range (YYYY-MM-DD, at most ${MAX_RANGE_DAYS} days)` },
   notFound: { code: 'NOT_FOUND', message: '没有这个地址 / no such path' },
 } as const;
@@ -107,6 +115,13 @@ export function createFleetRoutes(options: FleetRouteOptions): (req: http.Incomi
       const kiosks = kioskStatuses({ kiosks: await options.kiosks(), heartbeats, acks, today: todayRows, publishedConfigVersion: options.publishedConfigVersion() });
       return send(res, 200, { kiosks, today: day, asOf: now().toISOString(), publishedConfigVersion: options.publishedConfigVersion() });
     }
+    if (route === '/checks' || route === '/reports') {
+      const limit = Number(url.searchParams.get('limit') ?? 200);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) return send(res, 400, { error: ERRORS.badLimit });
+      // A check's record and its decision are two events: twice the rows, so both halves are in reach.
+      if (route === '/checks') return send(res, 200, { checks: checkFeedback(await options.queries.recentEvents(['check-record', 'check-decision'], limit * 2)).slice(0, limit) });
+      return send(res, 200, { reports: issuedReports(await options.queries.recentEvents(['report-issued'], limit)) });
+    }
     const usage = /^\/usage(\.csv|\.xlsx)?$/.exec(route);
     if (usage) {
       const range = dayRange(url, today());
@@ -124,9 +139,10 @@ export function createFleetRoutes(options: FleetRouteOptions): (req: http.Incomi
     // JSON only: a cross-site form cannot send it without the browser asking first.
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: ERRORS.badInput });
     const body = await readBody(req, 4096);
+    if (body === null) return send(res, 413, { error: ERRORS.tooLarge }, { connection: 'close' });
     let parsed: z.ZodSafeParseResult<z.infer<typeof SignInSchema>>;
     try {
-      parsed = SignInSchema.safeParse(JSON.parse(body?.toString('utf8') ?? ''));
+      parsed = SignInSchema.safeParse(JSON.parse(body.toString('utf8')));
     } catch {
       return send(res, 400, { error: ERRORS.badInput });
     }

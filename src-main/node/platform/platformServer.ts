@@ -10,7 +10,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { isReportNumber } from '../../common/report/reportNumber';
-import { send } from '../http/jsonHttp';
+import { readBody, send } from '../http/jsonHttp';
 import { parseEventBatch } from './eventIntake';
 import { fleetMounts, type FleetMountOptions } from './fleetMount';
 import { openOnlineQueryIndex } from './onlineQueryIndex';
@@ -133,7 +133,7 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
         // The kiosk is who its credential says: a body or header naming another one is a forgery.
         const claimed = req.headers['x-kiosk-id'];
         if (claimed !== undefined && claimed !== caller!.kioskId) throw new PlatformRefusal('KIOSK_MISMATCH', `凭据属于另一终端 / the credential belongs to another kiosk than ${String(claimed)}`);
-        const events = parseEventBatch(await readBody(req), caller!);
+        const events = parseEventBatch(await readBatch(req), caller!);
         return { status: 200, body: await store.ingest(caller!.kioskId, events, now()) };
       },
     },
@@ -169,7 +169,8 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
     const m = /^Bearer ([\x21-\x7e]{16,200})$/.exec(req.headers.authorization ?? '');
     const kiosk = m ? await store.kioskForToken(m[1]!) : null;
     if (!kiosk) throw new PlatformRefusal('UNAUTHORIZED', '未授权的请求 / unauthorised request');
-    return kiosk;
+    if (kiosk.revoked) throw new PlatformRefusal('KIOSK_REVOKED', `终端 ${kiosk.kioskId} 的凭据已被吊销，请联系平台运维 / the credential of kiosk ${kiosk.kioskId} was revoked: contact the platform's operators`);
+    return { kioskId: kiosk.kioskId, publicKeyPem: kiosk.publicKeyPem };
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -229,17 +230,11 @@ function decodePathPart(part: string): string {
   }
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const tooLarge = new PlatformRefusal('PAYLOAD_TOO_LARGE', `请求过大（上限 ${MAX_REQUEST_BODY} 字节）/ request larger than ${MAX_REQUEST_BODY} bytes`);
-  if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BODY) throw tooLarge;
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    n += chunk.length;
-    if (n > MAX_REQUEST_BODY) throw tooLarge;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/** The batch's bytes; past MAX_REQUEST_BODY refused unread (the answer closes the connection). */
+async function readBatch(req: http.IncomingMessage): Promise<Buffer> {
+  const body = await readBody(req, MAX_REQUEST_BODY);
+  if (body === null) throw new PlatformRefusal('PAYLOAD_TOO_LARGE', `请求过大（上限 ${MAX_REQUEST_BODY} 字节）/ request larger than ${MAX_REQUEST_BODY} bytes`);
+  return body;
 }
 
 /** The database went away or refused a connection: the kiosk should retry, not give up. */

@@ -85,8 +85,12 @@ export interface PlatformStore {
   readonly kind: 'postgres' | 'sqlite';
   /** Adds a kiosk or replaces its credential (and key, when given). */
   registerKiosk(registration: KioskRegistration): Promise<void>;
-  /** The kiosk a bearer token belongs to, or null. */
-  kioskForToken(token: string): Promise<{ kioskId: string; publicKeyPem: string | null } | null>;
+  /** The kiosk a bearer token belongs to (revoked or not), or null. */
+  kioskForToken(token: string): Promise<{ kioskId: string; publicKeyPem: string | null; revoked: boolean } | null>;
+  /** Every registered kiosk, with when it was registered and revoked (the `platform kiosk list` answer). */
+  kioskRegistrations(): Promise<Array<{ kioskId: string; registeredAt: string; revokedAt: string | null; hasPublicKey: boolean }>>;
+  /** Refuses the kiosk's credential from now on (its events stay); false when no such kiosk. */
+  revokeKiosk(kioskId: string, at: Date): Promise<boolean>;
   /** Stores a validated batch from one kiosk, all or nothing; refuses conflicts with a PlatformRefusal. */
   ingest(kioskId: string, events: readonly PlatformEvent[], receivedAt: Date): Promise<IngestResult>;
   eventCount(): Promise<number>;
@@ -101,6 +105,8 @@ export interface PlatformStore {
   latestHeartbeats(): Promise<LatestOf<'heartbeat'>[]>;
   configAcks(): Promise<LatestOf<'config-ack'>[]>;
   usageRows(fromDay: string, toDay: string): Promise<UsageRowView[]>;
+  /** The newest events of these types across the fleet, newest received first (the checks and reports lists). */
+  recentEvents(types: readonly EventType[], limit: number): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
 
@@ -148,6 +154,16 @@ const LATEST_TYPES: ReadonlySet<EventType> = new Set(['heartbeat', 'config-ack']
 
 export function createPlatformStore(db: SqlDriver): PlatformStore {
   const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+  const toStored = (r: EventRow): StoredEvent => ({
+    id: r.id,
+    kioskId: r.kiosk_id,
+    stream: r.stream as EventStream,
+    seq: Number(r.seq),
+    type: r.type as EventType,
+    at: r.at,
+    payload: json(r.payload) as Record<string, unknown>,
+    receivedAt: r.received_at,
+  });
   const lockKiosk = db.dialect === 'postgres' ? 'SELECT kiosk_id FROM kiosks WHERE kiosk_id = $1 FOR UPDATE' : 'SELECT kiosk_id FROM kiosks WHERE kiosk_id = $1';
 
   async function gapsOf(tx: SqlRunner, kioskId: string): Promise<StreamGap[]> {
@@ -237,14 +253,23 @@ export function createPlatformStore(db: SqlDriver): PlatformStore {
 
     async registerKiosk({ kioskId, token, publicKeyPem }) {
       await db.run(
-        'INSERT INTO kiosks (kiosk_id, token_hash, public_key, registered_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kiosk_id) DO UPDATE SET token_hash = excluded.token_hash, public_key = COALESCE(excluded.public_key, kiosks.public_key)',
+        'INSERT INTO kiosks (kiosk_id, token_hash, public_key, registered_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kiosk_id) DO UPDATE SET token_hash = excluded.token_hash, public_key = COALESCE(excluded.public_key, kiosks.public_key), revoked_at = NULL',
         [kioskId, tokenHash(token), publicKeyPem ?? null, new Date().toISOString()],
       );
     },
 
     async kioskForToken(token) {
-      const [row] = await db.query<{ kiosk_id: string; public_key: string | null }>('SELECT kiosk_id, public_key FROM kiosks WHERE token_hash = $1', [tokenHash(token)]);
-      return row ? { kioskId: row.kiosk_id, publicKeyPem: row.public_key } : null;
+      const [row] = await db.query<{ kiosk_id: string; public_key: string | null; revoked_at: string | null }>('SELECT kiosk_id, public_key, revoked_at FROM kiosks WHERE token_hash = $1', [tokenHash(token)]);
+      return row ? { kioskId: row.kiosk_id, publicKeyPem: row.public_key, revoked: row.revoked_at !== null } : null;
+    },
+
+    async kioskRegistrations() {
+      const rows = await db.query<{ kiosk_id: string; registered_at: string; revoked_at: string | null; public_key: string | null }>('SELECT kiosk_id, registered_at, revoked_at, public_key FROM kiosks ORDER BY kiosk_id');
+      return rows.map((r) => ({ kioskId: r.kiosk_id, registeredAt: r.registered_at, revokedAt: r.revoked_at, hasPublicKey: r.public_key !== null }));
+    },
+
+    async revokeKiosk(kioskId, at) {
+      return (await db.run('UPDATE kiosks SET revoked_at = COALESCE(revoked_at, $2) WHERE kiosk_id = $1', [kioskId, at.toISOString()])) > 0;
     },
 
     ingest(kioskId, events, receivedAt) {
@@ -302,16 +327,14 @@ export function createPlatformStore(db: SqlDriver): PlatformStore {
       const rows = stream
         ? await db.query<EventRow>('SELECT * FROM events WHERE kiosk_id = $1 AND stream = $2 ORDER BY stream, seq', [kioskId, stream])
         : await db.query<EventRow>('SELECT * FROM events WHERE kiosk_id = $1 ORDER BY stream, seq', [kioskId]);
-      return rows.map((r) => ({
-        id: r.id,
-        kioskId: r.kiosk_id,
-        stream: r.stream as EventStream,
-        seq: Number(r.seq),
-        type: r.type as EventType,
-        at: r.at,
-        payload: json(r.payload) as Record<string, unknown>,
-        receivedAt: r.received_at,
-      }));
+      return rows.map(toStored);
+    },
+
+    async recentEvents(types, limit) {
+      if (types.length === 0) return [];
+      const marks = types.map((_, i) => `$${i + 2}`).join(', ');
+      const rows = await db.query<EventRow>(`SELECT * FROM events WHERE type IN (${marks}) ORDER BY received_at DESC, kiosk_id, seq DESC LIMIT $1`, [limit, ...types]);
+      return rows.map(toStored);
     },
 
     gaps: (kioskId) => gapsOf(db, kioskId),

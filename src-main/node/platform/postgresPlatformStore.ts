@@ -37,6 +37,8 @@ export const PLATFORM_PG_MIGRATIONS: readonly PgMigration[] = [
         PRIMARY KEY (kiosk_id, type)
       );`,
   },
+  { version: 2, description: 'the fleet view lists the newest checks and reports by type', sql: 'CREATE INDEX events_type_received ON events (type, received_at)' },
+  { version: 3, description: 'kiosk credentials can be revoked (platform kiosk revoke)', sql: 'ALTER TABLE kiosks ADD COLUMN revoked_at TEXT' },
 ];
 
 /** Any constant: the advisory lock that lets one starting platform migrate at a time. */

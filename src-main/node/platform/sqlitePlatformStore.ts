@@ -37,6 +37,8 @@ export const PLATFORM_SQLITE_STORE: StoreSpec = {
   migrations: [
     ddlMigration(1, 'kiosk events by id (as shipped before the store opener, which left user_version 0)', EVENTS_V1),
     ddlMigration(2, 'the platform room: streams and seq, hashed bodies, kiosk credentials, report registry, audit anchors, usage, fleet state', PLATFORM_V2),
+    ddlMigration(3, 'the fleet view lists the newest checks and reports by type', 'CREATE INDEX events_type_received ON events (type, received_at)'),
+    ddlMigration(4, 'kiosk credentials can be revoked (platform kiosk revoke)', 'ALTER TABLE kiosks ADD COLUMN revoked_at TEXT'),
   ],
 };
 

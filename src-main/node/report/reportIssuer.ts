@@ -16,7 +16,7 @@ import { findResourcesDir } from '../config/resourcesDir';
 import type { KeyStore } from '../keys/keyStore';
 import { loadSubjectKeyer } from '../keys/subjectKeyer';
 import type { EventSink } from '../outbox/outbox';
-import { moveRegisteredReports, reportEventId, reportIssuedPayload } from '../outbox/reportIssuedEvent';
+import { enqueueReportIssued, moveRegisteredReports } from '../outbox/reportIssuedEvent';
 import { loadSealImage, SealImageError, type SealImage } from '../pdf/sealStamp';
 import { issueReport } from './issueReport';
 import { defaultNoViolationConfigFile, loadNoViolationConfig } from './noViolationDomains';
@@ -122,11 +122,7 @@ export function createReportIssuer(options: ReportIssuerOptions): ReportIssuerHa
       ...scope(edition),
     });
     // The platform's registry learns it through the outbox (stored before the report is handed out).
-    options.outbox?.enqueue(
-      'report-issued',
-      reportIssuedPayload(keyer, { reportNumber: issued.reportNumber, edition, issuedAt: now.toISOString(), contentHash: issued.contentHash, subject }),
-      { id: reportEventId(issued.reportNumber) },
-    );
+    if (options.outbox) enqueueReportIssued(options.outbox, keyer, { reportNumber: issued.reportNumber, edition, issuedAt: now.toISOString(), contentHash: issued.contentHash, subject });
     return { pdf: issued.pdf, pages: issued.pages, reportNumber: issued.reportNumber };
   };
 

@@ -169,7 +169,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     now,
   });
-  const citizen = createCitizenServices({ config, keys, resourcesDir, access: service.citizen, outbox, online, logger, now });
+  const citizen = createCitizenServices({ config, keys, resourcesDir, access: service.citizen, outbox, online, logger, usage: (fn) => staff.recordUsage(fn), now });
   const commitmentStore = new CommitmentStore(path.join(config.dataDir, 'commitments.sqlite'));
   const trustedRoot = (): Buffer => loadTrustedRoot(config.sync?.trustedRootFile, options.config.dataDir, { production: !demoMode, resourcesDir });
   const sync = createSyncService({

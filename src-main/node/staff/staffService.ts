@@ -12,7 +12,7 @@ import type { StaffSessionView } from '../../common/contract/staffViews';
 import type { DisclosurePolicy } from '../../common/rules/disclosurePolicy';
 import type { Catalogue } from '../../common/staff/catalogue';
 import type { StaffAction } from '../../common/staff/roles';
-import type { StatFunction } from '../../common/staff/statsPeriods';
+import type { RecordedUse } from '../../common/staff/statsPeriods';
 import { DEFAULT_TIME_ZONE } from '../../common/time/displayTime';
 import type { LocalCreditCache } from '../cache/creditCache';
 import type { EventHub } from '../kiosk/eventHub';
@@ -86,7 +86,7 @@ export interface StaffService extends StaffMethods {
   /** For the commitment room: the applicant of this staff member's check, where its item allows a commitment. */
   commitmentApplicant(token: string, checkId: string): Promise<Result<CounterApplicant>>;
   /** Counts a self-service function use (the lead calls this from the kiosk service). */
-  recordUsage(fn: Extract<StatFunction, 'self-service-query' | 'report-printed'>, subject?: { kind: string; code: string }): void;
+  recordUsage(fn: RecordedUse, subject?: { kind: string; code: string }): void;
   verifyAudit(): ChainVerification;
   /** Re-reads the catalogue (after sync placed a new one); false when the new one was refused. */
   reloadCatalogue(): boolean;

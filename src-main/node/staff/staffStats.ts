@@ -3,13 +3,13 @@
 import { ok } from '../../common/contract/result';
 import type { StaffMethods } from '../../common/contract/staffApi';
 import { can } from '../../common/staff/roles';
-import type { StatFunction } from '../../common/staff/statsPeriods';
+import type { RecordedUse } from '../../common/staff/statsPeriods';
 import { auditEntry, authorised, deny, fileView, isSession, type StaffContext } from './staffContext';
 import { statsCsv, usageStats } from './usageStats';
 
 export type StaffStatsMethods = Pick<StaffMethods, 'getStats' | 'exportStats'>;
 
-export function staffStats(ctx: StaffContext): StaffStatsMethods & { recordUsage(fn: Extract<StatFunction, 'self-service-query' | 'report-printed'>, subject?: { kind: string; code: string }): void } {
+export function staffStats(ctx: StaffContext): StaffStatsMethods & { recordUsage(fn: RecordedUse, subject?: { kind: string; code: string }): void } {
   return {
     getStats: async (input) => {
       const s = authorised(ctx, input.token, 'stats-own');

@@ -4,11 +4,24 @@
 import type Database from 'better-sqlite3';
 import type { StatsRow, StatsView } from '../../common/contract/staffViews';
 import { csvLine } from '../../common/staff/csvText';
-import { periodOf, STAT_FUNCTIONS, type Granularity, type StatFunction } from '../../common/staff/statsPeriods';
+import { periodOf, REPAIR_SUBMITTED_ACTION, STAT_FUNCTIONS, type Granularity, type StatFunction } from '../../common/staff/statsPeriods';
+
+/** The audit actions counted (functionOf reads their results). */
+const COUNTED_ACTIONS = ['check', 'batch-check', 'self-service-query', 'report-printed', 'decision', 'report-verified', 'objection-submitted', 'commitment', 'face-check', REPAIR_SUBMITTED_ACTION];
 
 /** Audit actions (and decision results) that count as a function use. */
 function functionOf(action: string, result: string): StatFunction | null {
   switch (action) {
+    case 'report-verified':
+    case 'objection-submitted':
+    case 'face-check':
+      // A face check counts whatever its outcome (pass, fail, fallback): the band stays in the entry.
+      return action;
+    case 'commitment':
+      // Signed (by hand or by card); a refusal to sign is not a use.
+      return result === 'refused' ? null : 'commitment-signed';
+    case REPAIR_SUBMITTED_ACTION:
+      return 'repair-submitted';
     case 'check':
       return 'counter-check';
     case 'batch-check':
@@ -42,10 +55,10 @@ export function usageStats(db: Database.Database, query: StatsQuery): StatsView 
   const grouped = db
     .prepare(
       `SELECT substr(at, 1, 10) AS day, action, result, kiosk_id, staff_no, count(*) AS n FROM audit_log
-       WHERE ${where} AND action IN ('check','batch-check','self-service-query','report-printed','decision')
+       WHERE ${where} AND action IN (${COUNTED_ACTIONS.map(() => '?').join(',')})
        GROUP BY day, action, result, kiosk_id, staff_no`,
     )
-    .all(...params) as Array<{ day: string; action: string; result: string; kiosk_id: string; staff_no: string; n: number }>;
+    .all(...params, ...COUNTED_ACTIONS) as Array<{ day: string; action: string; result: string; kiosk_id: string; staff_no: string; n: number }>;
   const merged = new Map<string, StatsRow>();
   const totals = Object.fromEntries(STAT_FUNCTIONS.map((f) => [f, 0])) as Record<StatFunction, number>;
   for (const g of grouped) {

@@ -1,4 +1,5 @@
 // Citizen services in English: every key of zh-CN.ts.
+import { SEALED_DOCUMENT_NAMES as N } from '../../../src-main/common/report/sealedDocumentNames';
 import type { citizenZhCN } from './zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? string[] : Shape<T[K]> };
@@ -68,7 +69,7 @@ export const citizenEn: Shape<typeof citizenZhCN> = {
       'not-configured': 'This kiosk is not connected to the credit platform; checked offline only',
     },
     fields: { number: 'Number', kind: 'Document', subject: 'Subject', issuedAt: 'Issued', issuedBy: 'Issued by', pages: 'Pages' },
-    editions: { report: 'Public credit information report', 'check-slip': 'Credit check slip', 'objection-receipt': 'Objection receipt' },
+    editions: { report: N.report.en, 'check-slip': N['check-slip'].en, 'objection-receipt': N['objection-receipt'].en, commitment: N.commitment.en },
     unknownValue: '— (no answer from the platform)',
     caveatTitle: 'Please note',
     caveat: [

@@ -1,4 +1,6 @@
 // Citizen services (异议申请, 报告核验): zh-CN first; en.ts mirrors every key.
+import { SEALED_DOCUMENT_NAMES as N } from '../../../src-main/common/report/sealedDocumentNames';
+
 export const citizenZhCN = {
   objection: {
     open: '异议申请',
@@ -64,7 +66,7 @@ export const citizenZhCN = {
       'not-configured': '本机未连接信用平台，仅完成离线核验',
     },
     fields: { number: '编号', kind: '文书类型', subject: '信用主体', issuedAt: '出具时间', issuedBy: '出具终端', pages: '页数' },
-    editions: { report: '公共信用信息报告', 'check-slip': '信用核查单', 'objection-receipt': '异议申请回执' },
+    editions: { report: N.report.zh, 'check-slip': N['check-slip'].zh, 'objection-receipt': N['objection-receipt'].zh, commitment: N.commitment.zh },
     unknownValue: '—（平台未答复）',
     caveatTitle: '请注意',
     caveat: [

@@ -23,8 +23,13 @@ export interface FleetFixture {
   close(): Promise<void>;
 }
 
-/** `repo`: an existing repository and its key; else an empty one (a root only) is made. */
-export async function startFleetPlatform(options: { now?: () => Date; pageDir?: string; repo?: { dir: string; key: PrivateKey }; tls?: { cert: string; key: string } } = {}): Promise<FleetFixture> {
+/**
+ * `repo`: an existing repository and its key; else an empty one (a root only) is made.
+ * `store`: a postgres:// URL (default: SQLite in the state folder); `port`: a fixed one (a platform that comes up where kiosks already point).
+ */
+export async function startFleetPlatform(
+  options: { now?: () => Date; pageDir?: string; repo?: { dir: string; key: PrivateKey }; tls?: { cert: string; key: string }; tokens?: Record<string, string>; store?: string; port?: number } = {},
+): Promise<FleetFixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-fleet-'));
   const repo = options.repo?.dir ?? path.join(dir, 'repo');
   const state = path.join(dir, 'state');
@@ -44,7 +49,17 @@ export async function startFleetPlatform(options: { now?: () => Date; pageDir?: 
     fs.writeFileSync(path.join(pageDir, 'index.html'), '<!doctype html><title>fleet</title>');
     fs.writeFileSync(path.join(pageDir, 'assets', 'app-1234.js'), 'export {};');
   }
-  const platform = await startPlatformServer({ repo, tokens: { ...TOKENS }, stateDir: state, queryIndex: false, fleet: { operatorsFile, pageDir }, ...(options.now && { now: options.now }), ...(options.tls && { tls: options.tls }) });
+  const platform = await startPlatformServer({
+    repo,
+    tokens: { ...TOKENS, ...options.tokens },
+    stateDir: state,
+    queryIndex: false,
+    fleet: { operatorsFile, pageDir },
+    ...(options.now && { now: options.now }),
+    ...(options.store && { store: options.store }),
+    ...(options.port && { port: options.port }),
+    ...(options.tls && { tls: options.tls }),
+  });
   return {
     dir,
     repo,

@@ -153,6 +153,34 @@ describe('fleet view API', () => {
     expect((await fetch(`${f.platform.url}/fleet/..%2Foperators.json`)).status).toBe(403);
   });
 
+  it('lists checks with their decisions and registered reports, masked; refuses a bad limit and an oversized sign-in', async () => {
+    f = await startFleetPlatform({ now: () => NOW });
+    const subject = { kind: 'enterprise', maskedCode: '91370302MA******2G', key: 'ab'.repeat(32) };
+    await f.post('K-001', [
+      event('check-record', 1, '2026-12-07T09:00:00+08:00', { checkId: 'chk-1', itemCode: 'government-procurement', subject, staffId: 'D001', hits: [{ category: 'serious-dishonesty', measureCodes: ['m1'] }] }),
+      event('check-decision', 2, '2026-12-07T09:01:00+08:00', { checkId: 'chk-1', decision: 'measure-applied', measuresApplied: ['m1'], staffId: 'D001' }),
+      event('check-record', 3, '2026-12-07T09:05:00+08:00', { checkId: 'chk-2', itemCode: 'fiscal-funds', subject, staffId: 'D002', hits: [] }),
+      event('report-issued', 1, '2026-12-07T09:30:00+08:00', { reportNumber: '20261207093000K001AAAA', edition: 'standard', subject, issuedAt: '2026-12-07T09:30:00+08:00', digest: 'cd'.repeat(32) }),
+    ]);
+    const cookie = cookieOf(await signIn(f.platform.url));
+    const { body } = await getJson<{ checks: unknown[] }>(`${f.platform.url}/v1/fleet/checks`, cookie);
+    expect(body.checks).toEqual(
+      expect.arrayContaining([
+        { kioskId: 'K-001', checkId: 'chk-1', itemCode: 'government-procurement', subject: { kind: 'enterprise', maskedCode: '91370302MA******2G' }, hits: 1, staffId: 'D001', checkedAt: '2026-12-07T09:00:00+08:00', decision: 'measure-applied', measuresApplied: ['m1'], decidedAt: '2026-12-07T09:01:00+08:00' },
+        // Awaiting its decision: listed all the same.
+        { kioskId: 'K-001', checkId: 'chk-2', itemCode: 'fiscal-funds', subject: { kind: 'enterprise', maskedCode: '91370302MA******2G' }, hits: 0, staffId: 'D002', checkedAt: '2026-12-07T09:05:00+08:00', decision: null, measuresApplied: [], decidedAt: null },
+      ]),
+    );
+    expect(body.checks).toHaveLength(2);
+    const reports = await getJson<{ reports: unknown[] }>(`${f.platform.url}/v1/fleet/reports`, cookie);
+    expect(reports.body.reports).toEqual([{ kioskId: 'K-001', reportNumber: '20261207093000K001AAAA', edition: 'standard', subject: { kind: 'enterprise', maskedCode: '91370302MA******2G' }, issuedAt: '2026-12-07T09:30:00+08:00', receivedAt: expect.any(String) }]);
+    expect(JSON.stringify([body, reports.body])).not.toContain('ab'.repeat(32));
+    expect((await getJson<{ error: { code: string } }>(`${f.platform.url}/v1/fleet/checks?limit=0`, cookie)).status).toBe(400);
+    // The one body reader: an oversized sign-in is answered 413 with its code, not cut off.
+    const big = await fetch(`${f.platform.url}/v1/fleet/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', password: 'p'.repeat(5000) }) });
+    expect({ status: big.status, code: ((await big.json()) as { error: { code: string } }).error.code }).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
   it('refuses a heartbeat or usage event whose payload does not match its type, storing nothing of the batch', async () => {
     f = await startFleetPlatform({ now: () => NOW });
     const res = await f.post('K-001', [

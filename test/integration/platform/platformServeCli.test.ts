@@ -76,7 +76,7 @@ describe('platform serve --database postgres://…', () => {
       } finally {
         await again.stop();
       }
-      expect((await db.query('SELECT version FROM schema_migrations')).rows).toEqual([{ version: 1 }]);
+      expect((await db.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
 
       await db.query("INSERT INTO schema_migrations (version, description) VALUES (99, 'from a newer platform')");
       const newer = await serve(['--database', database.url]);
