@@ -32,6 +32,9 @@ async function post(kiosk: keyof typeof TOKENS, events: Array<{ type: string; se
 }
 
 test.beforeAll(async () => {
+  // Five CLI runs (keys, two releases, a scrypt-hashed operator) and the platform's start:
+  // well past the default minute on a busy machine.
+  test.setTimeout(300_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-e2e-'));
   const repo = path.join(dir, 'repo');
