@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isReportNumber } from '../../common/report/reportNumber';
 import { send } from '../http/jsonHttp';
+import { storeAttachment } from './attachmentIntake';
 import { parseEventBatch } from './eventIntake';
 import { fleetMounts, type FleetMountOptions } from './fleetMount';
 import { openOnlineQueryIndex } from './onlineQueryIndex';
@@ -136,6 +137,14 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
         const events = parseEventBatch(await readBody(req), caller!);
         return { status: 200, body: await store.ingest(caller!.kioskId, events, now()) };
       },
+    },
+    {
+      method: 'POST',
+      path: /^\/v1\/attachments$/,
+      openapi: '/v1/attachments',
+      access: 'kiosk',
+      // A page of a repair application, named by digest in its event (attachmentIntake.ts).
+      handle: async (req, _url, _m, caller) => ({ status: 200, body: { stored: storeAttachment(await readBody(req), stateDir, caller!.kioskId) } }),
     },
     {
       method: 'GET',
