@@ -52,13 +52,28 @@ export function createRepairRoom(deps: RepairRoomDeps): { room: RepairRoom; send
     logger: deps.logger,
     ...(deps.now && { now: deps.now }),
   });
-  const timer = setInterval(() => void sendPages().catch(() => undefined), deps.retryMs ?? 60_000);
-  timer.unref();
+  // Waiting pages are tried on the outbox's rhythm; after a failure sooner, doubling (5 s, 10 s … up to that rhythm).
+  const period = deps.retryMs ?? 60_000;
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const schedule = (ms: number): void => {
+    if (closed) return;
+    timer = setTimeout(() => {
+      void sendPages()
+        .then((r) => (failures = r.error && r.left > 0 ? failures + 1 : 0))
+        .catch(() => (failures += 1))
+        .finally(() => schedule(failures === 0 ? period : Math.min(period, 5_000 * 2 ** Math.min(failures - 1, 10))));
+    }, ms);
+    timer.unref();
+  };
+  schedule(5_000);
   return {
     room,
     sendPages,
     close: () => {
-      clearInterval(timer);
+      closed = true;
+      clearTimeout(timer);
       store.shutdown();
     },
   };
