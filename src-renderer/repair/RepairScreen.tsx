@@ -128,7 +128,7 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
 
   return (
     <main className="screen repair has-action-bar" data-testid={`screen-repair-${step}`}>
-      <div className="screen-body">
+      <div className="screen-body" tabIndex={0}>
         <h1>{person ? t('repair.title') : t('repair.titleEnterprise', { name: summary.subject.name })}</h1>
         {error && (
           <p className="citizen-alert" role="alert" data-testid="repair-error">

@@ -34,7 +34,8 @@ function writePageVideo(): string {
 async function openBrowser(camera: 'page' | 'denied' | 'absent', viewport: { width: number; height: number } | null): Promise<{ browser: Browser; page: Page }> {
   const args = camera === 'page' ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${writePageVideo()}`] : camera === 'denied' ? ['--use-fake-device-for-media-stream', '--deny-permission-prompts'] : [];
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...BASE_ARGS, ...args] });
-  const page = await browser.newPage(viewport ? { viewport } : {});
+  // axe needs a page of a context it can open frames in: a context of this browser's own.
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
   return { browser, page };
 }
 
