@@ -12,7 +12,7 @@ import { useHeldEvents } from './admin/useHeldEvents';
 import { useHiddenGesture } from './admin/useHiddenGesture';
 import { StatusBar } from './components/StatusBar';
 import { useVoicePrompt } from './components/useVoicePrompt';
-import { CommitmentJourney, type CommitmentStep } from './commitment/CommitmentJourney';
+import { CommitmentJourney } from './commitment/CommitmentJourney';
 import { ConsentScreen } from './screens/ConsentScreen';
 import { FaceScreen } from './face/FaceScreen';
 import { warmFaceEngineLater } from './face/faceEngine';
@@ -29,6 +29,7 @@ import { SummaryScreen } from './screens/SummaryScreen';
 import { TakeCardScreen } from './screens/TakeCardScreen';
 import { initialState, kioskReducer } from './state/kioskState';
 import { ObjectionScreen } from './citizen/ObjectionScreen';
+import { RepairScreen } from './repair/RepairScreen';
 import { ReportCheckScreen } from './citizen/ReportCheckScreen';
 import type { StaffSessionView } from '../src-main/common/contract/staffViews';
 import type { ReportEdition } from '../src-main/common/report/reportModel';
@@ -149,7 +150,7 @@ export function App({ api }: { api: KioskApi }) {
     if (faceCheck) warmFaceEngineLater();
   }, [faceCheck]);
 
-  const inSession = sessionId !== null && ['consent', 'face', 'summary', 'enterprise', 'preview', 'error', 'done', 'objection', 'commitment'].includes(state.screen);
+  const inSession = sessionId !== null && ['consent', 'face', 'summary', 'enterprise', 'preview', 'error', 'done', 'objection', 'commitment', 'repair'].includes(state.screen);
   const [idle, resetIdle] = useInactivity(inSession, info?.idleSeconds ?? 60, sessionId);
   const onExpire = useCallback(() => finish('idle'), [finish]);
   const backToIdle = useCallback(() => dispatch({ type: 'reset' }), []);
@@ -183,8 +184,7 @@ export function App({ api }: { api: KioskApi }) {
     document.title = t('app.title');
   }, [i18n.language, t]);
 
-  const [commitmentStep, setCommitmentStep] = useState<CommitmentStep>('choose');
-  useVoicePrompt(state.screen === 'commitment' ? `commitment-${commitmentStep}` : state.screen, i18n.language, info?.voiceVolume ?? 0);
+  useVoicePrompt(state.screen, i18n.language, info?.voiceVolume ?? 0);
 
   const closeAdmin = useCallback(() => setAdmin('closed'), []);
   const openAdmin = useHiddenGesture(useCallback(() => setAdmin((a) => (a === 'closed' ? 'sign-in' : a)), []));
@@ -246,6 +246,7 @@ export function App({ api }: { api: KioskApi }) {
           onBackToSelf={() => dispatch({ type: 'view', viewing: { kind: 'self' } })}
           onFinish={() => finish('user')}
           onObjection={() => dispatch({ type: 'open-objection' })}
+          onRepair={() => dispatch({ type: 'open-repair' })}
           busy={printing}
         />
       )}
@@ -257,6 +258,16 @@ export function App({ api }: { api: KioskApi }) {
           summary={state.summary}
           voiceVolume={info?.voiceVolume ?? 0}
           onClose={() => dispatch({ type: 'close-objection' })}
+        />
+      )}
+      {state.screen === 'repair' && state.summary && sessionId && (
+        <RepairScreen
+          api={api}
+          sessionId={sessionId}
+          {...(state.summaryViewing.kind === 'enterprise' && { uscc: state.summaryViewing.uscc })}
+          summary={state.summary}
+          voiceVolume={info?.voiceVolume ?? 0}
+          onClose={() => dispatch({ type: 'close-repair' })}
         />
       )}
       {state.screen === 'preview' && state.preview && (
@@ -277,7 +288,7 @@ export function App({ api }: { api: KioskApi }) {
           {...(state.summaryViewing.kind === 'enterprise' && { uscc: state.summaryViewing.uscc })}
           subjectName={state.summary.subject.name}
           onBack={() => dispatch({ type: 'close-commitment' })}
-          onStep={setCommitmentStep}
+          voiceVolume={info?.voiceVolume ?? 0}
         />
       )}
       {state.screen === 'enterprise' && sessionId && (

@@ -10,6 +10,7 @@ import type { ChosenFields, CommitmentKind } from '../../src-main/common/commitm
 import { SignatureStrokesSchema, type SignatureStrokes } from '../../src-main/common/signature/signatureStrokes';
 import { FieldChoices, LetterItems } from './LetterParts';
 import { SignaturePad } from './SignaturePad';
+import { useStepPrompt } from '../components/useVoicePrompt';
 import './commitment.css';
 
 export type CommitmentStep = 'choose' | 'read' | 'sign' | 'done';
@@ -21,13 +22,12 @@ interface CommitmentJourneyProps {
   uscc?: string;
   subjectName: string;
   onBack: () => void;
-  /** Tells the kiosk which step is up (its voice prompt). */
-  onStep: (step: CommitmentStep) => void;
+  voiceVolume: number;
 }
 
 type Catalogue = CommitmentOutputs['listCommitmentKinds'];
 
-export function CommitmentJourney({ api, sessionId, uscc, subjectName, onBack, onStep }: CommitmentJourneyProps) {
+export function CommitmentJourney({ api, sessionId, uscc, subjectName, onBack, voiceVolume }: CommitmentJourneyProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
@@ -42,7 +42,7 @@ export function CommitmentJourney({ api, sessionId, uscc, subjectName, onBack, o
   useEffect(() => {
     void api.listCommitmentKinds({}).then((r) => (r.ok ? setCatalogue(r.value) : setError(t('commitment.errors.other'))));
   }, [api, t]);
-  useEffect(() => onStep(step), [step, onStep]);
+  useStepPrompt(`commitment-${step}`, i18n.language, voiceVolume);
 
   const go = (next: CommitmentStep) => {
     setError(null);

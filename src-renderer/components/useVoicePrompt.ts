@@ -3,13 +3,10 @@
 import { useEffect, useRef } from 'react';
 import type { Screen } from '../state/kioskState';
 
-/** A screen, or a step inside one (commitment-sign): each prompted step has its files. */
-export type PromptStep = Screen | `commitment-${string}`;
+/** A screen: each prompted screen has its files (steps inside a screen's own journey use useStepPrompt). */
+export type PromptStep = Screen;
 
 const PROMPTED: Partial<Record<PromptStep, string>> = {
-  'commitment-choose': 'commitment',
-  'commitment-sign': 'commitment-sign',
-  'commitment-done': 'commitment-done',
   consent: 'consent',
   summary: 'summary',
   printing: 'printing',

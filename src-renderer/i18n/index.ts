@@ -13,6 +13,8 @@ import { staffEn } from '../staff/i18n/en';
 import { staffZhCN } from '../staff/i18n/zh-CN';
 import { faceEn } from '../face/i18n/en';
 import { faceZhCN } from '../face/i18n/zh-CN';
+import { repairEn } from '../repair/i18n/en';
+import { repairZhCN } from '../repair/i18n/zh-CN';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -23,7 +25,7 @@ export function initI18n(language: Language = 'zh-CN'): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, edition: editionZhCN, citizen: citizenZhCN, commitment: commitmentZhCN, face: faceZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, edition: editionEn, citizen: citizenEn, commitment: commitmentEn, face: faceEn } } },
+    resources: { 'zh-CN': { translation: { ...zhCN, staff: staffZhCN, admin: adminZhCN, edition: editionZhCN, citizen: citizenZhCN, commitment: commitmentZhCN, face: faceZhCN, repair: repairZhCN } }, en: { translation: { ...en, staff: staffEn, admin: adminEn, edition: editionEn, citizen: citizenEn, commitment: commitmentEn, face: faceEn, repair: repairEn } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

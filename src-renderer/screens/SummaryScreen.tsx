@@ -29,10 +29,12 @@ interface SummaryScreenProps {
   onFinish: () => void;
   /** 异议申请 for a record on this summary. */
   onObjection?: () => void;
+  /** 信用修复申请 for a penalty on this summary. */
+  onRepair?: () => void;
   busy: boolean;
 }
 
-export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, edition, onPrint, onPreview, onEnterprise, onCommitment, onBackToSelf, onFinish, onObjection, busy }: SummaryScreenProps) {
+export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerDown, refusal, edition, onPrint, onPreview, onEnterprise, onCommitment, onBackToSelf, onFinish, onObjection, onRepair, busy }: SummaryScreenProps) {
   const { t } = useTranslation();
   const { subject, provenance } = summary;
   const person = subject.kind === 'natural-person';
@@ -157,6 +159,11 @@ export function SummaryScreen({ summary, viewingEnterprise, enterprise, printerD
           {onObjection && (
             <button type="button" className="secondary" onClick={onObjection} data-testid="open-objection">
               {t('citizen.objection.open')}
+            </button>
+          )}
+          {onRepair && summary.records.some((r) => r.category === 'penalty') && (
+            <button type="button" className="secondary" onClick={onRepair} data-testid="open-repair">
+              {t('repair.open')}
             </button>
           )}
           <FinishButton onFinish={onFinish} testId="finish" />

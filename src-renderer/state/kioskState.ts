@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../src-main/common/contract/errorCodes';
 import type { ReportEdition, ReportModel } from '../../src-main/common/report/reportModel';
 import type { CreditSummary, EnterpriseChoice, KioskInfo, PrinterStatus, PrintJobView, ReaderStatus, SessionInfo } from '../../src-main/common/contract/views';
 
-export type Screen = 'idle' | 'consent' | 'face' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card' | 'objection' | 'verify-report' | 'commitment';
+export type Screen = 'idle' | 'consent' | 'face' | 'reading' | 'summary' | 'enterprise' | 'preview' | 'printing' | 'done' | 'error' | 'take-card' | 'objection' | 'verify-report' | 'commitment' | 'repair';
 
 export interface DeviceState {
   info: KioskInfo | null;
@@ -72,6 +72,8 @@ export type KioskAction =
   | { type: 'dismiss-error' }
   /** 异议申请 from the summary shown, and back to it. */
   | { type: 'open-objection' }
+  | { type: 'open-repair' }
+  | { type: 'close-repair' }
   | { type: 'close-objection' }
   /** 报告核验 from the idle menu (no card), and back to it. */
   | { type: 'open-verify' }
@@ -163,6 +165,10 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       // The services show nothing before a face comparison passes: the face step first, then the same request.
       if (action.code === 'FACE_CHECK_REQUIRED') return { ...state, screen: 'face', printRequested: false };
       return { ...state, screen: 'error', error: action.code, printRequested: false };
+    case 'open-repair':
+      return state.session && state.summary && state.screen === 'summary' ? { ...state, screen: 'repair' } : state;
+    case 'close-repair':
+      return state.session && state.summary && state.screen === 'repair' ? { ...state, screen: 'summary' } : state;
     case 'open-objection':
       return state.session && state.summary && state.screen === 'summary' ? { ...state, screen: 'objection' } : state;
     case 'close-objection':

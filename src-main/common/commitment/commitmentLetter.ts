@@ -33,6 +33,8 @@ export interface CommitmentLetterInput {
   channel: 'kiosk' | 'counter';
   provenance: Provenance;
   verifyUrl?: string;
+  /** What the letter is for, printed as its own section (e.g. the penalty a 信用修复承诺书 is signed for). */
+  about?: { title: string; fields: { label: string; value: string }[] };
 }
 
 export function commitmentValidUntil(kind: Pick<CommitmentKind, 'validMonths'>, signedAt: Date): string {
@@ -81,7 +83,8 @@ export function commitmentLetterModel(input: CommitmentLetterInput): ReportModel
     summary: null,
     sections: [
       { id: 'items', number: '一', title: '承诺事项', blocks: [{ kind: 'paragraphs', paragraphs: input.kind.items.map((item, i) => `${i + 1}. ${fillItem(item['zh-CN'], values)}`) }] },
-      { id: 'signature', number: '二', title: '承诺人签名', blocks: [{ kind: 'signature', label: `${signer}签名`, strokes: input.signature.kind === 'drawn' ? input.signature.strokes : null, note }] },
+      ...(input.about ? [{ id: 'about', number: '二', title: input.about.title, blocks: [{ kind: 'fields' as const, fields: input.about.fields }] }] : []),
+      { id: 'signature', number: input.about ? '三' : '二', title: '承诺人签名', blocks: [{ kind: 'signature', label: `${signer}签名`, strokes: input.signature.kind === 'drawn' ? input.signature.strokes : null, note }] },
     ],
     noViolation: null,
     dataCutoff: input.provenance.source === 'cache' ? input.provenance.dataAsOf : input.provenance.askedAt,

@@ -13,12 +13,13 @@ import { FACE_INPUTS, type FaceOutputs } from './faceApi';
 import { DEMO_INPUTS, SELF_SERVICE_INPUTS, type DemoOutputs, type SelfServiceOutputs } from './selfServiceApi';
 import { CITIZEN_INPUTS, type CitizenOutputs } from './citizenApi';
 import { COMMITMENT_INPUTS, type CommitmentOutputs } from './commitmentApi';
+import { REPAIR_INPUTS, type RepairOutputs } from './repairApi';
 
 export { SessionId } from './selfServiceApi';
 
-export const KIOSK_INPUTS = { ...SELF_SERVICE_INPUTS, ...DEMO_INPUTS, ...SYNC_INPUTS, ...STAFF_INPUTS, ...ADMIN_INPUTS, ...CITIZEN_INPUTS, ...COMMITMENT_INPUTS, ...FACE_INPUTS } as const;
+export const KIOSK_INPUTS = { ...SELF_SERVICE_INPUTS, ...DEMO_INPUTS, ...SYNC_INPUTS, ...STAFF_INPUTS, ...ADMIN_INPUTS, ...CITIZEN_INPUTS, ...COMMITMENT_INPUTS, ...FACE_INPUTS, ...REPAIR_INPUTS } as const;
 
-export interface KioskOutputs extends SelfServiceOutputs, DemoOutputs, SyncOutputs, StaffOutputs, AdminOutputs, CitizenOutputs, CommitmentOutputs, FaceOutputs {}
+export interface KioskOutputs extends SelfServiceOutputs, DemoOutputs, SyncOutputs, StaffOutputs, AdminOutputs, CitizenOutputs, CommitmentOutputs, FaceOutputs, RepairOutputs {}
 
 export type KioskMethod = keyof typeof KIOSK_INPUTS & keyof KioskOutputs;
 export type KioskInput<M extends KioskMethod> = z.infer<(typeof KIOSK_INPUTS)[M]>;
@@ -34,6 +35,7 @@ export type AdminMethods = AreaMethods<typeof ADMIN_INPUTS>;
 export type CitizenMethods = AreaMethods<typeof CITIZEN_INPUTS>;
 export type CommitmentMethods = AreaMethods<typeof COMMITMENT_INPUTS>;
 export type FaceMethods = AreaMethods<typeof FACE_INPUTS>;
+export type RepairMethods = AreaMethods<typeof REPAIR_INPUTS>;
 
 export interface KioskApi extends KioskMethods {
   /** Subscribes to service events; returns the unsubscribe function. */

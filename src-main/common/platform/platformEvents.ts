@@ -117,7 +117,30 @@ export const PAYLOADS = {
       submittedAt: z.string().max(40),
     })
     .strict(),
-  'repair-application': z.record(z.string().max(100), z.unknown()),
+  /**
+   * 信用修复申请: which penalty, for whom, the signed 信用修复承诺书 by its number, and the
+   * photographed materials by digest only — the pages travel as attachments (PUT
+   * v1/attachments/{sha256}) and are deleted on the kiosk once the platform has them.
+   */
+  'repair-application': z
+    .object({
+      applicationNumber: z.string().regex(/^\d{14}[0-9A-Z]{8}$/),
+      subject: EventSubject,
+      subjectId: z.string().max(80),
+      recordId: z.string().max(80),
+      severity: z.enum(['minor', 'ordinary', 'serious']),
+      applicant: z.enum(['subject', 'legal-representative']),
+      /** The sealed 信用修复承诺书 signed for this application (its own commitment event carries it). */
+      commitmentNumber: z.string().regex(/^\d{14}[0-9A-Z]{8}$/),
+      materialsVersion: z.string().max(40),
+      attachments: z
+        .array(z.object({ material: z.string().regex(/^[a-z0-9-]{1,40}$/), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().positive().max(2_000_000), type: z.literal('image/jpeg') }).strict())
+        .max(20),
+      phone: SealedValueSchema,
+      answerWorkingDays: z.number().int().min(1).max(90),
+      submittedAt: z.string().max(40),
+    })
+    .strict(),
   /** A signed credit commitment (信用承诺): what the platform records and sends back as the subject's 信用承诺 record. */
   commitment: z
     .object({

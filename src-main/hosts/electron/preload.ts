@@ -54,6 +54,11 @@ const METHODS = {
   beginFaceCheck: true,
   submitFaceAttempt: true,
   endFaceCheck: true,
+  repairCheck: true,
+  repairSubmit: true,
+  repairList: true,
+  repairCameraStep: true,
+  repairLookup: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const PRELOAD_METHODS = Object.keys(METHODS) as KioskMethod[];

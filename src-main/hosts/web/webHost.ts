@@ -39,6 +39,8 @@ export interface WebHost {
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
+/** Calls that carry pages photographed with the document camera: the repair application's (its schema bounds them). */
+const MAX_BODY_OF: Partial<Record<string, number>> = { repairSubmit: 8 * 1024 * 1024 };
 /** Event streams open at once: the kiosk's page holds one; more is a leak or an attack. */
 export const MAX_EVENT_STREAMS = 4;
 /** A request (headers and body) must arrive whole within this; a trickling client is cut. */
@@ -92,7 +94,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const match = /^\/api\/call\/([A-Za-z]{1,40})$/.exec(url.pathname);
       if (!match || req.method !== 'POST') return sendError(res, 404, 'UNKNOWN_METHOD');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'INVALID_INPUT');
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_OF[match[1]!] ?? MAX_BODY);
       if (body === null) return sendError(res, 413, 'INVALID_INPUT');
       let input: unknown;
       try {
@@ -155,16 +157,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-/** The body, or null past MAX_BODY: the rest is read and dropped so the client gets its 413 (within the request deadline). */
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+/** The body, or null past `max`: the rest is read and dropped so the client gets its 413 (within the request deadline). */
+function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
+      if (size <= max) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -14,7 +14,7 @@ import type { OnlineClient } from '../sync/onlineClient';
 import type { EventSink } from '../outbox/outbox';
 import { createObjectionService } from './objectionService';
 import { ObjectionStore } from './objectionStore';
-import { DEMO_PHONE_KEY_FILE, readPhoneKey } from './phoneSeal';
+import { platformSealKey } from './phoneSeal';
 import { createReportCheck } from './reportCheck';
 
 export interface CitizenServicesDeps {
@@ -35,12 +35,7 @@ export function createCitizenServices(deps: CitizenServicesDeps): { methods: Cit
   const keyer = loadSubjectKeyer(keys);
   const store = new ObjectionStore(path.join(config.dataDir, 'objections.sqlite'));
   // The phone is sealed to the platform's key; a demo kiosk uses the demo platform's, production needs its own.
-  const keyFile = config.objection.phoneKeyFile
-    ? path.resolve(config.dataDir, config.objection.phoneKeyFile)
-    : config.mode === 'demo'
-      ? path.join(deps.resourcesDir, DEMO_PHONE_KEY_FILE)
-      : null;
-  const phoneKey = keyFile ? readPhoneKey(keyFile) : null;
+  const phoneKey = platformSealKey(config, deps.resourcesDir);
   if (!phoneKey) deps.logger.warn({ event: 'objection-not-configured' }, 'no platform key for the objection phone (config objection.phoneKeyFile): objections are refused');
   const objection = createObjectionService({
     access: deps.access,

@@ -14,6 +14,12 @@ export type SealedPhone = SealedValue;
 /** The demo platform's key pair (public: resources/sync/demo-keys). */
 export const DEMO_PHONE_KEY_FILE = path.join('sync', 'demo-keys', 'demo-phone-seal.key.pem');
 
+/** The platform's sealing key as configured (objection.phoneKeyFile); a demo kiosk uses the demo platform's; null: not configured. */
+export function platformSealKey(config: { dataDir: string; mode: string; objection: { phoneKeyFile?: string | undefined } }, resourcesDir: string): KeyObject | null {
+  const file = config.objection.phoneKeyFile ? path.resolve(config.dataDir, config.objection.phoneKeyFile) : config.mode === 'demo' ? path.join(resourcesDir, DEMO_PHONE_KEY_FILE) : null;
+  return file ? readPhoneKey(file) : null;
+}
+
 /** The platform's public key from a PEM file (a public key, or a private one whose public half is taken). */
 export function readPhoneKey(file: string): KeyObject {
   const pem = fs.readFileSync(file, 'utf8');

@@ -57,6 +57,8 @@ export interface CommitmentRequest {
   staffId?: string;
   /** Asked once the letter is drawn, before anything is recorded: false (the card was lifted) drops it. */
   stillWanted?: () => boolean;
+  /** What this letter is for (e.g. the penalty of a repair application): printed, and part of its identity. */
+  about?: { title: string; fields: { label: string; value: string }[] };
 }
 
 export interface IssuedCommitment {
@@ -74,7 +76,7 @@ export async function issueCommitment(options: CommitmentIssuerOptions, request:
   if (!fields.ok) return fields;
   const keyer = loadSubjectKeyer(options.keys);
   const subjectKey = keyer.reportSubject(request.subject.code);
-  const identity = createHash('sha256').update(canonicalJson({ subjectKey, kind: kind.id, fields: fields.value })).digest('hex');
+  const identity = createHash('sha256').update(canonicalJson({ subjectKey, kind: kind.id, fields: fields.value, ...(request.about && { about: request.about }) })).digest('hex');
   const signedAt = options.now();
   const standing = options.store.standing(identity, civilTime(signedAt).date);
   if (standing) return fail('ALREADY_COMMITTED', `${DEFAULT_ERROR_MESSAGES.ALREADY_COMMITTED}（${standing.commitmentNumber}，有效期至 ${standing.validUntil}）`);
@@ -94,6 +96,7 @@ export async function issueCommitment(options: CommitmentIssuerOptions, request:
     channel: request.channel,
     provenance: request.provenance,
     ...(options.verifyUrl && { verifyUrl: options.verifyUrl }),
+    ...(request.about && { about: request.about }),
   });
   const { keyDir, registryFile } = reportPaths(options.dataDir);
   const key = ensureReportKey(options.keys, keyDir);

@@ -276,7 +276,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
   }
 
   const citizen: CitizenAccess = {
-    alive: (sessionId) => sessions.get(sessionId) !== undefined,
+    alive: (sessionId) => sessions.get(sessionId) !== null,
     async subjectFor(sessionId, uscc) {
       const session = requireSession(sessionId);
       if (!('id' in session)) return session;

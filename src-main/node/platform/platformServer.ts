@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isReportNumber } from '../../common/report/reportNumber';
 import { readBody, send } from '../http/jsonHttp';
+import { storeAttachment } from './attachmentIntake';
 import { parseEventBatch } from './eventIntake';
 import { fleetMounts, type FleetMountOptions } from './fleetMount';
 import { openOnlineQueryIndex } from './onlineQueryIndex';
@@ -138,6 +139,14 @@ export async function startPlatformServer(options: PlatformOptions): Promise<Pla
       },
     },
     {
+      method: 'POST',
+      path: /^\/v1\/attachments$/,
+      openapi: '/v1/attachments',
+      access: 'kiosk',
+      // A page of a repair application, named by digest in its event (attachmentIntake.ts).
+      handle: async (req, _url, _m, caller) => ({ status: 200, body: { stored: storeAttachment(await readBatch(req), stateDir, caller!.kioskId) } }),
+    },
+    {
       method: 'GET',
       path: /^\/v1\/reports\/([^/]{1,64})$/,
       openapi: '/v1/reports/{number}',
@@ -230,7 +239,7 @@ function decodePathPart(part: string): string {
   }
 }
 
-/** The batch's bytes; past MAX_REQUEST_BODY refused unread (the answer closes the connection). */
+/** A request body (an event batch, an attachment); past MAX_REQUEST_BODY refused unread (the answer closes the connection). */
 async function readBatch(req: http.IncomingMessage): Promise<Buffer> {
   const body = await readBody(req, MAX_REQUEST_BODY);
   if (body === null) throw new PlatformRefusal('PAYLOAD_TOO_LARGE', `请求过大（上限 ${MAX_REQUEST_BODY} 字节）/ request larger than ${MAX_REQUEST_BODY} bytes`);

@@ -41,6 +41,7 @@ import { startOutboxDuties } from '../outbox/outboxDuties';
 import { onlineClientFromConfig, outboxFromConfig, platformClientFromConfig } from '../sync/syncWiring';
 import { loadTrustedRoot } from '../sync/trustedRoot';
 import { createCitizenServices } from '../citizen/citizenServices';
+import { createRepairRoom } from '../repair/repairRoom';
 import { appliedFleetSettings, createFleetConfigSync, FLEET_CONFIG_STATE_FILE } from '../sync/fleetConfigSync';
 import { removeDemoArtefacts } from './demoArtefacts';
 import { applyLiveSettings, applyStoredFleetSettings } from './liveSettings';
@@ -195,24 +196,42 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     ...(bundledApplyWorker() && { apply: applyInWorker(bundledApplyWorker()!, options.launchChild) }),
   });
   const admin = createAdminService({ kiosk: service, staff, sync, hub, importRoots: config.sync?.importRoots ?? [], outbox: () => outbox.status(), now });
+  const letters = {
+    catalogue: loadCommitmentCatalogue(resourcesDir),
+    keys,
+    dataDir: config.dataDir,
+    kioskId: config.kioskId,
+    issuer: config.issuer,
+    ...(config.report.verifyUrl && { verifyUrl: config.report.verifyUrl }),
+    sealImage: issuerSeal(config, resourcesDir),
+    outbox,
+    store: commitmentStore,
+    now,
+  };
   const commitments = createCommitmentService({
-    issuer: {
-      catalogue: loadCommitmentCatalogue(resourcesDir),
-      keys,
-      dataDir: config.dataDir,
-      kioskId: config.kioskId,
-      issuer: config.issuer,
-      ...(config.report.verifyUrl && { verifyUrl: config.report.verifyUrl }),
-      sealImage: issuerSeal(config, resourcesDir),
-      outbox,
-      store: commitmentStore,
-      now,
-    },
+    issuer: letters,
     kiosk: service,
     counter: staff,
     logger,
   });
-  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...citizen.methods, ...commitments, subscribe: (listener) => hub.subscribe(listener) };
+  // 信用修复申请: the letter through the same issuer, the pages through the one platform client.
+  const repair = createRepairRoom({
+    config,
+    keys,
+    cacheKey,
+    resourcesDir,
+    access: service.citizen,
+    letters,
+    outbox,
+    platform,
+    audit: (action, detail) => staff.auditAction('', action, 'ok', detail),
+    staffSignedIn: async (token) => (await staff.staffSession({ token })).ok,
+    logger,
+    retryMs: Math.max(60_000, config.outbox.heartbeatMinutes * 60_000),
+    now,
+  });
+  const { cameraAllowed: repairCameraAllowed, ...repairMethods } = repair.room;
+  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...citizen.methods, ...commitments, ...repairMethods, subscribe: (listener) => hub.subscribe(listener) };
 
   if (demoRemoved && demoRemoved.removed.length > 0) {
     staff.auditAction('system', 'demo-artefacts-removed', 'ok', { removed: demoRemoved.removed, legacy: demoRemoved.legacy });
@@ -238,7 +257,8 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
   return {
     api,
     config,
-    cameraAllowed: () => service.cameraAllowed(),
+    // The face step's camera, or the repair journey's document camera (高拍仪) while its step is open.
+    cameraAllowed: () => service.cameraAllowed() || repairCameraAllowed(),
     close: async () => {
       duties.stop();
       await sync.close();
@@ -247,6 +267,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       staff.anchorAudit();
       await staff.close();
       citizen.close();
+      repair.close();
       await outbox.close();
       await platform?.close();
       commitmentStore.close();

@@ -29,7 +29,7 @@ describe('the demo cache', () => {
     const cache = await openCreditCache({ file, key });
     expect(await cache.dataInfo()).toEqual({ dataVersion: 1, dataAsOf: NOW.toISOString(), subjects: 6 });
     const check = await cache.check();
-    expect(check).toMatchObject({ ok: true, source: 'demo', cipher: 'aes-256-gcm', subjects: 6, records: 16 });
+    expect(check).toMatchObject({ ok: true, source: 'demo', cipher: 'aes-256-gcm', subjects: 6, records: 17 });
     expect(check.subjectsByKind).toEqual({ 'natural-person': 2, enterprise: 2, 'non-enterprise-legal-person': 1, 'individual-business': 1 });
     await cache.close();
   });

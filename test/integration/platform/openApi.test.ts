@@ -2,6 +2,7 @@
 // documented and every documented route is tried, each with a valid and an invalid call whose
 // status the document lists and whose body matches the documented schema.
 import Ajv from 'ajv';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
@@ -67,6 +68,14 @@ const CALLS: Record<string, () => [Call, Call]> = {
     { method: 'POST', path: '/v1/events', token: a.token, body: { events: [a.event('heartbeat', heartbeat())] } },
     { method: 'POST', path: '/v1/events', token: a.token, body: { events: [{ id: 'x' }] } },
   ],
+  'POST /v1/attachments': () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+    const page = { applicationNumber: REPORT, material: 'credit-report', sha256: createHash('sha256').update(jpeg).digest('hex'), type: 'image/jpeg', data: jpeg.toString('base64') };
+    return [
+      { method: 'POST', path: '/v1/attachments', token: a.token, body: page },
+      { method: 'POST', path: '/v1/attachments', token: a.token, body: { ...page, sha256: '0'.repeat(64) } },
+    ];
+  },
   'GET /v1/reports/{number}': () => [
     { method: 'GET', path: `/v1/reports/${REPORT}` },
     { method: 'GET', path: '/v1/reports/20261207093000NONE0000' },
