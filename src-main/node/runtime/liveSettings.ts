@@ -33,6 +33,8 @@ export function applyLiveSettings(targets: LiveTargets, settings: FleetSettings)
   const { catalogue: sent, ...rest } = settings;
   const catalogue = sent === undefined ? undefined : checkedCatalogue(sent);
   const next = withFleetSettings(targets.config, rest);
+  // Everything is checked; the catalogue's file goes first, so a write that fails changes nothing.
+  if (catalogue) writeFileAtomic(path.join(targets.config.dataDir, SYNCED_CATALOGUE), `${JSON.stringify(catalogue)}\n`);
   targets.config.session = next.session;
   targets.config.issuer = next.issuer;
   targets.config.report = next.report;
@@ -41,10 +43,7 @@ export function applyLiveSettings(targets: LiveTargets, settings: FleetSettings)
   targets.info.countdownSeconds = next.session.countdownSeconds;
   targets.info.issuer = next.issuer;
   targets.quota.setPerDay(next.printQuotaPerDay);
-  if (catalogue) {
-    writeFileAtomic(path.join(targets.config.dataDir, SYNCED_CATALOGUE), `${JSON.stringify(catalogue)}\n`);
-    targets.counter.reloadCatalogue();
-  }
+  if (catalogue) targets.counter.reloadCatalogue();
 }
 
 /** The fleet's catalogue checked by the staff catalogue's own schema; a bad one is refused whole. */
