@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .option('--key <file>', 'signing key file')
     .option('--timestamp-only', 're-sign the timestamp only (keeps kiosks fresh)')
     .option('--rotate-to <file>', 'rotate the root to this new key (signed by --key and the new key)')
-    .option('--fleet-config <file>', 'publish these fleet settings (JSON: session.idleSeconds/countdownSeconds, printQuotaPerDay, issuer, report.maskOwnIdNumber) as the next fleet-config.json')
+    .option('--fleet-config <file>', 'publish these fleet settings (JSON: session.idleSeconds/countdownSeconds, printQuotaPerDay, issuer, report.maskOwnIdNumber, catalogue) as the next fleet-config.json')
     .option('--timestamp-days <n>', 'timestamp validity in days', '7')
     .option('--keep-releases <n>', 'releases whose packages stay in the repository (older ones are removed)', String(DEFAULT_KEEP_RELEASES))
     .option('--json', 'print JSON')

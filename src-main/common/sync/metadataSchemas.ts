@@ -97,6 +97,12 @@ export const FleetSettingsSchema = z
     issuer: z.string().min(1).max(100).optional(),
     /** Disclosure policy: a person's own report masks their ID number. */
     report: z.object({ maskOwnIdNumber: z.boolean() }).partial().strict().optional(),
+    /**
+     * The counter's business-item catalogue, whole. Only its outline is checked here: the kiosk
+     * checks it with the staff catalogue's own schema (CatalogueSchema) before applying anything,
+     * so a bad one is refused by its own code (CATALOGUE_INVALID) with the version it came in.
+     */
+    catalogue: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 export type FleetSettings = z.infer<typeof FleetSettingsSchema>;

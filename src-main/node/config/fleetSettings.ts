@@ -4,10 +4,13 @@
 import type { FleetSettings } from '../../common/sync/metadataSchemas';
 import { ConfigError, KioskConfigSchema, type KioskConfig } from './kioskConfig';
 
-export function withFleetSettings(config: KioskConfig, settings: FleetSettings): KioskConfig {
+/** The settings that are the kiosk's config (the catalogue is the counter's: liveSettings places it). */
+export type FleetConfigSettings = Omit<FleetSettings, 'catalogue'>;
+
+export function withFleetSettings(config: KioskConfig, settings: FleetConfigSettings): KioskConfig {
   const next: Record<string, unknown> = { ...config };
   const problems: string[] = [];
-  for (const [key, value] of Object.entries(settings) as Array<[keyof FleetSettings, unknown]>) {
+  for (const [key, value] of Object.entries(settings) as Array<[keyof FleetConfigSettings, unknown]>) {
     if (value === undefined) continue;
     const current = config[key];
     const merged = value !== null && typeof value === 'object' && typeof current === 'object' ? { ...current, ...value } : value;

@@ -172,7 +172,11 @@ export type KioskConfig = z.output<typeof KioskConfigSchema> & {
 };
 
 export class ConfigError extends Error {
-  constructor(message: string) {
+  /** CATALOGUE_INVALID: a fleet configuration's business-item catalogue failed its schema. */
+  constructor(
+    message: string,
+    readonly code: 'CONFIG_INVALID' | 'CATALOGUE_INVALID' = 'CONFIG_INVALID',
+  ) {
     super(message);
     this.name = 'ConfigError';
   }

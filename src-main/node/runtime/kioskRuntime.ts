@@ -187,7 +187,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
       stateFile: fleetConfigFile,
       shippedRoot: trustedRoot,
       cacheFile: location.file,
-      apply: (settings) => applyLiveSettings({ config, info, quota }, settings),
+      apply: (settings) => applyLiveSettings({ config, info, quota, counter: staff }, settings),
       outbox,
       logger,
     }),

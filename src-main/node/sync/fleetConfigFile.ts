@@ -3,6 +3,7 @@
 // releases), and reads which version is published (the fleet view shows it).
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCatalogue } from '../../common/staff/catalogue';
 import { FleetSettingsSchema, RootSchema, SPEC_VERSION, type FleetConfig, type FleetSettings } from '../../common/sync/metadataSchemas';
 import { parseEnvelope, SyncRefusal } from '../../common/sync/trustRules';
 import { writeFileAtomic } from './atomicFile';
@@ -33,6 +34,9 @@ export function publishFleetConfig(options: PublishFleetConfigOptions): FleetCon
     const i = settings.error.issues[0];
     throw new SyncRefusal('SYNC_BAD_METADATA', `统一配置无效 / invalid fleet settings: ${i ? `${i.path.map(String).join('.')}: ${i.message}` : ''}`);
   }
+  // The kiosks would refuse it (CATALOGUE_INVALID): the operator hears it now.
+  const catalogue = settings.data.catalogue === undefined ? null : parseCatalogue(settings.data.catalogue);
+  if (catalogue && !catalogue.ok) throw new SyncRefusal('SYNC_BAD_METADATA', `业务事项目录无效 / invalid business-item catalogue: ${catalogue.message}`);
   const now = options.now ?? new Date();
   const config: FleetConfig = {
     _type: 'fleet-config',

@@ -31,7 +31,7 @@ export interface FleetConfigSyncDeps {
   shippedRoot: () => Buffer;
   /** The cache file, whose sync marks hold the newest trusted root. */
   cacheFile: string;
-  /** Applies the settings live; throws ConfigError when they do not fit this kiosk. */
+  /** Applies the settings live; throws ConfigError (CONFIG_INVALID, CATALOGUE_INVALID) when they do not fit this kiosk, applying none. */
   apply: (settings: FleetSettings) => void;
   outbox: ConfigAckOutbox;
   logger: Logger;
@@ -81,7 +81,7 @@ export function createFleetConfigSync(deps: FleetConfigSyncDeps): { check(source
         return { outcome: 'applied', version: config.version };
       } catch (err) {
         if (err instanceof SyncRefusal) return refuse(version, err.code, err.message);
-        if (err instanceof ConfigError) return refuse(version, 'CONFIG_INVALID', err.message);
+        if (err instanceof ConfigError) return refuse(version, err.code, err.message);
         throw err;
       }
     },

@@ -53,7 +53,7 @@ describe('fleet configuration loop', () => {
         stateFile: path.join(kioskDir, FLEET_CONFIG_STATE_FILE),
         shippedRoot: () => f!.shippedRoot(),
         cacheFile: f.cacheFile,
-        apply: (settings) => applyLiveSettings({ config, info, quota: { setPerDay: (n) => (perDay = n) } }, settings),
+        apply: (settings) => applyLiveSettings({ config, info, quota: { setPerDay: (n) => (perDay = n) }, counter: { reloadCatalogue: () => true } }, settings),
         outbox,
         logger,
       }),

@@ -1,20 +1,25 @@
 // Fleet configuration end to end on the kiosk side: a signed fleet-config.json in the
 // repository is verified like metadata, applied live (quota, idle times, issuer, disclosure),
 // kept for the next start and acknowledged; tampered, foreign, rolled-back, expired or
-// unfitting files are refused with their code, acknowledged once, and change nothing.
+// unfitting files are refused with their code, acknowledged once, and change nothing. The
+// counter's business-item catalogue travels in it too, checked by the catalogue's own schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../src-main/common/platform/platformEvents';
 import type { KioskInfo } from '../../../src-main/common/contract/views';
 import { KioskConfigSchema, type KioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { PrintQuotaStore } from '../../../src-main/node/printing/printQuota';
-import { applyLiveSettings, applyStoredFleetSettings } from '../../../src-main/node/runtime/liveSettings';
+import { applyLiveSettings, applyStoredFleetSettings, type LiveTargets } from '../../../src-main/node/runtime/liveSettings';
 import { publishFleetConfig } from '../../../src-main/node/sync/fleetConfigFile';
 import { appliedFleetSettings, createFleetConfigSync, FLEET_CONFIG_STATE_FILE } from '../../../src-main/node/sync/fleetConfigSync';
 import { folderSource } from '../../../src-main/node/sync/folderSource';
 import { generateKey, signEnvelope } from '../../../src-main/node/sync/signing';
+import type { Catalogue } from '../../../src-main/common/staff/catalogue';
+import { loadCatalogue } from '../../../src-main/node/staff/catalogueFiles';
+import { DINGSHENG_USCC, removeTempDirs } from '../cache/cacheTestFiles';
+import { RESOURCES_DIR, signIn, STAFF, staffFixture, type Fixture as StaffFixture } from '../staff/staffFixture';
 import { bundles, makeFixture, publish, T0, type Fixture } from './syncFixtures';
 
 let f: Fixture;
@@ -25,19 +30,20 @@ afterEach(() => {
   f?.cleanup();
 });
 
-async function kiosk() {
+/** A kiosk on a fresh repository; `counter` is the staff service whose catalogue the fleet replaces (in its data folder). */
+async function kiosk(counter: { dataDir: string; service: LiveTargets['counter'] } = { dataDir: '', service: { reloadCatalogue: () => true } }) {
   f = makeFixture();
   await publish(f, bundles(3));
-  const config: KioskConfig = { ...KioskConfigSchema.parse({}), dataDir: path.join(f.dir, 'kiosk'), configPath: null };
+  const config: KioskConfig = { ...KioskConfigSchema.parse({}), dataDir: counter.dataDir || path.join(f.dir, 'kiosk'), configPath: null };
   const info = { idleSeconds: config.session.idleSeconds, countdownSeconds: config.session.countdownSeconds, issuer: config.issuer } as KioskInfo;
-  quota = new PrintQuotaStore(path.join(f.dir, 'kiosk', 'print-quota.sqlite'), config.printQuotaPerDay);
+  quota = new PrintQuotaStore(path.join(config.dataDir, 'print-quota.sqlite'), config.printQuotaPerDay);
   const acks: Array<EventPayload<'config-ack'>> = [];
-  const stateFile = path.join(f.dir, 'kiosk', FLEET_CONFIG_STATE_FILE);
+  const stateFile = path.join(config.dataDir, FLEET_CONFIG_STATE_FILE);
   const sync = createFleetConfigSync({
     stateFile,
     shippedRoot: () => f.shippedRoot(),
     cacheFile: f.cacheFile,
-    apply: (settings) => applyLiveSettings({ config, info, quota: quota! }, settings),
+    apply: (settings) => applyLiveSettings({ config, info, quota: quota!, counter: counter.service }, settings),
     outbox: { enqueue: (_type, payload) => String(acks.push(payload)) },
     logger: silentLogger(),
   });
@@ -120,5 +126,79 @@ describe('fleet configuration on the kiosk', () => {
     expect(refused.outcome === 'refused' && refused.message).toContain('session.idleSeconds');
     expect(await k.printsAllowed('s-1')).toBe(2);
     expect(k.info.idleSeconds).toBe(60);
+  });
+});
+
+describe('the business-item catalogue in the fleet configuration', () => {
+  let staff: StaffFixture | undefined;
+  afterEach(async () => {
+    await staff?.close();
+    staff = undefined;
+  });
+  afterAll(() => removeTempDirs());
+
+  const shipped = (): Catalogue => loadCatalogue({ resourcesDir: RESOURCES_DIR }).catalogue;
+  /** The shipped measures with one new item (the procurement item's measures), as an operator would send them. */
+  const fleetCatalogue = (): Catalogue => {
+    const base = shipped();
+    const procurement = base.items.find((i) => i.id === 'government-procurement')!;
+    return { ...base, version: '2026.2-fleet', items: [{ id: 'municipal-tender', name: '市属国有企业招标投标', category: '招标投标', measures: procurement.measures, incentives: [] }] };
+  };
+  const counterKiosk = async () => {
+    staff = await staffFixture();
+    const k = await kiosk({ dataDir: staff.dataDir, service: staff.service });
+    const token = await signIn(staff.service, STAFF.staffNo, STAFF.pin);
+    const itemIds = async (): Promise<string[]> => {
+      const items = await staff!.service.listBusinessItems({ token });
+      if (!items.ok) throw new Error(items.error.message);
+      return items.value.map((i) => i.id);
+    };
+    return { ...k, service: staff.service, token, itemIds };
+  };
+
+  it('a new catalogue changes the counter’s items and the next check without a restart, and stays for the next start', async () => {
+    const k = await counterKiosk();
+    expect(await k.itemIds()).toContain('government-procurement');
+    publishFleetConfig({ repo: f.repo, key: f.key, settings: { catalogue: fleetCatalogue() }, now: T0 });
+    expect(await k.check()).toEqual({ outcome: 'applied', version: 1 });
+    expect(k.acks).toEqual([{ configVersion: 1, result: 'applied' }]);
+
+    expect(await k.itemIds()).toEqual(['municipal-tender']);
+    const checked = await k.service.checkSubject({ token: k.token, itemId: 'municipal-tender', by: 'code', code: DINGSHENG_USCC });
+    if (!checked.ok) throw new Error(checked.error.message);
+    expect({ version: checked.value.catalogueVersion, verdict: checked.value.verdict }).toEqual({ version: '2026.2-fleet', verdict: 'punish' });
+    const gone = await k.service.checkSubject({ token: k.token, itemId: 'government-procurement', by: 'code', code: DINGSHENG_USCC });
+    expect(gone.ok || gone.error.code).toBe('INVALID_INPUT');
+
+    // The next start reads the placed catalogue before any sync, and the stored settings still lay over the config.
+    expect(loadCatalogue({ resourcesDir: RESOURCES_DIR, dataDir: staff!.dataDir })).toMatchObject({ source: 'synced', catalogue: { version: '2026.2-fleet' } });
+    const restarted: KioskConfig = { ...KioskConfigSchema.parse({}), dataDir: k.config.dataDir, configPath: null };
+    applyStoredFleetSettings(restarted, k.stateFile, silentLogger());
+    expect(restarted.printQuotaPerDay).toBe(KioskConfigSchema.parse({}).printQuotaPerDay);
+  });
+
+  it('refuses a malformed catalogue (CATALOGUE_INVALID) with the settings beside it, keeping the previous catalogue, acknowledged once', async () => {
+    const k = await counterKiosk();
+    publishFleetConfig({ repo: f.repo, key: f.key, settings: { catalogue: fleetCatalogue() }, now: T0 });
+    expect(await k.check()).toEqual({ outcome: 'applied', version: 1 });
+
+    // An item naming a measure the catalogue does not have: the publisher refuses it, and a kiosk refuses one signed anyway.
+    const broken = fleetCatalogue();
+    broken.items = [{ ...broken.items[0]!, id: 'broken-item', measures: ['no-such-measure'] }];
+    expect(() => publishFleetConfig({ repo: f.repo, key: f.key, settings: { catalogue: broken }, now: T0 })).toThrow(/unknown measure no-such-measure/);
+    const signed = { _type: 'fleet-config', spec: 'credit-kiosk-sync/1', version: 2, expires: '2027-03-01T00:00:00Z', settings: { printQuotaPerDay: 7, catalogue: broken } };
+    fs.writeFileSync(fleetFile(), JSON.stringify(signEnvelope(signed, [f.key])));
+    const refused = await k.check();
+    expect(refused).toMatchObject({ outcome: 'refused', version: 2, code: 'CATALOGUE_INVALID' });
+    expect(refused.outcome === 'refused' && refused.message).toContain('items.0.measures: unknown measure no-such-measure');
+    expect(await k.check()).toMatchObject({ outcome: 'refused', code: 'CATALOGUE_INVALID' });
+
+    expect(await k.itemIds()).toEqual(['municipal-tender']);
+    expect(await k.printsAllowed('s-1')).toBe(2);
+    expect(appliedFleetSettings(k.stateFile)?.version).toBe(1);
+    expect(k.acks).toEqual([
+      { configVersion: 1, result: 'applied' },
+      { configVersion: 2, result: 'refused', reason: expect.stringMatching(/^CATALOGUE_INVALID: 业务事项目录无效/) },
+    ]);
   });
 });
