@@ -30,6 +30,8 @@ export function StaffApp({ api }: { api: KioskApi }) {
           setSession(null);
           setNotice(t(`staff.signedOut.${e.reason}`));
         }
+        // A fleet configuration may have brought a new business-item catalogue: re-read the list.
+        if (e.type === 'sync-result' && session) void api.listBusinessItems({ token: session.token }).then((r) => r.ok && setItems(r.value));
       }),
     [api, session, t],
   );
