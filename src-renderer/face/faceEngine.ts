@@ -13,6 +13,9 @@ import { FaceEngineSchema, type FaceBackend, type FaceEngineSettings } from '../
 
 export type { FaceBackend } from '../../src-main/common/face/facePolicy';
 
+/** Every model a comparison needs (the build copies these: vite.config.ts FACE_MODELS). */
+const FACE_MODELS = ['blazeface', 'faceres', 'antispoof', 'liveness'] as const;
+
 /** The kiosk's defaults when the services name none (config faceCheck.engine gives them). */
 export const DEFAULT_FACE_ENGINE: FaceEngineSettings = FaceEngineSchema.parse({});
 
@@ -80,6 +83,10 @@ export function loadFaceEngine(settings: FaceEngineSettings = configured): Promi
     // Human falls back to another backend when the one asked for cannot start: a kiosk must not silently run slower.
     const running = human.tf.getBackend() as string;
     if (running !== settings.backend && !(settings.backend === 'webgl' && running === 'humangl')) throw new Error(`face backend ${settings.backend} did not start`);
+    // Human logs a model that failed to load and goes on without it: the step would then compare nothing.
+    const loaded = human.models.loaded();
+    const missing = FACE_MODELS.filter((name) => !loaded.includes(name));
+    if (missing.length > 0) throw new Error(`face models not loaded: ${missing.join(', ')}`);
     await warmModels(human);
     return { human, inputWidth: settings.inputWidth, readyMs: performance.now() - started };
   })();
