@@ -51,6 +51,14 @@ async function toFaceStep(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('screen-face')).toBeVisible();
 }
 
+/** The person is sent to the counter for this reason, told why (and what to do), and shown no data. */
+async function expectSentToCounter(page: Page, reason: string | RegExp, ...texts: string[]): Promise<void> {
+  const counter = page.getByTestId('screen-face-counter');
+  await expect(counter).toHaveAttribute('data-reason', reason, { timeout: 400_000 });
+  for (const text of ['请到窗口办理', '请携带身份证到服务窗口', ...texts]) await expect(counter).toContainText(text);
+  await expect(page.getByTestId('screen-summary')).toHaveCount(0);
+}
+
 test.describe('face check on', () => {
   const kiosk = useKioskHost(() => FACE_ON);
 
@@ -70,9 +78,7 @@ test.describe('face check on', () => {
     const { browser, page } = await openKiosk(await writeCameraVideo('s2b', 'live'), viewport);
     try {
       await toFaceStep(page, kiosk().url);
-      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', 'not-matched', { timeout: 400_000 });
-      await expect(page.getByTestId('screen-face-counter')).toContainText('请到窗口办理');
-      await expect(page.getByTestId('screen-summary')).toHaveCount(0);
+      await expectSentToCounter(page, 'not-matched');
     } finally {
       await browser.close();
     }
@@ -82,8 +88,7 @@ test.describe('face check on', () => {
     const { browser, page } = await openKiosk(await writeCameraVideo('s5a', 'still'), viewport);
     try {
       await toFaceStep(page, kiosk().url);
-      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', 'not-live', { timeout: 400_000 });
-      await expect(page.getByTestId('screen-summary')).toHaveCount(0);
+      await expectSentToCounter(page, 'not-live');
     } finally {
       await browser.close();
     }
@@ -93,8 +98,7 @@ test.describe('face check on', () => {
     const { browser, page } = await openKiosk('none', viewport);
     try {
       await toFaceStep(page, kiosk().url);
-      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', /no-camera|camera-denied/, { timeout: 400_000 });
-      await expect(page.getByTestId('screen-face-counter')).toContainText('请携带身份证到服务窗口');
+      await expectSentToCounter(page, /no-camera|camera-denied/);
     } finally {
       await browser.close();
     }
@@ -108,10 +112,7 @@ test.describe('face check on: bad input', () => {
     const { browser, page } = await openKiosk('denied', viewport);
     try {
       await toFaceStep(page, kiosk().url);
-      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', 'camera-denied', { timeout: 400_000 });
-      await expect(page.getByTestId('screen-face-counter')).toContainText('未获准许');
-      await expect(page.getByTestId('screen-face-counter')).toContainText('请携带身份证到服务窗口');
-      await expect(page.getByTestId('screen-summary')).toHaveCount(0);
+      await expectSentToCounter(page, 'camera-denied', '未获准许');
     } finally {
       await browser.close();
     }
@@ -132,9 +133,7 @@ test.describe('face check on: bad input', () => {
           }),
         )
         .toBe(true);
-      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', 'camera-lost', { timeout: 60_000 });
-      await expect(page.getByTestId('screen-face-counter')).toContainText('摄像头断开');
-      await expect(page.getByTestId('screen-summary')).toHaveCount(0);
+      await expectSentToCounter(page, 'camera-lost', '摄像头断开');
     } finally {
       await browser.close();
     }
@@ -146,9 +145,7 @@ test.describe('face check on: bad input', () => {
       // The descriptor model's weights do not arrive (a damaged install): the kiosk must not compare without it.
       await page.route('**/models/human/faceres.bin', (route) => route.abort());
       await toFaceStep(page, kiosk().url);
-      await expect(page.getByTestId('screen-face-counter')).toHaveAttribute('data-reason', 'model-failed', { timeout: 400_000 });
-      await expect(page.getByTestId('screen-face-counter')).toContainText('暂不可用');
-      await expect(page.getByTestId('screen-summary')).toHaveCount(0);
+      await expectSentToCounter(page, 'model-failed', '暂不可用');
     } finally {
       await browser.close();
     }
