@@ -3,6 +3,7 @@
 import { DEFAULT_FACE_ENGINE, loadFaceEngine } from '../../../src-renderer/face/faceEngine';
 import { measureFrame, photoDescriptor, type FrameOptions } from '../../../src-renderer/face/faceMeasure';
 import type { FaceEngineSettings } from '../../../src-main/common/face/facePolicy';
+import { frameProblem, type FrameProblem } from '../../../src-main/common/face/faceDecision';
 
 export interface FoundFace {
   box: [number, number, number, number];
@@ -107,6 +108,14 @@ const harness = {
   },
   async similarity(a: number[], b: number[]): Promise<number> {
     return (await loadFaceEngine()).human.match.similarity(a, b);
+  },
+  /** What the face step would tell the person about this view (a guidance frame: detector only). */
+  async problem(url: string, v: ViewOptions): Promise<FrameProblem | null> {
+    const { human, inputWidth } = await loadFaceEngine();
+    const frame = draw(await image(url), v);
+    const asVideo = Object.assign(frame, { videoWidth: v.width, videoHeight: v.height }) as unknown as HTMLVideoElement;
+    const reading = await measureFrame(human, asVideo, document.createElement('canvas'), [], undefined, { inputWidth, full: false });
+    return frameProblem(reading.facts);
   },
   /** Descriptor of a camera-like view, through the face step's own frame path (by default in full, at the engine's input width). */
   async viewScores(jpeg: string, card: number[], options?: Partial<FrameOptions>): Promise<{ faces: number; similarity: number; real: number; live: number; ms: number }> {
