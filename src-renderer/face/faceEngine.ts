@@ -83,9 +83,10 @@ export function loadFaceEngine(settings: FaceEngineSettings = configured): Promi
     // Human falls back to another backend when the one asked for cannot start: a kiosk must not silently run slower.
     const running = human.tf.getBackend() as string;
     if (running !== settings.backend && !(settings.backend === 'webgl' && running === 'humangl')) throw new Error(`face backend ${settings.backend} did not start`);
-    // Human logs a model that failed to load and goes on without it: the step would then compare nothing.
-    const loaded = human.models.loaded();
-    const missing = FACE_MODELS.filter((name) => !loaded.includes(name));
+    // Human logs a model whose weights failed to load and goes on with an empty one (its models.loaded() still
+    // lists it): only its load statistics tell. The step must never compare without every model.
+    const stats = human.models.stats().modelStats as Array<{ name: string; loaded: boolean }>;
+    const missing = FACE_MODELS.filter((name) => !stats.some((m) => m.name === name && m.loaded));
     if (missing.length > 0) throw new Error(`face models not loaded: ${missing.join(', ')}`);
     await warmModels(human);
     return { human, inputWidth: settings.inputWidth, readyMs: performance.now() - started };
