@@ -6,7 +6,10 @@ import { defineConfig, type Plugin, type PluginOption, type UserConfig } from 'v
 /** The face models the kiosk uses (src-renderer/face/faceEngine.ts), from @vladmandic/human's own package. */
 export const FACE_MODELS = ['blazeface', 'faceres', 'antispoof', 'liveness'] as const;
 
-/** Copies the face models into the build (models/human/), so the screens load them from their own origin. */
+/** The WASM backend's binaries (SIMD, and plain for a Chromium without SIMD), from @tensorflow/tfjs-backend-wasm's package. */
+export const FACE_WASM = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'] as const;
+
+/** Copies the face models (models/human/) and the WASM backend (models/tfjs-wasm/) into the build, so the screens load them from their own origin. */
 function faceModels(): Plugin {
   return {
     name: 'face-models',
@@ -16,6 +19,10 @@ function faceModels(): Plugin {
           const source = fs.readFileSync(fileURLToPath(new URL(`./node_modules/@vladmandic/human/models/${model}.${ext}`, import.meta.url)));
           this.emitFile({ type: 'asset', fileName: `models/human/${model}.${ext}`, source });
         }
+      }
+      for (const file of FACE_WASM) {
+        const source = fs.readFileSync(fileURLToPath(new URL(`./node_modules/@tensorflow/tfjs-backend-wasm/dist/${file}`, import.meta.url)));
+        this.emitFile({ type: 'asset', fileName: `models/tfjs-wasm/${file}`, source });
       }
     },
   };

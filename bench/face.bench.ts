@@ -1,21 +1,24 @@
 // The face check's figures, in Debian's headless Chromium as the kiosk runs it (the
-// kiosk's own face code, bundled; models from the package; the kiosk's CSP):
-//  - models load + warm-up time, WebGL (SwiftShader here: no GPU) against the CPU backend;
-//  - time for one camera frame (320 px wide) to be measured, and camera open → decision
-//    (the step needs two usable frames), warm, against the first (cold) frame;
-//  - accept / reject rates on the labelled sample faces at the configured threshold.
+// kiosk's own face code, bundled; models and the WASM binaries from their packages; the
+// kiosk's CSP), each against a baseline measured in the same run:
+//  - baseline: the CPU backend with every model on every frame (the first version's path);
+//  - the configured default (faceCheck.engine: WASM, 320 px), where only the compared frame
+//    runs the descriptor, anti-spoofing and liveness and guidance frames only detect;
+//  - WebGL (SwiftShader here: no GPU) and a smaller input width, for the choice;
+//  - camera open → decision, warm: the step needs two usable frames (one detection-only, one full);
+//  - accept / reject rates on the labelled sample faces at the configured threshold, on the default engine.
 // Run: npx tsx bench/face.bench.ts   — prints figures, asserts nothing.
-import { resolveFacePolicy } from '../src-main/common/face/facePolicy';
+import { resolveFacePolicy, type FaceEngineSettings } from '../src-main/common/face/facePolicy';
 import { decideAttempt } from '../src-main/common/face/faceDecision';
 import { openFaceHarness, type FaceHarness } from './face/faceHarness';
 import { CARD_PHOTO_VIEW, SAMPLE_FACES } from './face/sampleFaces';
 
 interface Harness {
-  load(backend: 'webgl' | 'cpu'): Promise<number>;
+  load(settings: FaceEngineSettings): Promise<number>;
   view(url: string, v: object): Promise<string>;
   descriptor(jpeg: string): Promise<number[]>;
   similarity(a: number[], b: number[]): Promise<number>;
-  viewScores(jpeg: string, card: number[]): Promise<{ faces: number; similarity: number; real: number; live: number; ms: number }>;
+  viewScores(jpeg: string, card: number[], options?: { full: boolean }): Promise<{ faces: number; similarity: number; real: number; live: number; ms: number }>;
 }
 type Args = readonly unknown[];
 const call = <T>(h: FaceHarness, fn: keyof Harness, ...args: Args): Promise<T> =>
@@ -27,17 +30,30 @@ const policy = resolveFacePolicy(undefined, 'production');
 /** How many of the labelled people to use (all by default; fewer on a machine in a hurry). */
 const PEOPLE = SAMPLE_FACES.slice(0, Number(process.env.FACE_BENCH_PEOPLE ?? SAMPLE_FACES.length));
 
-async function backendFigures(backend: 'webgl' | 'cpu', frames: number): Promise<{ readyMs: number; coldMs: number; warmMs: number[] }> {
+interface EngineFigures {
+  readyMs: number;
+  coldMs: number;
+  /** Warm frames with every model. */
+  fullMs: number[];
+  /** Warm frames with the detector only (guidance). */
+  detectMs: number[];
+}
+
+async function engineFigures(settings: FaceEngineSettings, frames: number): Promise<EngineFigures> {
   const h = await openFaceHarness();
   try {
-    const readyMs = await call<number>(h, 'load', backend);
+    const readyMs = await call<number>(h, 'load', settings);
     const face = SAMPLE_FACES[0]!;
     const card = await call<number[]>(h, 'descriptor', await call<string>(h, 'view', `/faces/${face.image}`, { box: face.box, ...CARD_PHOTO_VIEW }));
     const camera = await call<string>(h, 'view', `/faces/${face.image}`, { box: face.box, ...CAMERA_VIEW });
     const coldMs = (await call<{ ms: number }>(h, 'viewScores', camera, card)).ms;
-    const warmMs: number[] = [];
-    for (let i = 0; i < frames; i++) warmMs.push((await call<{ ms: number }>(h, 'viewScores', camera, card)).ms);
-    return { readyMs, coldMs, warmMs };
+    const fullMs: number[] = [];
+    const detectMs: number[] = [];
+    for (let i = 0; i < frames; i++) {
+      fullMs.push((await call<{ ms: number }>(h, 'viewScores', camera, card, { full: true })).ms);
+      detectMs.push((await call<{ ms: number }>(h, 'viewScores', camera, card, { full: false })).ms);
+    }
+    return { readyMs, coldMs, fullMs, detectMs };
   } finally {
     await h.close();
   }
@@ -46,7 +62,7 @@ async function backendFigures(backend: 'webgl' | 'cpu', frames: number): Promise
 async function labelledSet(): Promise<{ genuine: number[]; impostor: number[]; live: number[] }> {
   const h = await openFaceHarness();
   try {
-    await call<number>(h, 'load', 'webgl');
+    await call<number>(h, 'load', policy.engine);
     const cards: number[][] = [];
     for (const face of PEOPLE) {
       // A card photo the detector cannot use (no face, two faces) counts as a refusal: [].
@@ -80,12 +96,25 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const ms = (x: number): string => `${Math.round(x)} ms`;
 
 async function main(): Promise<void> {
-  const webgl = await backendFigures('webgl', 4);
-  console.log(`WebGL (SwiftShader): models load + warm ${ms(webgl.readyMs)}; first frame ${ms(webgl.coldMs)}; warm frame median ${ms(median(webgl.warmMs))}`);
-  console.log(`  camera open → decision (2 usable frames, warm): ≈ ${ms(2 * median(webgl.warmMs))}   (aim ≤ 1000 ms)`);
-  const cpu = await backendFigures('cpu', 2);
-  console.log(`CPU backend:         models load + warm ${ms(cpu.readyMs)}; first frame ${ms(cpu.coldMs)}; warm frame median ${ms(median(cpu.warmMs))}`);
-  console.log(`ratio warm frame CPU / WebGL: ${(median(cpu.warmMs) / median(webgl.warmMs)).toFixed(2)}×; first (cold) / warm frame on WebGL: ${(webgl.coldMs / median(webgl.warmMs)).toFixed(2)}×`);
+  const frames = Number(process.env.FACE_BENCH_FRAMES ?? 5);
+  const line = (name: string, f: EngineFigures, decisionMs: number): void =>
+    console.log(
+      `${name.padEnd(34)} load + warm ${ms(f.readyMs).padStart(8)}; first frame ${ms(f.coldMs).padStart(8)}; warm frame full ${ms(median(f.fullMs)).padStart(7)}, detect only ${ms(median(f.detectMs)).padStart(7)}; camera → decision ≈ ${ms(decisionMs)}`,
+    );
+  // Baseline: the first version (CPU backend, every model on both frames of a decision).
+  const base = await engineFigures({ backend: 'cpu', inputWidth: 320 }, Math.min(frames, 2));
+  const baseDecision = 2 * median(base.fullMs);
+  line('baseline cpu 320 px, all models', base, baseDecision);
+  const chosen = await engineFigures(policy.engine, frames);
+  const chosenDecision = median(chosen.detectMs) + median(chosen.fullMs);
+  line(`default ${policy.engine.backend} ${policy.engine.inputWidth} px`, chosen, chosenDecision);
+  const small = await engineFigures({ backend: 'wasm', inputWidth: 240 }, frames);
+  line('wasm 240 px', small, median(small.detectMs) + median(small.fullMs));
+  const webgl = await engineFigures({ backend: 'webgl', inputWidth: 320 }, Math.min(frames, 2));
+  line('webgl (SwiftShader) 320 px', webgl, median(webgl.detectMs) + median(webgl.fullMs));
+  console.log(
+    `ratio default / baseline: load + warm ${(chosen.readyMs / base.readyMs).toFixed(2)}×, full frame ${(median(chosen.fullMs) / median(base.fullMs)).toFixed(2)}×, camera → decision ${(chosenDecision / baseDecision).toFixed(2)}×   (aim ≤ 1000 ms)`,
+  );
 
   const set = await labelledSet();
   const accepted = set.genuine.filter((s, i) => decideAttempt({ similarity: s, real: set.live[i]!, live: set.live[i]! }, policy).outcome === 'matched').length;

@@ -146,9 +146,10 @@ export function App({ api }: { api: KioskApi }) {
 
   // Models load after the start screen is up, so the face step is ready by the time a card is read.
   const faceCheck = info?.faceCheck === true;
+  const faceEngine = info?.faceEngine;
   useEffect(() => {
-    if (faceCheck) warmFaceEngineLater();
-  }, [faceCheck]);
+    if (faceCheck) warmFaceEngineLater(faceEngine);
+  }, [faceCheck, faceEngine]);
 
   const inSession = sessionId !== null && ['consent', 'face', 'summary', 'enterprise', 'preview', 'error', 'done', 'objection', 'commitment', 'repair'].includes(state.screen);
   const [idle, resetIdle] = useInactivity(inSession, info?.idleSeconds ?? 60, sessionId);

@@ -51,6 +51,7 @@ export async function openFaceHarness(options: { chromiumArgs?: string[] } = {})
     if (url.pathname === '/' || url.pathname === '/index.html') return send('text/html; charset=utf-8', html);
     if (url.pathname === '/harness.js') return send('text/javascript; charset=utf-8', script);
     if (url.pathname.startsWith('/models/human/')) return file(path.join(ROOT, 'node_modules/@vladmandic/human/models'), url.pathname);
+    if (url.pathname.startsWith('/models/tfjs-wasm/')) return file(process.env.WASMDIR ?? path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'), url.pathname);
     if (url.pathname.startsWith('/faces/')) return file(SAMPLE_DIR, url.pathname);
     res.writeHead(404).end();
   });

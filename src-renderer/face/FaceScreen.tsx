@@ -23,7 +23,7 @@ type View =
   | { kind: 'retry'; outcome: 'not-matched' | 'not-live'; triesLeft: number }
   | { kind: 'counter'; reason: CounterReason };
 
-/** Usable frames in a row before a try: the still-picture check needs the one before. */
+/** Usable frames in a row before a try: the still-picture check needs the one before; only the last runs every model. */
 const USABLE_FRAMES = 2;
 const RETRY_PAUSE_MS = 1500;
 
@@ -93,8 +93,9 @@ export function FaceScreen({ api, sessionId, fn, voiceVolume, onPassed, onFinish
       if (!begun.value.photo) return toCounter('no-card-photo', 'no-card-photo');
       let card: number[];
       let human;
+      let inputWidth: number;
       try {
-        human = (await loadFaceEngine()).human;
+        ({ human, inputWidth } = await loadFaceEngine());
         card = await photoDescriptor(human, begun.value.photo);
       } catch (err) {
         const reason = err instanceof FaceStepError ? err.reason : 'model-failed';
@@ -125,22 +126,22 @@ export function FaceScreen({ api, sessionId, fn, voiceVolume, onPassed, onFinish
         if (lost || !stream?.active) return toCounter('camera-lost', 'camera-lost');
         let reading;
         try {
-          reading = await measureFrame(human, video.current, work, card, previous);
+          reading = await measureFrame(human, video.current, work, card, previous, { inputWidth, full: usable >= USABLE_FRAMES - 1 });
         } catch {
           return toCounter('model-failed', 'model-failed');
         }
         if (cancelled) return;
         previous = reading.thumb;
         const problem = frameProblem(reading.facts);
-        if (problem || !reading.scores) {
+        if (problem) {
           usable = 0;
-          show({ kind: 'guide', problem: problem ?? 'no-face' });
-          say(promptFor(problem ?? 'no-face'));
+          show({ kind: 'guide', problem: problem });
+          say(promptFor(problem));
           await pause(100);
           continue;
         }
         usable += 1;
-        if (usable < USABLE_FRAMES) {
+        if (usable < USABLE_FRAMES || !reading.scores) {
           show({ kind: 'guide', problem: null });
           continue;
         }

@@ -4,23 +4,26 @@
 // FaceRes (the descriptor), and the anti-spoofing and liveness models; no mesh, iris,
 // emotion, body or hands. Nothing is fetched from anywhere else and nothing is cached
 // on disk (cacheModels off: the models ship with the kiosk anyway).
+// WASM runs from our own .wasm files (./models/tfjs-wasm/, copied from
+// @tensorflow/tfjs-backend-wasm at build; the CSP allows 'wasm-unsafe-eval' for them).
 // Types only here: the library (2 MB with TensorFlow.js) is its own chunk, fetched when
 // the models are warmed, so the start screen never waits for it.
 import type { Config, Human } from '@vladmandic/human';
+import { FaceEngineSchema, type FaceBackend, type FaceEngineSettings } from '../../src-main/common/face/facePolicy';
 
-/**
- * WebGL by default (a kiosk's GPU). Without one, Chromium runs WebGL on SwiftShader, and
- * bench/face.bench.ts measured the CPU backend faster there (see docs/security.md §3.8).
- */
-export type FaceBackend = 'webgl' | 'cpu';
+export type { FaceBackend } from '../../src-main/common/face/facePolicy';
 
-/** Frames are scaled so their longer side is at most this before detection: a face at arm's length stays well above BlazeFace's 128 px input. */
-export const FACE_INPUT_WIDTH = 320;
+/** Every model a comparison needs (the build copies these: vite.config.ts FACE_MODELS). */
+const FACE_MODELS = ['blazeface', 'faceres', 'antispoof', 'liveness'] as const;
 
-export function faceConfig(backend: FaceBackend, modelBasePath = './models/human/'): Partial<Config> {
+/** The kiosk's defaults when the services name none (config faceCheck.engine gives them). */
+export const DEFAULT_FACE_ENGINE: FaceEngineSettings = FaceEngineSchema.parse({});
+
+export function faceConfig(backend: FaceBackend, modelBasePath = './models/human/', wasmPath = './models/tfjs-wasm/'): Partial<Config> {
   return {
     backend,
     modelBasePath,
+    wasmPath,
     cacheModels: false,
     debug: false,
     async: true,
@@ -47,24 +50,46 @@ export function faceConfig(backend: FaceBackend, modelBasePath = './models/human
   } as Partial<Config>;
 }
 
+/**
+ * Per-frame model switches: while the person is being guided only the detector runs;
+ * the descriptor, anti-spoofing and liveness models run on the frame that is compared.
+ * Human merges a detect() config into its own, so both settings are always given whole.
+ */
+export function frameModels(full: boolean): Partial<Config> {
+  return { face: { description: { enabled: full }, antispoof: { enabled: full }, liveness: { enabled: full } } } as Partial<Config>;
+}
+
 export interface FaceEngine {
   human: Human;
+  /** Width frames are scaled to before detection (px). */
+  inputWidth: number;
   /** Load + warm-up time, ms (shown in the bench). */
   readyMs: number;
 }
 
 let engine: Promise<FaceEngine> | null = null;
 
+/** The settings the services gave (KioskInfo.faceEngine) for the one engine. */
+let configured: FaceEngineSettings = DEFAULT_FACE_ENGINE;
+
 /** One engine per screen lifetime; a failed load may be tried again at the next step. */
-export function loadFaceEngine(backend: FaceBackend = 'webgl'): Promise<FaceEngine> {
+export function loadFaceEngine(settings: FaceEngineSettings = configured): Promise<FaceEngine> {
   if (engine) return engine;
   const started = performance.now();
   engine = (async () => {
     const { Human: HumanLibrary } = await import('@vladmandic/human');
-    const human = new HumanLibrary(faceConfig(backend));
+    const human = new HumanLibrary(faceConfig(settings.backend));
     await human.load();
+    // Human falls back to another backend when the one asked for cannot start: a kiosk must not silently run slower.
+    const running = human.tf.getBackend() as string;
+    if (running !== settings.backend && !(settings.backend === 'webgl' && running === 'humangl')) throw new Error(`face backend ${settings.backend} did not start`);
+    // Human logs a model whose weights failed to load and goes on with an empty one (its models.loaded() still
+    // lists it): only its load statistics tell. The step must never compare without every model.
+    const stats = human.models.stats().modelStats as Array<{ name: string; loaded: boolean }>;
+    const missing = FACE_MODELS.filter((name) => !stats.some((m) => m.name === name && m.loaded));
+    if (missing.length > 0) throw new Error(`face models not loaded: ${missing.join(', ')}`);
     await warmModels(human);
-    return { human, readyMs: performance.now() - started };
+    return { human, inputWidth: settings.inputWidth, readyMs: performance.now() - started };
   })();
   engine.catch(() => {
     engine = null;
@@ -73,7 +98,8 @@ export function loadFaceEngine(backend: FaceBackend = 'webgl'): Promise<FaceEngi
 }
 
 /** After the start screen has painted and the kiosk is idle: never in the way of the first screen. */
-export function warmFaceEngineLater(): void {
+export function warmFaceEngineLater(settings: FaceEngineSettings = DEFAULT_FACE_ENGINE): void {
+  configured = settings;
   const start = (): void => void loadFaceEngine().catch(() => undefined);
   if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 5000 });
   else setTimeout(start, 1000);

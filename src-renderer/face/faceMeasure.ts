@@ -4,7 +4,7 @@
 // these variables and the caller's refs, dropped when the step ends.
 import type { Human } from '@vladmandic/human';
 import type { FaceScores, FrameFacts } from '../../src-main/common/face/faceDecision';
-import { FACE_INPUT_WIDTH } from './faceEngine';
+import { frameModels } from './faceEngine';
 
 export class FaceStepError extends Error {
   constructor(readonly reason: 'no-card-photo' | 'model-failed') {
@@ -28,7 +28,7 @@ export async function photoDescriptor(human: Human, photo: { format: 'jpeg' | 'b
   bitmap.close();
   let result;
   try {
-    result = await human.detect(canvas);
+    result = await human.detect(canvas, frameModels(true));
   } catch {
     throw new FaceStepError('model-failed');
   }
@@ -40,7 +40,7 @@ export async function photoDescriptor(human: Human, photo: { format: 'jpeg' | 'b
 
 export interface FrameReading {
   facts: FrameFacts;
-  /** Present when exactly one face was found. */
+  /** Present when exactly one face was found and the frame was measured in full. */
   scores?: FaceScores;
   /** A 16×16 grey thumbnail of the face box, to see whether the picture moves at all. */
   thumb?: Float32Array;
@@ -50,15 +50,22 @@ const THUMB = 16;
 /** Mean grey-level change below which two frames are one still picture (a live camera always shows some). */
 export const STILL_FRAME_DIFF = 0.35;
 
-/** Measures one frame of the video (scaled to FACE_INPUT_WIDTH) against the card's descriptor. */
-export async function measureFrame(human: Human, video: HTMLVideoElement, work: HTMLCanvasElement, card: number[], previousThumb: Float32Array | undefined): Promise<FrameReading> {
-  const scale = FACE_INPUT_WIDTH / Math.max(1, video.videoWidth);
-  work.width = FACE_INPUT_WIDTH;
+export interface FrameOptions {
+  /** Width the frame is scaled to before detection (px). */
+  inputWidth: number;
+  /** Run the descriptor, anti-spoofing and liveness too; otherwise only the detector (guidance frames). */
+  full: boolean;
+}
+
+/** Measures one frame of the video (scaled to inputWidth); in full, against the card's descriptor. */
+export async function measureFrame(human: Human, video: HTMLVideoElement, work: HTMLCanvasElement, card: number[], previousThumb: Float32Array | undefined, options: FrameOptions): Promise<FrameReading> {
+  const scale = options.inputWidth / Math.max(1, video.videoWidth);
+  work.width = options.inputWidth;
   work.height = Math.round(video.videoHeight * scale);
   const ctx = work.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new FaceStepError('model-failed');
   ctx.drawImage(video, 0, 0, work.width, work.height);
-  const result = await human.detect(work);
+  const result = await human.detect(work, frameModels(options.full));
   const faces = result.face;
   if (faces.length !== 1) return { facts: { faces: faces.length, faceShare: 0, brightness: 0, offCentre: 0 } };
   const face = faces[0]!;
@@ -76,6 +83,7 @@ export async function measureFrame(human: Human, video: HTMLVideoElement, work: 
     brightness,
     offCentre: Math.abs(x + boxW / 2 - work.width / 2) / work.width,
   };
+  if (!options.full) return { facts, thumb };
   const embedding = face.embedding ?? [];
   const similarity = embedding.length > 0 ? human.match.similarity(card, embedding as number[]) : Number.NaN;
   // A still picture fed as a camera never changes between frames; a person always does a little.

@@ -3,6 +3,7 @@ import type { CardType } from '../domain/idCard';
 import type { CreditRecord } from '../domain/creditRecord';
 import type { Subject } from '../domain/subject';
 import type { SummaryCategory } from '../domain/summaryCategory';
+import type { FaceEngineSettings } from '../face/facePolicy';
 
 /** Where an answer came from: the local cache with its cut-off, or the platform asked live. */
 export type Provenance =
@@ -96,6 +97,8 @@ export interface KioskInfo {
   adminIdleSeconds?: number;
   /** A face comparison guards at least one function here: the screens warm the models and the consent says so. */
   faceCheck?: boolean;
+  /** Where and at what size the face models run (config faceCheck.engine): the renderer warms them so. */
+  faceEngine?: FaceEngineSettings;
 }
 
 export interface KioskStatus {

@@ -7,6 +7,13 @@ import type { FacePolicy } from './facePolicy';
 export const FACE_OUTCOMES = ['matched', 'not-matched', 'not-live', 'unavailable', 'skipped'] as const;
 export type FaceOutcome = (typeof FACE_OUTCOMES)[number];
 
+/**
+ * The audit chain's entry for each finished check (one per function and session), which the
+ * usage statistics count as function 'face-check': action FACE_AUDIT_ACTION, result one of
+ * FACE_OUTCOMES, detail exactly { fn: FaceFunction, band: ScoreBand }, no subject. Stable names.
+ */
+export const FACE_AUDIT_ACTION = 'face-check';
+
 /** How far the similarity lies from the threshold, in coarse bands (the only figure kept). */
 export const SCORE_BANDS = ['high', 'near', 'low', 'none'] as const;
 export type ScoreBand = (typeof SCORE_BANDS)[number];

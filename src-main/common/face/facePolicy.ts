@@ -11,6 +11,24 @@ import { z } from 'zod';
 export const FACE_FUNCTIONS = ['self', 'enterprise', 'citizen-service'] as const;
 export type FaceFunction = (typeof FACE_FUNCTIONS)[number];
 
+/**
+ * Where the face models run in the kiosk's Chromium. WASM (SIMD, our own .wasm from
+ * @tensorflow/tfjs-backend-wasm) is the default: bench/face.bench.ts measured it an order
+ * faster than WebGL on software rendering and than the pure-JS CPU backend on this kind of
+ * 2-core machine; 'webgl' suits a kiosk with a real GPU; 'cpu' needs nothing but JavaScript.
+ */
+export const FACE_BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
+export type FaceBackend = (typeof FACE_BACKENDS)[number];
+
+export const FaceEngineSchema = z
+  .object({
+    backend: z.enum(FACE_BACKENDS).default('wasm'),
+    /** Camera frames are scaled so their width is this before detection (px); BlazeFace looks at 128 px anyway. */
+    inputWidth: z.number().int().min(160).max(640).default(320),
+  })
+  .strict();
+export type FaceEngineSettings = z.output<typeof FaceEngineSchema>;
+
 export const FacePolicySchema = z
   .object({
     /** Per function: true = the data is shown only after a passed check. */
@@ -24,6 +42,7 @@ export const FacePolicySchema = z
     livenessThreshold: z.number().min(0).max(1).default(0.5),
     /** Attempts before the person is sent to the counter. */
     maxTries: z.number().int().min(1).max(5).default(3),
+    engine: FaceEngineSchema.prefault({}),
   })
   .strict();
 
@@ -34,6 +53,7 @@ export interface FacePolicy {
   matchThreshold: number;
   livenessThreshold: number;
   maxTries: number;
+  engine: FaceEngineSettings;
 }
 
 /**
@@ -48,6 +68,7 @@ export function resolveFacePolicy(input: FacePolicyInput | undefined, mode: 'dem
     matchThreshold: parsed.matchThreshold,
     livenessThreshold: parsed.livenessThreshold,
     maxTries: parsed.maxTries,
+    engine: parsed.engine,
   };
 }
 

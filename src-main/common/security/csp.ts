@@ -5,7 +5,8 @@
 /** Directive → sources. No 'unsafe-inline', no 'unsafe-eval', no remote origin. */
 export const KIOSK_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = Object.freeze({
   'default-src': ["'none'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval': the face models' WebAssembly backend compiles our own .wasm (no JS eval).
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { PhotoDecoderConfigSchema } from '../../common/face/photoDecoderConfig';
 import { FacePolicySchema } from '../../common/face/facePolicy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/time/displayTime';
 import { PenaltyPeriodsOverrideSchema } from '../../common/rules/disclosurePeriods';
@@ -17,7 +18,14 @@ const PrinterConfig = z.discriminatedUnion('kind', [
 ]);
 
 const ReaderConfig = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('simulated'), profile: z.enum(['raw-interrupt', 'packet64', 'feature-length', 'serial']).default('raw-interrupt') }).strict(),
+  z
+    .object({
+      kind: z.literal('simulated'),
+      profile: z.enum(['raw-interrupt', 'packet64', 'feature-length', 'serial']).default('raw-interrupt'),
+      /** The vendor's photo decoder; set, it replaces the demo's stand-in. */
+      photoDecoder: PhotoDecoderConfigSchema.optional(),
+    })
+    .strict(),
   z
     .object({
       /** A real reader over USB HID or a serial port, found by the VID/PID profile table. */
@@ -28,6 +36,8 @@ const ReaderConfig = z.discriminatedUnion('kind', [
       preferred: z.string().optional(),
       /** Readers whose finds fail while the card still lies there must not report removal. */
       announceRemoval: z.boolean().default(true),
+      /** The reader vendor's card photo decoder (docs/readers.md); absent: the photo stays WLT and the face step sends the person to the counter. */
+      photoDecoder: PhotoDecoderConfigSchema.optional(),
     })
     .strict(),
 ]);

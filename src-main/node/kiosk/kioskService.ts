@@ -280,6 +280,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
     async subjectFor(sessionId, uscc) {
       const session = requireSession(sessionId);
       if (!('id' in session)) return session;
+      // Objections and repair applications signed here: the policy's 'citizen-service' check, whatever the screen did.
+      const refused = face.gate(session, 'citizen-service');
+      if (refused) return refused;
       const found = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
       if (!found.ok) return found;
       const today = toIsoDate(now());
@@ -304,6 +307,9 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
       guard('holderOf', async () => {
         const session = requireSession(sessionId);
         if (!('id' in session)) return session;
+        // Commitments signed here: the policy's 'citizen-service' check, whatever the screen did.
+        const refused = face.gate(session, 'citizen-service');
+        if (refused) return refused;
         const found = uscc === undefined ? await ownSubject(session) : await representedEnterprise(session, uscc);
         if (!found.ok) return found;
         return ok({ subject: found.value.subject, provenance: found.value.provenance, signerName: session.card.name, active: () => sessions.get(sessionId) !== null });

@@ -45,7 +45,9 @@ import { createRepairRoom } from '../repair/repairRoom';
 import { appliedFleetSettings, createFleetConfigSync, FLEET_CONFIG_STATE_FILE } from '../sync/fleetConfigSync';
 import { removeDemoArtefacts } from './demoArtefacts';
 import { applyLiveSettings, applyStoredFleetSettings } from './liveSettings';
+import { createVendorPhotoDecoder } from '../face/vendorPhotoDecoder';
 import { resolveFacePolicy } from '../../common/face/facePolicy';
+import { FACE_AUDIT_ACTION } from '../../common/face/faceDecision';
 import { createSetupRuntime } from './setupRuntime';
 
 export interface KioskRuntime {
@@ -147,6 +149,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     timeZone: config.timeZone,
     adminIdleSeconds: config.adminConsole.idleSeconds,
     faceCheck: Object.values(facePolicy.required).some(Boolean),
+    faceEngine: facePolicy.engine,
   };
   const service = createKioskService({
     info,
@@ -165,7 +168,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     disclosurePolicy,
     facePolicy,
     // Only the outcome and its band are counted: no person, no score, no image.
-    faceOutcome: ({ fn, outcome, band }) => staff.auditAction('', 'face-check', outcome, { fn, band }),
+    faceOutcome: ({ fn, outcome, band }) => staff.auditAction('', FACE_AUDIT_ACTION, outcome, { fn, band }),
     maxSessionMs: config.session.maxSessionSeconds * 1000,
     maxDataAgeHours: config.freshness.maxDataAgeHours,
     now,
@@ -285,6 +288,7 @@ async function createReader(config: KioskConfig, resourcesDir: string): Promise<
       ...(config.reader.profilesFile !== undefined && { profilesPath: config.reader.profilesFile }),
       ...(config.reader.preferred !== undefined && { preferred: config.reader.preferred }),
       announceRemoval: config.reader.announceRemoval,
+      ...(config.reader.photoDecoder && { photoDecoder: createVendorPhotoDecoder(config.reader.photoDecoder) }),
     });
     return { reader, demo: null };
   }
@@ -295,6 +299,7 @@ async function createReader(config: KioskConfig, resourcesDir: string): Promise<
     name: '模拟读卡器 / simulated reader',
     // The demo cards' photos, standing in for the vendor's WLT decoder (docs/readers.md).
     ...(config.mode === 'demo' && { photoDecoder: createDemoPhotoDecoder(demoPhotos(path.join(resourcesDir, 'demo', 'photos'), cards)) }),
+    ...(config.reader.photoDecoder && { photoDecoder: createVendorPhotoDecoder(config.reader.photoDecoder) }),
   });
   if (config.mode !== 'demo') return { reader, demo: null };
   const demo: DemoCards = {

@@ -1,7 +1,9 @@
 // Browser side of the face harness (bench, demo photo maker, e2e video maker): the
 // kiosk's own face code (src-renderer/face), bundled by esbuild, driven by Playwright.
-import { FACE_INPUT_WIDTH, loadFaceEngine, type FaceBackend } from '../../../src-renderer/face/faceEngine';
-import { measureFrame, photoDescriptor } from '../../../src-renderer/face/faceMeasure';
+import { DEFAULT_FACE_ENGINE, loadFaceEngine } from '../../../src-renderer/face/faceEngine';
+import { measureFrame, photoDescriptor, type FrameOptions } from '../../../src-renderer/face/faceMeasure';
+import type { FaceEngineSettings } from '../../../src-main/common/face/facePolicy';
+import { frameProblem, type FrameProblem } from '../../../src-main/common/face/faceDecision';
 
 export interface FoundFace {
   box: [number, number, number, number];
@@ -70,8 +72,8 @@ function draw(bitmap: ImageBitmap, v: ViewOptions): HTMLCanvasElement {
 }
 
 const harness = {
-  async load(backend: FaceBackend): Promise<number> {
-    return (await loadFaceEngine(backend)).readyMs;
+  async load(settings: FaceEngineSettings = DEFAULT_FACE_ENGINE): Promise<number> {
+    return (await loadFaceEngine(settings)).readyMs;
   },
   async backend(): Promise<string> {
     return (await loadFaceEngine()).human.tf.getBackend() as string;
@@ -107,9 +109,17 @@ const harness = {
   async similarity(a: number[], b: number[]): Promise<number> {
     return (await loadFaceEngine()).human.match.similarity(a, b);
   },
-  /** Descriptor of a camera-like view, through the face step's own frame path (scaled to FACE_INPUT_WIDTH). */
-  async viewScores(jpeg: string, card: number[]): Promise<{ faces: number; similarity: number; real: number; live: number; ms: number }> {
-    const { human } = await loadFaceEngine();
+  /** What the face step would tell the person about this view (a guidance frame: detector only). */
+  async problem(url: string, v: ViewOptions): Promise<FrameProblem | null> {
+    const { human, inputWidth } = await loadFaceEngine();
+    const frame = draw(await image(url), v);
+    const asVideo = Object.assign(frame, { videoWidth: v.width, videoHeight: v.height }) as unknown as HTMLVideoElement;
+    const reading = await measureFrame(human, asVideo, document.createElement('canvas'), [], undefined, { inputWidth, full: false });
+    return frameProblem(reading.facts);
+  },
+  /** Descriptor of a camera-like view, through the face step's own frame path (by default in full, at the engine's input width). */
+  async viewScores(jpeg: string, card: number[], options?: Partial<FrameOptions>): Promise<{ faces: number; similarity: number; real: number; live: number; ms: number }> {
+    const { human, inputWidth } = await loadFaceEngine();
     const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(jpeg), (ch) => ch.charCodeAt(0))], { type: 'image/jpeg' }));
     const video = document.createElement('canvas');
     video.width = bitmap.width;
@@ -118,11 +128,10 @@ const harness = {
     // measureFrame reads videoWidth/videoHeight: a canvas stands in for the video element.
     const asVideo = Object.assign(video, { videoWidth: bitmap.width, videoHeight: bitmap.height }) as unknown as HTMLVideoElement;
     const t0 = performance.now();
-    const reading = await measureFrame(human, asVideo, document.createElement('canvas'), card, undefined);
+    const reading = await measureFrame(human, asVideo, document.createElement('canvas'), card, undefined, { inputWidth, full: true, ...options });
     const ms = performance.now() - t0;
     return { faces: reading.facts.faces, similarity: reading.scores?.similarity ?? Number.NaN, real: reading.scores?.real ?? 0, live: reading.scores?.live ?? 0, ms };
   },
-  inputWidth: FACE_INPUT_WIDTH,
 };
 
 (window as unknown as { faceHarness: typeof harness }).faceHarness = harness;

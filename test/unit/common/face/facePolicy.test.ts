@@ -26,4 +26,13 @@ describe('face check policy', () => {
     expect(FacePolicySchema.safeParse({ required: { self: true } }).success).toBe(false);
     expect(FacePolicySchema.safeParse({ threshold: 0.5 }).success).toBe(false);
   });
+
+  it('runs the models on WASM at 320 px unless the config says otherwise, and validates what it says', () => {
+    expect(resolveFacePolicy(undefined, 'production').engine).toEqual({ backend: 'wasm', inputWidth: 320 });
+    expect(resolveFacePolicy({ engine: { backend: 'webgl' } }, 'production').engine).toEqual({ backend: 'webgl', inputWidth: 320 });
+    expect(resolveFacePolicy({ engine: { backend: 'cpu', inputWidth: 240 } }, 'demo').engine).toEqual({ backend: 'cpu', inputWidth: 240 });
+    for (const engine of [{ backend: 'webgpu' }, { inputWidth: 64 }, { inputWidth: 1920 }, { inputWidth: 320.5 }, { backend: 'wasm', threads: 4 }]) {
+      expect(FacePolicySchema.safeParse({ engine }).success).toBe(false);
+    }
+  });
 });
