@@ -13,11 +13,11 @@
 // feed are counted as unmatched and left out (the release cannot carry a record without its subject).
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { commitmentRecordOf } from '../../common/commitment/commitmentRecord';
 import { PAYLOADS, type EventPayload } from '../../common/platform/platformEvents';
 import { SyncRefusal } from '../../common/sync/trustRules';
 import type { SubjectKeyer } from '../keys/subjectKeyer';
+import { eachJsonLine } from '../sync/publisher';
 import type { PlatformStore } from './platformStore';
 
 export interface CitizenExportOptions {
@@ -101,29 +101,19 @@ export async function exportCitizenRows(options: CitizenExportOptions): Promise<
   return { commitments: commitments.size - unmatched.filter((n) => commitments.has(n)).length, objections: marked.size, unmatched };
 }
 
-/** Copies an NDJSON file line by line through fn; blank lines dropped, a line that is not a JSON object refused with its place. */
+/** Copies an NDJSON file line by line through fn (the publisher's reader: blank lines dropped, a bad line refused with its place). */
 async function copyLines(from: string, to: string, fn: (row: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
   const fd = fs.openSync(to, 'w');
   try {
-    const rl = readline.createInterface({ input: fs.createReadStream(from, 'utf8'), crlfDelay: Infinity });
-    let n = 0;
     let batch: string[] = [];
-    for await (const text of rl) {
-      n += 1;
-      if (text.trim() === '') continue;
-      let row: unknown;
-      try {
-        row = JSON.parse(text);
-      } catch {
-        row = null;
-      }
-      if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new SyncRefusal('SYNC_BAD_PACKAGE', `${path.basename(from)}:${n}: 不是 JSON 对象 / not a JSON object`);
+    await eachJsonLine(from, (row, where) => {
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new SyncRefusal('SYNC_BAD_PACKAGE', `${where}: 不是 JSON 对象 / not a JSON object`);
       batch.push(JSON.stringify(fn(row as Record<string, unknown>)));
       if (batch.length >= 4096) {
         fs.writeSync(fd, `${batch.join('\n')}\n`);
         batch = [];
       }
-    }
+    });
     if (batch.length > 0) fs.writeSync(fd, `${batch.join('\n')}\n`);
   } finally {
     fs.closeSync(fd);
