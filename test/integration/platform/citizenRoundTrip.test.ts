@@ -84,11 +84,14 @@ async function withCard<T>(cardId: string, fn: (sessionId: string) => Promise<T>
   }
 }
 
-async function ownRecords(): Promise<RecordView[]> {
+/** What card-zhou sees: the summary's records, and the report's preview as text. */
+async function ownView(): Promise<{ records: RecordView[]; report: string }> {
   return withCard('card-zhou', async (sessionId) => {
     const r = await api.lookupSelf({ sessionId });
     if (!r.ok) throw new Error(r.error.message);
-    return r.value.records;
+    const preview = await api.previewReport({ sessionId });
+    if (!preview.ok) throw new Error(preview.error.message);
+    return { records: r.value.records, report: JSON.stringify(preview.value.sections) };
   });
 }
 
@@ -136,9 +139,11 @@ describe('the citizen round trip through the platform', () => {
 
     // Without the export: the city's feed alone makes the next release, and nothing has come back.
     await syncTo(await publish(feed));
-    const before = await ownRecords();
-    expect(before.find((r) => r.id === FINE)?.status).toBe('active');
-    expect(before.some((r) => r.documentNumber === commitmentNumber)).toBe(false);
+    const before = await ownView();
+    expect(before.records.find((r) => r.id === FINE)?.status).toBe('active');
+    expect(before.records.some((r) => r.documentNumber === commitmentNumber)).toBe(false);
+    expect(before.report).not.toContain('（异议处理中）');
+    expect(before.report).not.toContain(commitmentNumber);
 
     // The platform's export merged into the feed, published, synced.
     const merged = path.join(root, 'merged');
@@ -146,9 +151,11 @@ describe('the citizen round trip through the platform', () => {
     expect(exported).toMatchObject({ exit: 0, out: { commitments: 1, objections: 1, unmatched: [] } });
     await syncTo(await publish(merged));
 
-    const after = await ownRecords();
-    expect(after.find((r) => r.id === FINE)?.status).toBe('objection-pending');
-    expect(after.find((r) => r.documentNumber === commitmentNumber)).toMatchObject({ category: 'commitment', title: '主动公开型', fields: { 承诺类型: '主动公开型', 履约状态: '履约中' } });
+    const after = await ownView();
+    expect(after.records.find((r) => r.id === FINE)?.status).toBe('objection-pending');
+    expect(after.report).toContain('（异议处理中）');
+    expect(after.report).toContain(commitmentNumber);
+    expect(after.records.find((r) => r.documentNumber === commitmentNumber)).toMatchObject({ category: 'commitment', title: '主动公开型', fields: { 承诺类型: '主动公开型', 履约状态: '履约中' } });
     expect(applicationNumber).not.toBe(commitmentNumber);
   });
 
