@@ -85,13 +85,15 @@ async function withCard<T>(cardId: string, fn: (sessionId: string) => Promise<T>
 }
 
 /** What card-zhou sees: the summary's records, and the report's preview as text. */
-async function ownView(): Promise<{ records: RecordView[]; report: string }> {
+async function ownView(): Promise<{ records: RecordView[]; report: string; objections: string[] }> {
   return withCard('card-zhou', async (sessionId) => {
     const r = await api.lookupSelf({ sessionId });
     if (!r.ok) throw new Error(r.error.message);
     const preview = await api.previewReport({ sessionId });
     if (!preview.ok) throw new Error(preview.error.message);
-    return { records: r.value.records, report: JSON.stringify(preview.value.sections) };
+    const list = await api.objectionList({ sessionId });
+    if (!list.ok) throw new Error(list.error.message);
+    return { records: r.value.records, report: JSON.stringify(preview.value.sections), objections: list.value.map((o) => `${o.applicationNumber}:${o.state}`) };
   });
 }
 
@@ -144,6 +146,7 @@ describe('the citizen round trip through the platform', () => {
     expect(before.records.some((r) => r.documentNumber === commitmentNumber)).toBe(false);
     expect(before.report).not.toContain('（异议处理中）');
     expect(before.report).not.toContain(commitmentNumber);
+    expect(before.objections).toEqual([`${applicationNumber}:submitted`]);
 
     // The platform's export merged into the feed, published, synced.
     const merged = path.join(root, 'merged');
@@ -156,7 +159,8 @@ describe('the citizen round trip through the platform', () => {
     expect(after.report).toContain('（异议处理中）');
     expect(after.report).toContain(commitmentNumber);
     expect(after.records.find((r) => r.documentNumber === commitmentNumber)).toMatchObject({ category: 'commitment', title: '主动公开型', fields: { 承诺类型: '主动公开型', 履约状态: '履约中' } });
-    expect(applicationNumber).not.toBe(commitmentNumber);
+    // The person placing their card sees their application is being processed.
+    expect(after.objections).toEqual([`${applicationNumber}:processing`]);
   });
 
   it('refuses an output folder that is the feed, and a subject key that is not one, saying why', async () => {
