@@ -30,6 +30,7 @@ export interface CitizenExportOptions {
 }
 
 export interface CitizenExportResult {
+  /** Commitments whose subject the feed has (written now, or already carried by the feed). */
   commitments: number;
   objections: number;
   /** Application / commitment numbers whose subject or record the feed does not have. */
