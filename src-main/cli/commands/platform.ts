@@ -2,11 +2,15 @@
 // the platform on PostgreSQL for a city, or on an SQLite file for a one-machine trial (docs/platform.md).
 // With --operators FILE the fleet view is served at /fleet/;
 // `platform operator --operators FILE --state DIR --name NAME` sets an operator's password (stdin);
-// `platform kiosk add|list|revoke --database URL-OR-FILE` registers kiosks (a token printed once, stored hashed).
+// `platform kiosk add|list|revoke --database URL-OR-FILE` registers kiosks (a token printed once, stored hashed);
+// `platform export --database URL-OR-FILE --feed DIR --subject-key FILE --out DIR` merges received commitments
+// and objections into the city's feed as the next `publish --input` (node/platform/citizenExport.ts).
 import type { Command } from 'commander';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { exportCitizenRows } from '../../node/platform/citizenExport';
+import { keyerFrom } from '../../node/keys/subjectKeyer';
 import { loadOperatorPepper, setOperatorPassword } from '../../node/platform/fleetOperators';
 import { z } from 'zod';
 import { openPlatformStore } from '../../node/platform/openPlatformStore';
@@ -165,6 +169,29 @@ export function register(program: Command): void {
           return;
         }
         emit(options, { kioskId, revoked: true }, `终端 ${kioskId} 的凭据已吊销 / kiosk ${kioskId} revoked`);
+      });
+    });
+
+  platform
+    .command('export')
+    .description('把收到的信用承诺与异议并入城市数据源，供下次发布 / merge received commitments and objections into the city feed for the next publish')
+    .option('--database <url-or-file>', 'the platform store (as `serve --database`)')
+    .option('--feed <dir>', "the city's regular publisher input (subjects.ndjson and category files)")
+    .option('--subject-key <file>', "the fleet's subject key (64 hex characters): commitments name their subject by its keyed hash")
+    .option('--out <dir>', 'the merged input folder to write (new or empty); then `publish --input` it')
+    .option('--json', 'print JSON')
+    .action(async (options: KioskCliOptions & { feed?: string; subjectKey?: string; out?: string }) => {
+      const usage = 'credit-kiosk platform export --database URL --feed DIR --subject-key FILE --out DIR';
+      if (!options.feed || !options.subjectKey || !options.out) {
+        emitError(options, 'USAGE', `用法 / usage: ${usage}`, EXIT_USAGE);
+        return;
+      }
+      const { feed, subjectKey, out } = options;
+      await withStore(options, usage, async (store) => {
+        const hex = fs.readFileSync(path.resolve(subjectKey), 'latin1').trim();
+        if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw Object.assign(new Error('主体密钥文件应为 64 位十六进制 / the subject key file must hold 64 hex characters'), { code: 'INVALID_INPUT' });
+        const result = await exportCitizenRows({ store, feedDir: feed, outDir: out, keyer: keyerFrom(Buffer.from(hex, 'hex')) });
+        emit(options, { out: path.resolve(out), ...result }, `信用承诺 ${result.commitments} 条、异议标记 ${result.objections} 条已并入 ${path.resolve(out)}；未匹配 / unmatched: ${result.unmatched.join(', ') || '无 / none'}`);
       });
     });
 }

@@ -107,6 +107,8 @@ export interface PlatformStore {
   usageRows(fromDay: string, toDay: string): Promise<UsageRowView[]>;
   /** The newest events of these types across the fleet, newest received first (the checks and reports lists). */
   recentEvents(types: readonly EventType[], limit: number): Promise<StoredEvent[]>;
+  /** Every stored event of these types, oldest received first (what `platform export` sends back through sync). */
+  eventsOfTypes(types: readonly EventType[]): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
 
@@ -334,6 +336,13 @@ export function createPlatformStore(db: SqlDriver): PlatformStore {
       if (types.length === 0) return [];
       const marks = types.map((_, i) => `$${i + 2}`).join(', ');
       const rows = await db.query<EventRow>(`SELECT * FROM events WHERE type IN (${marks}) ORDER BY received_at DESC, kiosk_id, seq DESC LIMIT $1`, [limit, ...types]);
+      return rows.map(toStored);
+    },
+
+    async eventsOfTypes(types) {
+      if (types.length === 0) return [];
+      const marks = types.map((_, i) => `$${i + 1}`).join(', ');
+      const rows = await db.query<EventRow>(`SELECT * FROM events WHERE type IN (${marks}) ORDER BY received_at, kiosk_id, seq`, types);
       return rows.map(toStored);
     },
 

@@ -105,7 +105,7 @@ function inputError(where: string, issues: ReadonlyArray<{ path: PropertyKey[]; 
   return new SyncRefusal('SYNC_BAD_PACKAGE', `${where}: ${i ? `${i.path.map(String).join('.') || '(line)'} ${i.message}` : 'invalid'}`);
 }
 
-async function eachJsonLine(file: string, fn: (json: unknown, where: string) => void): Promise<void> {
+export async function eachJsonLine(file: string, fn: (json: unknown, where: string) => void): Promise<void> {
   const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let n = 0;
   for await (const text of rl) {
