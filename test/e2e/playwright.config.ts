@@ -8,7 +8,9 @@ export default defineConfig({
   outputDir: '../../test-results/e2e-artifacts',
   timeout: 60_000,
   fullyParallel: false,
-  workers: 1,
+  // Two workers: each test has its own kiosk host and data folder; on two cores under load
+  // this halves the run (the suite passes three times in a row under stress-ng --cpu 2).
+  workers: 2,
   reporter: [['list']],
   use: {
     launchOptions: {

@@ -21,7 +21,7 @@ const MaterialCode = z.string().regex(/^[a-z0-9-]{1,40}$/, 'material code');
 const JpegBase64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64').max(2_800_000);
 export const ApplicationNumber = z.string().regex(/^\d{14}[0-9A-Z]{8}$/, 'application number');
 
-export const REPAIR_INPUTS = {
+export const REPAIR_SELF_SERVICE_INPUTS = {
   /** Whether this penalty (on the holder's summary or their enterprise's) may be repaired now, and if so what to bring. */
   repairCheck: z.object({ sessionId: SessionId, uscc: Uscc.optional(), recordId: RecordId }).strict(),
   /** Files the application: letter signed and printed, pages photographed, a contact phone. */
@@ -40,9 +40,15 @@ export const REPAIR_INPUTS = {
   repairList: z.object({ sessionId: SessionId, uscc: Uscc.optional() }).strict(),
   /** The document camera's step opens (the host grants the camera only while it is open) or closes. */
   repairCameraStep: z.object({ sessionId: SessionId, open: z.boolean() }).strict(),
+} as const;
+
+/** The counter's part: behind a staff sign-in. */
+export const REPAIR_COUNTER_INPUTS = {
   /** At the counter: where an application stands, by its number. */
   repairLookup: z.object({ token: StaffToken, applicationNumber: ApplicationNumber }).strict(),
 } as const;
+
+export const REPAIR_INPUTS = { ...REPAIR_SELF_SERVICE_INPUTS, ...REPAIR_COUNTER_INPUTS } as const;
 
 export type RepairRefusal =
   /** Not on the summary the holder sees now. */

@@ -228,7 +228,7 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
 
     repairLookup: async ({ token, applicationNumber }: KioskInput<'repairLookup'>) =>
       guard('repairLookup', async () => {
-        if (!(await deps.staffSignedIn(token))) return fail('UNAUTHORIZED', DEFAULT_ERROR_MESSAGES.UNAUTHORIZED);
+        if (!(await deps.staffSignedIn(token))) return fail('NO_SESSION', DEFAULT_ERROR_MESSAGES.NO_SESSION);
         const row = deps.store.byNumber(applicationNumber);
         if (!row) return fail('INVALID_INPUT', `未找到该修复申请 / no repair application with this number: ${applicationNumber}`);
         const state: RepairState = row.closedAt !== null ? 'done' : row.pagesWaiting > 0 ? 'sending' : 'submitted';

@@ -51,7 +51,7 @@ describe('credit-kiosk cache commands', () => {
     const found = await run('search', '青禾', '--json', '--db', file, '--key-file', keyFile);
     expect((found.out as { hits: Array<{ subjectId: string }> }).hits.map((h) => h.subjectId)).toEqual(['demo-s-qinghe']);
     const check = await run('cache', 'check', '--json', '--db', file, '--key-file', keyFile);
-    expect(check.out).toMatchObject({ ok: true, subjects: 6, records: 16, schemaVersion: SCHEMA_VERSION });
+    expect(check.out).toMatchObject({ ok: true, subjects: 6, records: 17, schemaVersion: SCHEMA_VERSION });
     const out = path.join(tempDir(), 'gen.sqlite');
     const gen = await run('gen-data', '--subjects', '300', '--out', out, '--seed', '7', '--key-file', keyFile, '--json');
     expect(gen.out).toMatchObject({ subjects: 300 });

@@ -12,6 +12,7 @@ import { KIOSK_INPUTS, KIOSK_METHODS, type KioskApi, type KioskMethod } from '..
 import { DEMO_INPUTS, SELF_SERVICE_INPUTS } from '../../../src-main/common/contract/selfServiceApi';
 import { COMMITMENT_SELF_SERVICE_INPUTS } from '../../../src-main/common/contract/commitmentApi';
 import { FACE_INPUTS } from '../../../src-main/common/contract/faceApi';
+import { REPAIR_SELF_SERVICE_INPUTS } from '../../../src-main/common/contract/repairApi';
 import { loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/runtime/kioskRuntime';
@@ -19,7 +20,7 @@ import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/ru
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 /** What a person at the screen may call with no sign-in: their own journey, the demo panel, a staff sign-in, the data's age. */
 // Citizen services belong to the public journey: a card's session (objections) or no card at all (报告核验).
-const PUBLIC: ReadonlySet<string> = new Set([...Object.keys(SELF_SERVICE_INPUTS), ...Object.keys(DEMO_INPUTS), ...Object.keys(CITIZEN_INPUTS), ...Object.keys(COMMITMENT_SELF_SERVICE_INPUTS), ...Object.keys(FACE_INPUTS), 'signIn', 'getSyncStatus']);
+const PUBLIC: ReadonlySet<string> = new Set([...Object.keys(SELF_SERVICE_INPUTS), ...Object.keys(DEMO_INPUTS), ...Object.keys(CITIZEN_INPUTS), ...Object.keys(COMMITMENT_SELF_SERVICE_INPUTS), ...Object.keys(FACE_INPUTS), ...Object.keys(REPAIR_SELF_SERVICE_INPUTS), 'signIn', 'getSyncStatus']);
 const UNKNOWN_TOKEN = 'a'.repeat(32);
 
 function takesToken(schema: z.ZodType): boolean {

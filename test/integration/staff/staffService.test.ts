@@ -157,7 +157,7 @@ describe('checks', () => {
     fx.reader.place(card('card-zhou'));
     const r = await fx.service.checkSubject({ token, itemId: 'fiscal-funds', by: 'card' });
     expect(r.ok && r.value.subject.name).toBe('周建国');
-    expect(r.ok && r.value.hits.map((h) => h.kind).sort()).toEqual(['judgment-defaulter', 'penalty']);
+    expect(r.ok && r.value.hits.map((h) => h.kind).sort()).toEqual(['judgment-defaulter', 'penalty', 'penalty']);
   });
 
   it('finds organisations by name', async () => {
