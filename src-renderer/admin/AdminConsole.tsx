@@ -14,6 +14,13 @@ import { useInactivity } from '../components/IdleCountdown';
 
 const REFRESH_MS = 5000;
 
+/**
+ * The console's lists scroll past a few lines (a day of retries fills "recent errors"):
+ * a scrolling region must be reachable by keyboard and named (WCAG 2.1.1, axe
+ * scrollable-region-focusable), so each list takes focus and is named by its heading.
+ */
+const SCROLLABLE = (titleId: string) => ({ tabIndex: 0, 'aria-labelledby': titleId }) as const;
+
 export function AdminConsole({ api, session, onClose }: { api: KioskApi; session: StaffSessionView; onClose: () => void }) {
   const { t } = useTranslation();
   const [overview, setOverview] = useState<AdminOverview | null>(null);
@@ -122,8 +129,8 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
               </dl>
             </section>
             <section>
-              <h3>{t('admin.today')}</h3>
-              <ul className="admin-list" data-testid="admin-today">
+              <h3 id="admin-today-title">{t('admin.today')}</h3>
+              <ul className="admin-list" data-testid="admin-today" {...SCROLLABLE('admin-today-title')}>
                 {overview.today
                   ? Object.entries(overview.today.totals).map(([fn, n]) => (
                       <li key={fn}>
@@ -134,11 +141,11 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
               </ul>
             </section>
             <section>
-              <h3>{t('admin.errors')}</h3>
+              <h3 id="admin-errors-title">{t('admin.errors')}</h3>
               {overview.recentErrors.length === 0 ? (
                 <p className="muted">{t('summary.none')}</p>
               ) : (
-                <ul className="admin-list" data-testid="admin-errors">
+                <ul className="admin-list" data-testid="admin-errors" {...SCROLLABLE('admin-errors-title')}>
                   {overview.recentErrors.map((e) => (
                     <li key={`${e.at}-${e.code}`}>
                       {formatDateTime(e.at)} · {t(`admin.sources.${e.source}`)} · {e.code} · {e.message}
@@ -148,11 +155,11 @@ export function AdminConsole({ api, session, onClose }: { api: KioskApi; session
               )}
             </section>
             <section>
-              <h3>{t('admin.jobs')}</h3>
+              <h3 id="admin-jobs-title">{t('admin.jobs')}</h3>
               {overview.recentJobs.length === 0 ? (
                 <p className="muted">{t('summary.none')}</p>
               ) : (
-                <ul className="admin-list" data-testid="admin-jobs">
+                <ul className="admin-list" data-testid="admin-jobs" {...SCROLLABLE('admin-jobs-title')}>
                   {overview.recentJobs.map((j) => (
                     <li key={j.jobId}>
                       {formatDateTime(j.createdAt)} · {j.reportNumber} · {t(`printing.${j.state}`)} {j.message ?? ''}
