@@ -26,7 +26,7 @@ export const SCORE_BANDS = ['high', 'near', 'low', 'none'] as const;
 export type ScoreBand = (typeof SCORE_BANDS)[number];
 
 /** Why the check could not run at all (or the person chose the counter): the kiosk says so and sends them there. */
-export const FACE_UNAVAILABLE_REASONS = ['no-camera', 'camera-denied', 'camera-busy', 'camera-lost', 'no-card-photo', 'model-failed', 'declined'] as const;
+export const FACE_UNAVAILABLE_REASONS = ['no-camera', 'camera-denied', 'camera-busy', 'camera-failed', 'camera-lost', 'no-card-photo', 'model-failed', 'declined'] as const;
 export type FaceUnavailableReason = (typeof FACE_UNAVAILABLE_REASONS)[number];
 
 /** Why a frame cannot be compared yet: the screen and the voice guide the person. */
