@@ -27,7 +27,7 @@ import { ReadingScreen } from './screens/ReadingScreen';
 import { ReportPreviewScreen } from './screens/ReportPreviewScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { TakeCardScreen } from './screens/TakeCardScreen';
-import { initialState, kioskReducer } from './state/kioskState';
+import { initialState, kioskReducer, type CitizenService } from './state/kioskState';
 import { ObjectionScreen } from './citizen/ObjectionScreen';
 import { RepairScreen } from './repair/RepairScreen';
 import { ReportCheckScreen } from './citizen/ReportCheckScreen';
@@ -35,6 +35,7 @@ import type { StaffSessionView } from '../src-main/common/contract/staffViews';
 import type { ReportEdition } from '../src-main/common/report/reportModel';
 
 const STATUS_POLL_MS = 15_000;
+const OPEN_SERVICE = { objection: 'open-objection', commitment: 'open-commitment', repair: 'open-repair' } as const satisfies Record<CitizenService, string>;
 
 export function App({ api }: { api: KioskApi }) {
   const { t, i18n } = useTranslation();
@@ -136,6 +137,18 @@ export function App({ api }: { api: KioskApi }) {
     dispatch(r.ok ? { type: 'preview-loaded', sessionId, model: r.value } : { type: 'failed', sessionId, code: r.error.code });
   }, [api, sessionId, viewing, edition]);
 
+  // What a citizen signs is guarded by the policy's own 'citizen-service' face check: where this
+  // session still needs one, the step runs for that function first (not for the summary's).
+  const openCitizenService = useCallback(
+    async (then: CitizenService) => {
+      if (!sessionId) return;
+      const r = await api.faceCheckStatus({ sessionId, fn: 'citizen-service' });
+      if (!r.ok) return dispatch({ type: 'failed', sessionId, code: r.error.code });
+      dispatch(r.value.required && !r.value.passed ? { type: 'face-first', sessionId, then } : { type: OPEN_SERVICE[then] });
+    },
+    [api, sessionId],
+  );
+
   const finish = useCallback(
     (reason: 'user' | 'idle') => {
       if (sessionId) void api.endSession({ sessionId, reason });
@@ -225,7 +238,7 @@ export function App({ api }: { api: KioskApi }) {
         <FaceScreen
           api={api}
           sessionId={sessionId}
-          fn={viewing.kind === 'self' ? 'self' : 'enterprise'}
+          fn={state.faceThen ? 'citizen-service' : viewing.kind === 'self' ? 'self' : 'enterprise'}
           voiceVolume={info?.voiceVolume ?? 0}
           onPassed={() => dispatch({ type: 'face-passed', sessionId })}
           onFinish={() => finish('user')}
@@ -243,11 +256,11 @@ export function App({ api }: { api: KioskApi }) {
           onPrint={() => void print()}
           onPreview={() => void preview()}
           onEnterprise={() => dispatch({ type: 'choose-enterprise' })}
-          onCommitment={() => dispatch({ type: 'open-commitment' })}
+          onCommitment={() => void openCitizenService('commitment')}
           onBackToSelf={() => dispatch({ type: 'view', viewing: { kind: 'self' } })}
           onFinish={() => finish('user')}
-          onObjection={() => dispatch({ type: 'open-objection' })}
-          onRepair={() => dispatch({ type: 'open-repair' })}
+          onObjection={() => void openCitizenService('objection')}
+          onRepair={() => void openCitizenService('repair')}
           busy={printing}
         />
       )}

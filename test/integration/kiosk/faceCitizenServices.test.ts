@@ -86,6 +86,25 @@ describe("the 'citizen-service' face check, per function", () => {
     });
   });
 
+  it("'self' off and 'citizen-service' on: the status names the function still due, whose step gets the person through", async () => {
+    const kiosk = await kioskWith({ required: { self: false, enterprise: false, 'citizen-service': true } });
+    const session = await placeCard(kiosk, 'card-lin');
+    // The summary's step (fn 'self') is skipped by policy and passes nothing the services gate on.
+    expect(await kiosk.api.faceCheckStatus({ sessionId: session.id, fn: 'self' })).toEqual({ ok: true, value: { fn: 'self', required: false, passed: false, triesLeft: 3 } });
+    expect(await kiosk.api.beginFaceCheck({ sessionId: session.id, fn: 'self' })).toMatchObject({ ok: true, value: { required: false, photo: null } });
+    expect(await kiosk.api.objectionList({ sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'FACE_CHECK_REQUIRED' } });
+    // Asked up front, the services say a 'citizen-service' check is due; asking opens no step.
+    expect(await kiosk.api.faceCheckStatus({ sessionId: session.id, fn: 'citizen-service' })).toEqual({ ok: true, value: { fn: 'citizen-service', required: true, passed: false, triesLeft: 3 } });
+    expect(kiosk.cameraAllowed?.()).toBe(false);
+
+    expect(await kiosk.api.beginFaceCheck({ sessionId: session.id, fn: 'citizen-service' })).toMatchObject({ ok: true, value: { required: true } });
+    await kiosk.api.submitFaceAttempt({ sessionId: session.id, fn: 'citizen-service', scores: MATCH });
+    await kiosk.api.endFaceCheck({ sessionId: session.id, fn: 'citizen-service' });
+    expect(await kiosk.api.faceCheckStatus({ sessionId: session.id, fn: 'citizen-service' })).toMatchObject({ ok: true, value: { required: true, passed: true } });
+    expect(await kiosk.api.objectionList({ sessionId: session.id })).toMatchObject({ ok: true, value: [] });
+    expect(await kiosk.api.faceCheckStatus({ sessionId: 'ZzZzZzZzZzZzZzZzZzZzZz', fn: 'citizen-service' })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+  });
+
   it("with 'citizen-service' off, objections and commitments ask for no check", async () => {
     const kiosk = await kioskWith({ required: { self: false, enterprise: false, 'citizen-service': false } });
     const session = await placeCard(kiosk, 'card-zhou');

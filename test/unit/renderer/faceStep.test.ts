@@ -1,7 +1,9 @@
 // The journey's face step: the services' FACE_CHECK_REQUIRED turns the lookup into the
-// face step, a pass asks again, a refusal after the tries is the counter's error.
+// face step, a pass asks again, a refusal after the tries is the counter's error. A citizen
+// service the session still needs a check for (policy 'citizen-service') runs the step for
+// that service first and opens it once passed.
 import { describe, expect, it } from 'vitest';
-import type { SessionInfo } from '../../../src-main/common/contract/views';
+import type { CreditSummary, SessionInfo } from '../../../src-main/common/contract/views';
 import { initialState, kioskReducer, type KioskAction } from '../../../src-renderer/state/kioskState';
 
 const session: SessionInfo = {
@@ -29,5 +31,29 @@ describe('the face step in the journey', () => {
   it('a check that failed for good is an error screen sending the person to the counter', () => {
     const failed = run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'consented', sessionId: session.id }, { type: 'failed', sessionId: session.id, code: 'FACE_CHECK_FAILED' });
     expect(failed).toMatchObject({ screen: 'error', error: 'FACE_CHECK_FAILED' });
+  });
+});
+
+describe('the face step before a citizen service', () => {
+  const summary = { subject: { id: 's1', kind: 'natural-person', code: '3703**********1234', codeMasked: true, name: '李明华' }, records: [], statusTags: [] } as unknown as CreditSummary;
+  const onSummary: KioskAction[] = [{ type: 'event', event: { type: 'card-inserted', session } }, { type: 'consented', sessionId: session.id }, { type: 'summary-loaded', sessionId: session.id, summary }];
+
+  it('runs for the service asked for, and a pass opens that service, not a lookup', () => {
+    for (const then of ['objection', 'commitment', 'repair'] as const) {
+      const face = run(...onSummary, { type: 'face-first', sessionId: session.id, then });
+      expect(face).toMatchObject({ screen: 'face', faceThen: then });
+      expect(kioskReducer(face, { type: 'face-passed', sessionId: session.id })).toMatchObject({ screen: then, faceThen: null, summary });
+    }
+  });
+
+  it('is asked only from a summary of this session', () => {
+    expect(run({ type: 'event', event: { type: 'card-inserted', session } }, { type: 'face-first', sessionId: session.id, then: 'objection' }).screen).toBe('consent');
+    expect(run(...onSummary, { type: 'face-first', sessionId: 'ZzZzZzZzZzZzZzZzZzZzZz', then: 'objection' }).screen).toBe('summary');
+  });
+
+  it('a lookup refused afterwards for its own check runs the lookup’s step, not the service’s', () => {
+    const face = run(...onSummary, { type: 'face-first', sessionId: session.id, then: 'repair' }, { type: 'failed', sessionId: session.id, code: 'FACE_CHECK_REQUIRED' });
+    expect(face).toMatchObject({ screen: 'face', faceThen: null });
+    expect(kioskReducer(face, { type: 'face-passed', sessionId: session.id }).screen).toBe('reading');
   });
 });
