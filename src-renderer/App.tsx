@@ -28,6 +28,7 @@ import { ReportPreviewScreen } from './screens/ReportPreviewScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { TakeCardScreen } from './screens/TakeCardScreen';
 import { initialState, kioskReducer, type CitizenService } from './state/kioskState';
+import { citizenServiceAction } from './face/citizenServiceStep';
 import { ObjectionScreen } from './citizen/ObjectionScreen';
 import { RepairScreen } from './repair/RepairScreen';
 import { ReportCheckScreen } from './citizen/ReportCheckScreen';
@@ -35,7 +36,6 @@ import type { StaffSessionView } from '../src-main/common/contract/staffViews';
 import type { ReportEdition } from '../src-main/common/report/reportModel';
 
 const STATUS_POLL_MS = 15_000;
-const OPEN_SERVICE = { objection: 'open-objection', commitment: 'open-commitment', repair: 'open-repair' } as const satisfies Record<CitizenService, string>;
 
 export function App({ api }: { api: KioskApi }) {
   const { t, i18n } = useTranslation();
@@ -137,14 +137,10 @@ export function App({ api }: { api: KioskApi }) {
     dispatch(r.ok ? { type: 'preview-loaded', sessionId, model: r.value } : { type: 'failed', sessionId, code: r.error.code });
   }, [api, sessionId, viewing, edition]);
 
-  // What a citizen signs is guarded by the policy's own 'citizen-service' face check: where this
-  // session still needs one, the step runs for that function first (not for the summary's).
+  // What a citizen signs has its own face check ('citizen-service'): the step for it first where due.
   const openCitizenService = useCallback(
     async (then: CitizenService) => {
-      if (!sessionId) return;
-      const r = await api.faceCheckStatus({ sessionId, fn: 'citizen-service' });
-      if (!r.ok) return dispatch({ type: 'failed', sessionId, code: r.error.code });
-      dispatch(r.value.required && !r.value.passed ? { type: 'face-first', sessionId, then } : { type: OPEN_SERVICE[then] });
+      if (sessionId) dispatch(await citizenServiceAction(api, sessionId, then));
     },
     [api, sessionId],
   );

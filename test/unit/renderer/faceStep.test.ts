@@ -4,6 +4,9 @@
 // that service first and opens it once passed.
 import { describe, expect, it } from 'vitest';
 import type { CreditSummary, SessionInfo } from '../../../src-main/common/contract/views';
+import type { FaceCheckStatus } from '../../../src-main/common/contract/faceApi';
+import { fail, ok } from '../../../src-main/common/contract/result';
+import { citizenServiceAction } from '../../../src-renderer/face/citizenServiceStep';
 import { initialState, kioskReducer, type KioskAction } from '../../../src-renderer/state/kioskState';
 
 const session: SessionInfo = {
@@ -55,5 +58,26 @@ describe('the face step before a citizen service', () => {
     const face = run(...onSummary, { type: 'face-first', sessionId: session.id, then: 'repair' }, { type: 'failed', sessionId: session.id, code: 'FACE_CHECK_REQUIRED' });
     expect(face).toMatchObject({ screen: 'face', faceThen: null });
     expect(kioskReducer(face, { type: 'face-passed', sessionId: session.id }).screen).toBe('reading');
+  });
+});
+
+describe('asking the services before a citizen service', () => {
+  const answering = (status: Omit<FaceCheckStatus, 'fn'>) => ({
+    faceCheckStatus: async ({ fn }: { fn: FaceCheckStatus['fn'] }) => (fn === 'citizen-service' ? ok({ fn, ...status }) : fail('INVALID_INPUT', 'asked for the wrong function')),
+  });
+
+  it('a check still due runs the step first; one passed or not asked for opens the service', async () => {
+    expect(await citizenServiceAction(answering({ required: true, passed: false, triesLeft: 3 }), session.id, 'repair')).toEqual({ type: 'face-first', sessionId: session.id, then: 'repair' });
+    expect(await citizenServiceAction(answering({ required: true, passed: true, triesLeft: 0 }), session.id, 'repair')).toEqual({ type: 'open-repair' });
+    expect(await citizenServiceAction(answering({ required: false, passed: false, triesLeft: 3 }), session.id, 'commitment')).toEqual({ type: 'open-commitment' });
+  });
+
+  it('a check with no tries left still goes to the step, which sends the person to the counter', async () => {
+    expect(await citizenServiceAction(answering({ required: true, passed: false, triesLeft: 0 }), session.id, 'objection')).toEqual({ type: 'face-first', sessionId: session.id, then: 'objection' });
+  });
+
+  it('a session gone is the journey’s error', async () => {
+    const gone = { faceCheckStatus: async () => fail('NO_SESSION', 'no session') };
+    expect(await citizenServiceAction(gone, session.id, 'objection')).toEqual({ type: 'failed', sessionId: session.id, code: 'NO_SESSION' });
   });
 });
