@@ -27,7 +27,8 @@ import { ReadingScreen } from './screens/ReadingScreen';
 import { ReportPreviewScreen } from './screens/ReportPreviewScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { TakeCardScreen } from './screens/TakeCardScreen';
-import { initialState, kioskReducer } from './state/kioskState';
+import { initialState, kioskReducer, type CitizenService } from './state/kioskState';
+import { citizenServiceAction } from './face/citizenServiceStep';
 import { ObjectionScreen } from './citizen/ObjectionScreen';
 import { RepairScreen } from './repair/RepairScreen';
 import { ReportCheckScreen } from './citizen/ReportCheckScreen';
@@ -136,6 +137,14 @@ export function App({ api }: { api: KioskApi }) {
     dispatch(r.ok ? { type: 'preview-loaded', sessionId, model: r.value } : { type: 'failed', sessionId, code: r.error.code });
   }, [api, sessionId, viewing, edition]);
 
+  // What a citizen signs has its own face check ('citizen-service'): the step for it first where due.
+  const openCitizenService = useCallback(
+    async (then: CitizenService) => {
+      if (sessionId) dispatch(await citizenServiceAction(api, sessionId, then));
+    },
+    [api, sessionId],
+  );
+
   const finish = useCallback(
     (reason: 'user' | 'idle') => {
       if (sessionId) void api.endSession({ sessionId, reason });
@@ -225,7 +234,7 @@ export function App({ api }: { api: KioskApi }) {
         <FaceScreen
           api={api}
           sessionId={sessionId}
-          fn={viewing.kind === 'self' ? 'self' : 'enterprise'}
+          fn={state.faceThen ? 'citizen-service' : viewing.kind === 'self' ? 'self' : 'enterprise'}
           voiceVolume={info?.voiceVolume ?? 0}
           onPassed={() => dispatch({ type: 'face-passed', sessionId })}
           onFinish={() => finish('user')}
@@ -243,11 +252,11 @@ export function App({ api }: { api: KioskApi }) {
           onPrint={() => void print()}
           onPreview={() => void preview()}
           onEnterprise={() => dispatch({ type: 'choose-enterprise' })}
-          onCommitment={() => dispatch({ type: 'open-commitment' })}
+          onCommitment={() => void openCitizenService('commitment')}
           onBackToSelf={() => dispatch({ type: 'view', viewing: { kind: 'self' } })}
           onFinish={() => finish('user')}
-          onObjection={() => dispatch({ type: 'open-objection' })}
-          onRepair={() => dispatch({ type: 'open-repair' })}
+          onObjection={() => void openCitizenService('objection')}
+          onRepair={() => void openCitizenService('repair')}
           busy={printing}
         />
       )}

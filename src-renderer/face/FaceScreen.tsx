@@ -8,10 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import { frameProblem, type FaceUnavailableReason, type FrameProblem } from '../../src-main/common/face/faceDecision';
 import type { FaceFunction } from '../../src-main/common/face/facePolicy';
+import { cameraFailure } from './cameraFailure';
 import { loadFaceEngine } from './faceEngine';
 import { FaceStepError, measureFrame, photoDescriptor } from './faceMeasure';
 import { facePromptPlayer, promptFor } from './facePrompts';
 import './face.css';
+
+// The repair step's document camera classifies its failures the same way.
+export { cameraFailure };
 
 type CounterReason = FaceUnavailableReason | 'not-matched' | 'not-live';
 
@@ -26,13 +30,6 @@ type View =
 /** Usable frames in a row before a try: the still-picture check needs the one before; only the last runs every model. */
 const USABLE_FRAMES = 2;
 const RETRY_PAUSE_MS = 1500;
-
-export function cameraFailure(err: unknown): FaceUnavailableReason {
-  const name = (err as { name?: string }).name;
-  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'TypeError') return 'no-camera';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'camera-denied';
-  return 'camera-busy';
-}
 
 export interface FaceScreenProps {
   api: KioskApi;
@@ -115,7 +112,7 @@ export function FaceScreen({ api, sessionId, fn, voiceVolume, onPassed, onFinish
       try {
         await video.current.play();
       } catch {
-        return toCounter('camera-busy', 'camera-busy');
+        return toCounter('camera-failed', 'camera-failed');
       }
       performance.mark('face-camera-open');
       const work = document.createElement('canvas');

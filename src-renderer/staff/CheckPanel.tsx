@@ -21,6 +21,10 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
   const [check, setCheck] = useState<CheckResultView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // 已人工核验身份: for a person the kiosk's face check could not take (the counter is its fallback).
+  const [sightVerified, setSightVerified] = useState(false);
+  /** The check the confirmation was recorded with; each check by card asks for it anew. */
+  const [sightRecorded, setSightRecorded] = useState<string | null>(null);
 
   /** A new query or a new way to identify the subject: the previous subject's answer and decision form go first. */
   const clearAnswer = (): void => {
@@ -28,14 +32,17 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
     setMessage(null);
   };
 
-  const run = async (input: { by: 'code'; code: string } | { by: 'card' }): Promise<void> => {
+  const run = async (input: { by: 'code'; code: string } | { by: 'card'; sightVerified?: true }): Promise<void> => {
     clearAnswer();
     if (!itemId) return setMessage(t('staff.check.chooseItem'));
     setBusy(true);
     const r = await api.checkSubject({ token, itemId, ...input });
     setBusy(false);
-    if (r.ok) setCheck(r.value);
-    else setMessage(errorText(t, r.error));
+    if (r.ok) {
+      setCheck(r.value);
+      setSightRecorded(input.by === 'card' && input.sightVerified ? r.value.checkId : null);
+      setSightVerified(false);
+    } else setMessage(errorText(t, r.error));
   };
 
   const search = async (e: FormEvent): Promise<void> => {
@@ -116,7 +123,11 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
       {by === 'card' && (
         <div className="staff-row">
           <p className="staff-muted">{t('staff.check.cardHint')}</p>
-          <button type="button" className="staff-primary" onClick={() => void run({ by: 'card' })} disabled={busy}>
+          <label>
+            <input type="checkbox" name="sight-verified" checked={sightVerified} onChange={(e) => setSightVerified(e.target.checked)} />
+            {t('staff.check.sightVerified')}
+          </label>
+          <button type="button" className="staff-primary" onClick={() => void run(sightVerified ? { by: 'card', sightVerified: true } : { by: 'card' })} disabled={busy}>
             {t('staff.check.run')}
           </button>
         </div>
@@ -130,6 +141,11 @@ export function CheckPanel({ api, token, items }: { api: KioskApi; token: string
       {check && (
         <>
           <CheckResult check={check} />
+          {sightRecorded === check.checkId && (
+            <p className="staff-muted" role="status" data-testid="sight-recorded">
+              {t('staff.check.sightRecorded')}
+            </p>
+          )}
           <DecisionForm key={check.checkId} api={api} token={token} check={check} />
           {offersCommitment(check) && <CounterCommitment key={`commitment-${check.checkId}`} api={api} token={token} check={check} />}
         </>

@@ -19,6 +19,9 @@ export interface DeviceState {
 
 export type Viewing = { kind: 'self' } | { kind: 'enterprise'; uscc: string };
 
+/** What a citizen signs at the kiosk, which the policy's 'citizen-service' face check guards. */
+export type CitizenService = 'objection' | 'commitment' | 'repair';
+
 /** Refusals of a print that leave the person's summary on screen, with the reason beside 打印. */
 const PRINT_REFUSALS: readonly ErrorCode[] = ['PRINTER_UNAVAILABLE', 'QUOTA_REACHED', 'PRINT_FAILED'];
 
@@ -44,6 +47,8 @@ export interface KioskState {
   /** A print was asked for and its job has not been seen yet: its events may beat the answer. */
   printRequested: boolean;
   error: ErrorCode | null;
+  /** The face step runs for this citizen service (function 'citizen-service') and opens it once passed. */
+  faceThen: CitizenService | null;
   devices: DeviceState;
 }
 
@@ -69,6 +74,8 @@ export type KioskAction =
   | { type: 'failed'; sessionId: string | null; code: ErrorCode }
   /** The services asked for a face comparison first (FACE_CHECK_REQUIRED) and it passed: ask again. */
   | { type: 'face-passed'; sessionId: string }
+  /** A citizen service was asked for and the session still needs a face check for it: the step first. */
+  | { type: 'face-first'; sessionId: string; then: CitizenService }
   | { type: 'dismiss-error' }
   /** 异议申请 from the summary shown, and back to it. */
   | { type: 'open-objection' }
@@ -99,6 +106,7 @@ export function initialState(devices: DeviceState = initialDevices): KioskState 
     job: null,
     printRequested: false,
     error: null,
+    faceThen: null,
     devices,
   };
 }
@@ -163,8 +171,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
     case 'failed':
       if (action.sessionId !== null && state.session?.id !== action.sessionId) return state;
       // The services show nothing before a face comparison passes: the face step first, then the same request.
-      if (action.code === 'FACE_CHECK_REQUIRED') return { ...state, screen: 'face', printRequested: false };
-      return { ...state, screen: 'error', error: action.code, printRequested: false };
+      if (action.code === 'FACE_CHECK_REQUIRED') return { ...state, screen: 'face', printRequested: false, faceThen: null };
+      return { ...state, screen: 'error', error: action.code, printRequested: false, faceThen: null };
     case 'open-repair':
       return state.session && state.summary && state.screen === 'summary' ? { ...state, screen: 'repair' } : state;
     case 'close-repair':
@@ -177,8 +185,11 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return state.screen === 'idle' && !state.session ? { ...state, screen: 'verify-report' } : state;
     case 'close-verify':
       return state.screen === 'verify-report' ? { ...state, screen: 'idle' } : state;
+    case 'face-first':
+      return state.session?.id === action.sessionId && state.summary && state.screen === 'summary' ? { ...state, screen: 'face', faceThen: action.then } : state;
     case 'face-passed':
-      return state.session?.id === action.sessionId && state.screen === 'face' ? { ...state, screen: 'reading' } : state;
+      if (state.session?.id !== action.sessionId || state.screen !== 'face') return state;
+      return state.faceThen ? { ...state, screen: state.faceThen, faceThen: null } : { ...state, screen: 'reading' };
     case 'reset':
       return ended(state);
     case 'scrub':

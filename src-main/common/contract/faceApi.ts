@@ -9,6 +9,11 @@ import { SessionId } from './selfServiceApi';
 const Score = z.number().min(-1).max(1);
 
 export const FACE_INPUTS = {
+  /**
+   * Whether the session still needs a comparison for this function (asked before a journey
+   * starts, so the screen runs the step for the function the services will gate on). Opens nothing.
+   */
+  faceCheckStatus: z.object({ sessionId: SessionId, fn: z.enum(FACE_FUNCTIONS) }).strict(),
   /** Opens the step (the camera may be granted until it ends) and hands out the card photo. */
   beginFaceCheck: z.object({ sessionId: SessionId, fn: z.enum(FACE_FUNCTIONS) }).strict(),
   /** One usable frame's scores against the card photo; the services decide. */
@@ -18,6 +23,14 @@ export const FACE_INPUTS = {
   /** Closes the step (the camera is no longer granted); with a reason when the check could not run. */
   endFaceCheck: z.object({ sessionId: SessionId, fn: z.enum(FACE_FUNCTIONS), unavailable: z.enum(FACE_UNAVAILABLE_REASONS).optional() }).strict(),
 } as const;
+
+export interface FaceCheckStatus {
+  fn: FaceFunction;
+  /** False: policy does not ask for a check here. */
+  required: boolean;
+  passed: boolean;
+  triesLeft: number;
+}
 
 export interface FaceCheckStart {
   fn: FaceFunction;
@@ -40,6 +53,7 @@ export interface FaceAttemptView {
 }
 
 export interface FaceOutputs {
+  faceCheckStatus: FaceCheckStatus;
   beginFaceCheck: FaceCheckStart;
   submitFaceAttempt: FaceAttemptView;
   endFaceCheck: null;

@@ -49,7 +49,15 @@ export const STAFF_INPUTS = {
   checkSubject: z.discriminatedUnion('by', [
     z.object({ token: StaffToken, itemId: CatalogueId, by: z.literal('code'), code: SubjectCodeInput }).strict(),
     /** The applicant's card on the reader: read on the services side, never sent by the screen. */
-    z.object({ token: StaffToken, itemId: CatalogueId, by: z.literal('card') }).strict(),
+    z
+      .object({
+        token: StaffToken,
+        itemId: CatalogueId,
+        by: z.literal('card'),
+        /** 已人工核验身份: staff compared the person with the card photo by sight (the face check's counter fallback). */
+        sightVerified: z.literal(true).optional(),
+      })
+      .strict(),
   ]),
   recordDecision: z
     .object({

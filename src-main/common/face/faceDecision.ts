@@ -14,12 +14,19 @@ export type FaceOutcome = (typeof FACE_OUTCOMES)[number];
  */
 export const FACE_AUDIT_ACTION = 'face-check';
 
+/**
+ * The counter's fallback under the same action: staff compared the person with the card
+ * photo by sight (已人工核验身份). Its entry carries the staff number and the check's keyed
+ * subject, detail exactly { by: 'sight', checkId }; counted as 'face-check' like the kiosk's.
+ */
+export const FACE_STAFF_VERIFIED = 'staff-verified';
+
 /** How far the similarity lies from the threshold, in coarse bands (the only figure kept). */
 export const SCORE_BANDS = ['high', 'near', 'low', 'none'] as const;
 export type ScoreBand = (typeof SCORE_BANDS)[number];
 
 /** Why the check could not run at all (or the person chose the counter): the kiosk says so and sends them there. */
-export const FACE_UNAVAILABLE_REASONS = ['no-camera', 'camera-denied', 'camera-busy', 'camera-lost', 'no-card-photo', 'model-failed', 'declined'] as const;
+export const FACE_UNAVAILABLE_REASONS = ['no-camera', 'camera-denied', 'camera-busy', 'camera-failed', 'camera-lost', 'no-card-photo', 'model-failed', 'declined'] as const;
 export type FaceUnavailableReason = (typeof FACE_UNAVAILABLE_REASONS)[number];
 
 /** Why a frame cannot be compared yet: the screen and the voice guide the person. */

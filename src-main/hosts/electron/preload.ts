@@ -51,6 +51,7 @@ const METHODS = {
   listCommitmentKinds: true,
   signCommitment: true,
   signCommitmentAtCounter: true,
+  faceCheckStatus: true,
   beginFaceCheck: true,
   submitFaceAttempt: true,
   endFaceCheck: true,

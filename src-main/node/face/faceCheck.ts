@@ -61,6 +61,13 @@ export function createFaceCheck(deps: FaceCheckDeps): FaceCheck {
   }
 
   const methods: FaceMethods = {
+    faceCheckStatus: async ({ sessionId, fn }: KioskInput<'faceCheckStatus'>) => {
+      const session = live(sessionId);
+      if (!('id' in session)) return session;
+      const state = stateOf(session);
+      return ok({ fn, required: faceCheckRequired(policy, fn), passed: state.passed, triesLeft: triesLeft(state, policy.maxTries) });
+    },
+
     beginFaceCheck: async ({ sessionId, fn }: KioskInput<'beginFaceCheck'>) => {
       const session = live(sessionId);
       if (!('id' in session)) return session;

@@ -13,6 +13,7 @@ import type { BusinessItemView, CheckResultView, DecisionKind } from '../../comm
 import { validateSubjectCode } from '../../common/codes/subjectCode';
 import { isCardExpired } from '../../common/domain/idCard';
 import { isPerson, type Subject } from '../../common/domain/subject';
+import { FACE_AUDIT_ACTION, FACE_STAFF_VERIFIED } from '../../common/face/faceDecision';
 import { maskIdNumber, maskPersonalText } from '../../common/rules/masking';
 import { toIsoDate } from '../../common/time/isoDate';
 import { checkView, computeCheck } from './checkEngine';
@@ -140,6 +141,9 @@ export function staffChecks(ctx: StaffContext, outbox: EventSink | null): StaffC
             detail: { checkId, by: input.by, hits: [...new Set(view.hits.map((h) => h.kind))], personalData: isPerson(found.subject), dataVersion: prov.dataVersion },
           }),
         );
+        if (input.by === 'card' && input.sightVerified === true) {
+          audit.append(auditEntry(ctx, { staffNo: s.staffNo, action: FACE_AUDIT_ACTION, itemId: item.id, subjectKey, result: FACE_STAFF_VERIFIED, detail: { by: 'sight', checkId } }));
+        }
         log.info({ event: 'staff-check', staffNo: s.staffNo, item: item.id, verdict: view.verdict, subject: isPerson(found.subject) ? maskIdNumber(found.subject.code) : found.subject.code }, 'counter check');
         remember(checkId, {
           view,

@@ -28,6 +28,8 @@ export const staffEn: StaffTexts = {
     search: 'Search',
     noMatches: 'No matching organisation',
     cardHint: 'Ask the applicant to place their ID card on the reader, then press “Check”',
+    sightVerified: 'Identity verified by sight (I compared the applicant with the ID card photo in person)',
+    sightRecorded: 'Recorded: identity verified by sight (staff number and check id in the audit log)',
     run: 'Check',
     subject: 'Subject',
     hits: 'Hits',

@@ -26,6 +26,8 @@ export const staffZhCN = {
     search: '搜索',
     noMatches: '未找到匹配的单位',
     cardHint: '请申请人将身份证放在读卡器上，然后点击“核查”',
+    sightVerified: '已人工核验身份（已当面将申请人与身份证照片比对一致）',
+    sightRecorded: '已记录：人工核验身份（工号与核查编号记入审计）',
     run: '核查',
     subject: '核查对象',
     hits: '命中信息',

@@ -14,6 +14,7 @@ import type { SignatureStrokes } from '../../../src-main/common/signature/signat
 import { loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { silentLogger } from '../../../src-main/node/logging/logger';
 import { createKioskRuntime, type KioskRuntime } from '../../../src-main/node/runtime/kioskRuntime';
+import { citizenServiceAction } from '../../../src-renderer/face/citizenServiceStep';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 const MATCH = { similarity: 0.82, real: 0.9, live: 0.95 };
@@ -84,6 +85,28 @@ describe("the 'citizen-service' face check, per function", () => {
       ok: false,
       error: { code: 'FACE_CHECK_FAILED' },
     });
+  });
+
+  it("'self' off and 'citizen-service' on: the status names the function still due, whose step gets the person through", async () => {
+    const kiosk = await kioskWith({ required: { self: false, enterprise: false, 'citizen-service': true } });
+    const session = await placeCard(kiosk, 'card-lin');
+    // The summary's step (fn 'self') is skipped by policy and passes nothing the services gate on.
+    expect(await kiosk.api.faceCheckStatus({ sessionId: session.id, fn: 'self' })).toEqual({ ok: true, value: { fn: 'self', required: false, passed: false, triesLeft: 3 } });
+    expect(await kiosk.api.beginFaceCheck({ sessionId: session.id, fn: 'self' })).toMatchObject({ ok: true, value: { required: false, photo: null } });
+    expect(await kiosk.api.objectionList({ sessionId: session.id })).toMatchObject({ ok: false, error: { code: 'FACE_CHECK_REQUIRED' } });
+    // Asked up front, the services say a 'citizen-service' check is due; asking opens no step.
+    expect(await kiosk.api.faceCheckStatus({ sessionId: session.id, fn: 'citizen-service' })).toEqual({ ok: true, value: { fn: 'citizen-service', required: true, passed: false, triesLeft: 3 } });
+    expect(kiosk.cameraAllowed?.()).toBe(false);
+    // The screen's journey turns that into the step for the citizen service, not the objection.
+    expect(await citizenServiceAction(kiosk.api, session.id, 'objection')).toEqual({ type: 'face-first', sessionId: session.id, then: 'objection' });
+
+    expect(await kiosk.api.beginFaceCheck({ sessionId: session.id, fn: 'citizen-service' })).toMatchObject({ ok: true, value: { required: true } });
+    await kiosk.api.submitFaceAttempt({ sessionId: session.id, fn: 'citizen-service', scores: MATCH });
+    await kiosk.api.endFaceCheck({ sessionId: session.id, fn: 'citizen-service' });
+    expect(await kiosk.api.faceCheckStatus({ sessionId: session.id, fn: 'citizen-service' })).toMatchObject({ ok: true, value: { required: true, passed: true } });
+    expect(await citizenServiceAction(kiosk.api, session.id, 'objection')).toEqual({ type: 'open-objection' });
+    expect(await kiosk.api.objectionList({ sessionId: session.id })).toMatchObject({ ok: true, value: [] });
+    expect(await kiosk.api.faceCheckStatus({ sessionId: 'ZzZzZzZzZzZzZzZzZzZzZz', fn: 'citizen-service' })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
   });
 
   it("with 'citizen-service' off, objections and commitments ask for no check", async () => {

@@ -1,4 +1,5 @@
 // A staff service over a real demo cache in a temp folder, with a clock the test moves.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { IdCard } from '../../../src-main/common/domain/idCard';
@@ -109,4 +110,12 @@ export function eachStaffFixture(extra: Partial<StaffServiceDeps> = {}): () => F
   });
   afterAll(() => removeTempDirs());
   return () => fx!;
+}
+
+const DEMO_CARDS = JSON.parse(fs.readFileSync(path.join(RESOURCES_DIR, 'demo', 'cards.json'), 'utf8')) as { cards: Array<IdCard & { id: string; label: string }> };
+
+/** A demo card as the reader gives it (the demo's id and label are the simulator's, not the card's). */
+export function demoCard(id: string): IdCard {
+  const { id: _i, label: _l, ...c } = DEMO_CARDS.cards.find((x) => x.id === id)!;
+  return c;
 }

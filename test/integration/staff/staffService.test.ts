@@ -1,17 +1,10 @@
 // The counter-staff service end to end over a real demo cache and a real staff.sqlite.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdCard } from '../../../src-main/common/domain/idCard';
 import { DINGSHENG_USCC, QINGHE_USCC, removeTempDirs, ZHOU_ID } from '../cache/cacheTestFiles';
-import { ADMIN, signIn, STAFF, staffFixture, SUPERVISOR, type Fixture } from './staffFixture';
+import { ADMIN, demoCard, signIn, STAFF, staffFixture, SUPERVISOR, type Fixture } from './staffFixture';
 
-const CARDS = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../resources/demo/cards.json'), 'utf8')) as { cards: Array<IdCard & { id: string; label: string }> };
-const card = (id: string): IdCard => {
-  const { id: _i, label: _l, ...c } = CARDS.cards.find((x) => x.id === id)!;
-  return c;
-};
+const card = demoCard;
 
 let fx: Fixture;
 beforeEach(async () => {
