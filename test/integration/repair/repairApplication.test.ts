@@ -201,6 +201,70 @@ describe('credit repair application at the kiosk', () => {
   });
 });
 
+/** What the reference platform holds of one type, read back through its schema. */
+const platformHas = <T extends 'repair-application' | 'commitment'>(stateDir: string, type: T) =>
+  rows<{ payload: string }>(path.join(stateDir, 'platform-events.sqlite'), `SELECT payload FROM events WHERE type = '${type}'`).map((r) => PAYLOADS[type].parse(JSON.parse(r.payload)) as ReturnType<(typeof PAYLOADS)[T]['parse']>);
+
+describe('credit repair application at the counter', () => {
+  it('staff list the card holder’s penalties with eligibility and file one for them, confirmed for a person who cannot sign, with the staff number', async () => {
+    // Its own platform: a second kiosk under the same id would collide with the first one's sequence numbers.
+    const stateDir = path.join(root, 'c', 'platform');
+    const own = await startPlatformServer({ repo: path.join(root, 'repo'), tokens: { 'DEMO-KIOSK-01': TOKEN }, stateDir });
+    const counter = await startKiosk(path.join(root, 'c'), own.url);
+    try {
+      const signedIn = await counter.api.signIn({ by: 'pin', staffNo: 'D001', pin: '246810' });
+      if (!signedIn.ok || !signedIn.value.signedIn) throw new Error('sign-in failed');
+      const token = signedIn.value.session.token;
+      // Every counter method refuses an unknown token as every other does; no card on the reader is said plainly.
+      for (const call of [
+        () => counter.api.repairCounterApplicant({ token: 'not-a-token-0123456789abcdef' }),
+        () => counter.api.repairCounterCheck({ token: 'not-a-token-0123456789abcdef', recordId: REPAIRABLE }),
+        () => counter.api.repairCounterCameraStep({ token: 'not-a-token-0123456789abcdef', open: true }),
+        () => counter.api.repairCounterSubmit({ token: 'not-a-token-0123456789abcdef', recordId: REPAIRABLE, fields: {}, signature: { kind: 'staff-confirmed' }, phone: PHONE, photos: [] }),
+      ])
+        expect(await call()).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+      expect(await counter.api.repairCounterApplicant({ token })).toMatchObject({ ok: false, error: { code: 'NO_SESSION', message: expect.stringContaining('请在读卡器上放置身份证') } });
+
+      await placeCard(counter, 'card-zhou');
+      const applicant = await counter.api.repairCounterApplicant({ token });
+      if (!applicant.ok) throw new Error(JSON.stringify(applicant));
+      expect(applicant.value.subject).toEqual({ name: '周建国', kind: 'natural-person', codeMasked: '3703**********1532' });
+      const byId = Object.fromEntries(applicant.value.penalties.map((p) => [p.record.id, p.check]));
+      expect(byId[REPAIRABLE]).toMatchObject({ allowed: true, severity: 'ordinary' });
+      expect(byId[TOO_EARLY]).toMatchObject({ allowed: false, reason: 'rules', eligibility: { kind: 'not-yet', reason: 'minimum-period' } });
+      expect(applicant.value.applications).toEqual([]);
+
+      const photos = PERSON_PAGES.map((material) => ({ material, jpeg: page(randomBytes(24)) }));
+      const filed = await counter.api.repairCounterSubmit({ token, recordId: REPAIRABLE, fields: { corrected: '已履行行政处罚决定' }, signature: { kind: 'staff-confirmed' }, phone: PHONE, photos });
+      if (!filed.ok || !filed.value.submitted) throw new Error(JSON.stringify(filed));
+      const { receipt, file } = filed.value;
+      expect(receipt).toMatchObject({ recordTitle: '未按规定申报纳税', phoneMasked: '138****5678', printJobId: null });
+      // The sealed letter comes back to print at the counter, verifiable as a report is.
+      const key = fs.readFileSync(path.join(reportPaths(counter.dataDir).keyDir, PUBLIC_KEY_FILE), 'utf8');
+      expect(verifyReportPdf(Buffer.from(file.dataBase64, 'base64'), [key])).toMatchObject({ valid: true, reportNumber: receipt.commitmentNumber });
+
+      // The platform has both, with the staff number: the letter confirmed by staff, the application filed at the counter.
+      const letters = await poll(() => platformHas(stateDir, 'commitment'), (r) => r.some((c) => c.commitmentNumber === receipt.commitmentNumber));
+      expect(letters.find((c) => c.commitmentNumber === receipt.commitmentNumber)).toMatchObject({ channel: 'counter', signature: 'staff-confirmed', staffId: 'D001' });
+      const stored = await poll(() => platformHas(stateDir, 'repair-application'), (r) => r.some((p) => p.applicationNumber === receipt.applicationNumber));
+      expect(stored.find((p) => p.applicationNumber === receipt.applicationNumber)).toMatchObject({ staffId: 'D001', applicant: 'subject', commitmentNumber: receipt.commitmentNumber });
+      expect(await counter.api.repairCounterCheck({ token, recordId: REPAIRABLE })).toEqual({ ok: true, value: { allowed: false, reason: 'pending' } });
+      expect(await counter.api.repairLookup({ token, applicationNumber: receipt.applicationNumber })).toMatchObject({ ok: true, value: { applicationNumber: receipt.applicationNumber } });
+      const after = await counter.api.repairCounterApplicant({ token });
+      expect(after).toMatchObject({ ok: true, value: { applications: [{ applicationNumber: receipt.applicationNumber, recordTitle: '未按规定申报纳税' }] } });
+
+      // The card lifted: the counter files nothing more for anyone.
+      await removeCard(counter);
+      const before = queued(counter);
+      expect(await counter.api.repairCounterSubmit({ token, recordId: TOO_EARLY, fields: { corrected: '已履行行政处罚决定' }, signature: { kind: 'drawn', strokes: STROKES }, phone: PHONE, photos })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+      expect(queued(counter)).toBe(before);
+    } finally {
+      await counter.runtime.close();
+      await own.close();
+    }
+  }, 120_000);
+});
+
 describe('credit repair application while the platform is away', () => {
   it('the receipt says it will be sent; pages wait sealed and go once the platform is back', async () => {
     // A port nothing listens on yet; the platform starts there later.
