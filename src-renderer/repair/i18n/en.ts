@@ -72,4 +72,17 @@ export const repairEn: Shape<typeof repairZhCN> = {
   cancel: 'Back to credit information',
   done: 'Done',
   counter: 'Go to the service counter',
+  counterDesk: {
+    tab: 'Credit repair',
+    lookupTitle: 'Look up by application number',
+    lookupLabel: 'Application number',
+    lookup: 'Look up',
+    lookupResult: 'Application {{number}}: {{state}} ({{time}})',
+    applicantTitle: 'For the applicant at the counter',
+    applicantLead: 'Ask the applicant to place their ID card on the counter reader, then read it.',
+    read: 'Read the ID card',
+    applicant: 'Applicant: {{name}} ({{code}})',
+    cannotSign: 'The applicant cannot sign: confirmed by staff (your staff number is recorded)',
+    download: 'Download the sealed commitment letter (print it for the applicant)',
+  },
 };

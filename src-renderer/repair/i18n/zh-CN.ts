@@ -68,4 +68,17 @@ export const repairZhCN = {
   cancel: '返回信用信息',
   done: '完成',
   counter: '到服务窗口办理',
+  counterDesk: {
+    tab: '信用修复',
+    lookupTitle: '按申请编号查询',
+    lookupLabel: '申请编号',
+    lookup: '查询',
+    lookupResult: '申请 {{number}}：{{state}}（{{time}}）',
+    applicantTitle: '为窗口前的申请人办理',
+    applicantLead: '请申请人将身份证放在柜台读卡器上，然后读取。',
+    read: '读取身份证',
+    applicant: '申请人：{{name}}（{{code}}）',
+    cannotSign: '申请人无法签名，由工作人员确认（记录工号）',
+    download: '下载盖章的信用修复承诺书（打印交申请人）',
+  },
 };
