@@ -76,6 +76,8 @@ export function RepairJourney({ channel, subject, penalties, eligibility, voiceV
   const [photos, setPhotos] = useState<Record<string, string>>({});
   const [current, setCurrent] = useState(0);
   const [camera, setCamera] = useState<CameraState | 'closed'>('closed');
+  // Bumped by "open the camera again" after it failed mid-capture: a fresh camera, the pages taken so far kept.
+  const [cameraTry, setCameraTry] = useState(0);
   const [phone, setPhone] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -273,7 +275,7 @@ export function RepairJourney({ channel, subject, penalties, eligibility, voiceV
             <div className="repair-capture">
               {cameraGranted && (
                 <DocumentCamera
-                  key={camera === 'failed' ? 'retry' : 'camera'}
+                  key={cameraTry}
                   disabled={busy}
                   label={photos[material.code] ? t('repair.photos.retake') : t('repair.photos.capture')}
                   onState={onCameraState}
@@ -348,9 +350,16 @@ export function RepairJourney({ channel, subject, penalties, eligibility, voiceV
         extra={
           step === 'photos' &&
           cameraTrouble && (
-            <button type="button" className="secondary" onClick={onClose} data-testid="repair-to-counter">
-              {t('repair.counter')}
-            </button>
+            <>
+              {camera === 'failed' && (
+                <button type="button" className="secondary" onClick={() => setCameraTry((n) => n + 1)} data-testid="repair-camera-retry">
+                  {t('repair.photos.retry')}
+                </button>
+              )}
+              <button type="button" className="secondary" onClick={onClose} data-testid="repair-to-counter">
+                {t('repair.counter')}
+              </button>
+            </>
           )
         }
         next={

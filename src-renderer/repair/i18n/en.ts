@@ -48,6 +48,7 @@ export const repairEn: Shape<typeof repairZhCN> = {
     absent: 'No document camera was found. Please go to the service counter, where staff will help.',
     denied: 'The document camera cannot be used (permission refused). Please go to the service counter, where staff will help.',
     failed: 'The document camera stopped while taking photos. Try again, or go to the service counter.',
+    retry: 'Open the camera again',
     tooLarge: 'The photo is too large; please retake it.',
     preview: 'Preview of {{name}}',
     video: 'Document camera live view',
