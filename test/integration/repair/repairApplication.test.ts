@@ -265,6 +265,26 @@ describe('credit repair application at the counter', () => {
   }, 120_000);
 });
 
+describe('the session timing out mid-flow', () => {
+  it('with the camera step open and the pages taken: the session ends as idle, the camera is withdrawn, nothing is queued or kept', async () => {
+    const sessionId = await placeCard(kiosk, 'card-zhou');
+    const before = queued(kiosk);
+    expect(await kiosk.api.repairCheck({ sessionId, recordId: REPAIRABLE })).toMatchObject({ ok: true });
+    expect(await kiosk.api.repairCameraStep({ sessionId, open: true })).toEqual({ ok: true, value: { open: true } });
+    expect(kiosk.runtime.cameraAllowed?.()).toBe(true);
+    // The screen's idle countdown ran out: it ends the session as timed out.
+    const seen = kiosk.events.length;
+    expect(await kiosk.api.endSession({ sessionId, reason: 'idle' })).toMatchObject({ ok: true });
+    await poll(() => kiosk.events.slice(seen).some((e) => e.type === 'session-ended' && e.reason === 'idle'), Boolean);
+    expect(kiosk.runtime.cameraAllowed?.()).toBe(false);
+    const photos = PERSON_PAGES.map((material) => ({ material, jpeg: page(randomBytes(8)) }));
+    expect(await kiosk.api.repairSubmit({ sessionId, recordId: TOO_EARLY, fields: { corrected: '已履行行政处罚决定' }, strokes: STROKES, phone: PHONE, photos })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(await kiosk.api.repairList({ sessionId })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(queued(kiosk)).toBe(before);
+    expect(pagesHeld(kiosk)).toBe(0);
+  });
+});
+
 describe('credit repair application while the platform is away', () => {
   it('the receipt says it will be sent; pages wait sealed and go once the platform is back', async () => {
     // A port nothing listens on yet; the platform starts there later.
