@@ -18,7 +18,7 @@ import type { SignatureStrokes } from '../../../src-main/common/signature/signat
 import { DEMO_PHONE_KEY_FILE, openPhone } from '../../../src-main/node/citizen/phoneSeal';
 import { loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { silentLogger } from '../../../src-main/node/logging/logger';
-import { attachmentDir } from '../../../src-main/node/platform/attachmentIntake';
+import { attachmentDir, readAttachments } from '../../../src-main/node/platform/attachmentIntake';
 import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { reportPaths } from '../../../src-main/node/report/reportIssuer';
 import { PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
@@ -179,8 +179,15 @@ describe('credit repair application at the kiosk', () => {
     expect(payload.attachments.map((a) => a.material)).toEqual(PERSON_PAGES);
     expect(openPhone(payload.phone, createPrivateKey(fs.readFileSync(path.join(RESOURCES, DEMO_PHONE_KEY_FILE), 'utf8')), receipt.applicationNumber)).toBe(PHONE);
     const pagesDir = attachmentDir(path.join(root, 'platform'), 'DEMO-KIOSK-01', receipt.applicationNumber);
-    await poll(() => (fs.existsSync(pagesDir) ? fs.readdirSync(pagesDir).filter((f) => f.endsWith('.jpg')).length : 0), (n) => n === PERSON_PAGES.length);
-    expect(fs.readdirSync(pagesDir).filter((f) => f.endsWith('.jpg'))).toHaveLength(PERSON_PAGES.length);
+    const received = await poll(() => readAttachments(path.join(root, 'platform'), 'DEMO-KIOSK-01', receipt.applicationNumber), (r) => r.length === PERSON_PAGES.length);
+    expect(received.map((p) => p.material).sort()).toEqual([...PERSON_PAGES].sort());
+    // Each page as photographed (it opens to the very JPEG) — and sealed at rest: no JPEG marker, no page's bytes on the platform's disk.
+    for (const p of received) expect(p.jpeg.equals(Buffer.from(photos.find((x) => x.material === p.material)!.jpeg, 'base64'))).toBe(true);
+    for (const f of fs.readdirSync(pagesDir)) {
+      const bytes = fs.readFileSync(path.join(pagesDir, f));
+      expect(bytes.includes(Buffer.from([0xff, 0xd8, 0xff])), f).toBe(false);
+      for (const m of markers) expect(bytes.includes(m), f).toBe(false);
+    }
     await poll(() => pagesHeld(kiosk), (n) => n === 0);
     expect(pagesHeld(kiosk)).toBe(0);
     expectNothingInClear(kiosk, [...markers, ...markers.map((m) => Buffer.from(m.toString('base64').slice(0, 24))), Buffer.from(PHONE)]);
@@ -312,8 +319,7 @@ describe('credit repair application while the platform is away', () => {
       later = await startPlatformServer({ repo: path.join(root, 'repo'), tokens: { 'DEMO-KIOSK-01': TOKEN }, stateDir: path.join(dir, 'platform'), port });
       await poll(() => pagesHeld(away), (n) => n === 0, 90_000);
       expect(pagesHeld(away)).toBe(0);
-      const pagesDir = attachmentDir(path.join(dir, 'platform'), 'DEMO-KIOSK-01', filed.value.receipt.applicationNumber);
-      expect(fs.readdirSync(pagesDir).filter((f) => f.endsWith('.jpg'))).toHaveLength(PERSON_PAGES.length);
+      expect(readAttachments(path.join(dir, 'platform'), 'DEMO-KIOSK-01', filed.value.receipt.applicationNumber)).toHaveLength(PERSON_PAGES.length);
     } finally {
       await away.runtime.close();
       await later?.close();
