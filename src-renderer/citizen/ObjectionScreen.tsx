@@ -11,7 +11,6 @@ import type { CreditSummary, RecordView } from '../../src-main/common/contract/v
 import type { RecordCategory } from '../../src-main/common/domain/creditRecord';
 import { ApplicationList } from '../components/ApplicationList';
 import { formatDateTime } from '../components/formatTime';
-import { RecordChoiceList } from '../components/RecordChoiceList';
 import { StepActionBar } from '../components/StepActionBar';
 import { useStepPrompt } from '../components/useVoicePrompt';
 import { KeyPad } from './KeyPad';
@@ -113,15 +112,30 @@ export function ObjectionScreen({ api, sessionId, uscc, summary, voiceVolume, on
               timeLabel={t('citizen.objection.receiptTime')}
               rows={mine && mine.map((a) => ({ applicationNumber: a.applicationNumber, recordTitle: a.recordTitle, submittedAt: a.submittedAt, stateText: t(`citizen.objection.states.${a.state}`), settled: a.state === 'answered' }))}
             />
-            <RecordChoiceList
-              testIdPrefix="objection"
-              heading={t('citizen.objection.choose')}
-              emptyText={t('citizen.objection.noRecords')}
-              records={summary.records}
-              onChoose={(r) => void choose(r)}
-              before={(r) => <span className="record-category">{t(`recordCategories.${r.category}`)}</span>}
-              after={(r) => r.status === 'objection-pending' && <span className="tag warn">{t('summary.objectionPending')}</span>}
-            />
+            <section aria-labelledby="objection-choose">
+              <h2 id="objection-choose">{t('citizen.objection.choose')}</h2>
+              {summary.records.length === 0 ? (
+                <p className="muted">{t('citizen.objection.noRecords')}</p>
+              ) : (
+                <ul className="record-list">
+                  {summary.records.map((r) => (
+                    <li key={r.id}>
+                      <button type="button" className={`record record-choice ${r.category}`} onClick={() => void choose(r)} data-testid={`objection-record-${r.id}`}>
+                        <span className="record-head">
+                          <span className="record-category">{t(`recordCategories.${r.category}`)}</span>
+                          <span className="record-title">{r.title}</span>
+                          {r.status === 'objection-pending' && <span className="tag warn">{t('summary.objectionPending')}</span>}
+                        </span>
+                        <span className="record-meta">
+                          {r.authority && <span>{r.authority}</span>}
+                          {r.decisionDate && <span>{r.decisionDate}</span>}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
           </>
         )}
 

@@ -20,7 +20,6 @@ import { FieldChoices, LetterItems } from '../commitment/LetterParts';
 import { SignaturePad } from '../commitment/SignaturePad';
 import { ApplicationList } from '../components/ApplicationList';
 import { formatDateTime } from '../components/formatTime';
-import { RecordChoiceList } from '../components/RecordChoiceList';
 import { StepActionBar } from '../components/StepActionBar';
 import { useStepPrompt } from '../components/useVoicePrompt';
 import { offerDownload } from '../staff/files';
@@ -195,14 +194,29 @@ export function RepairJourney({ channel, subject, penalties, eligibility, voiceV
                 }))
               }
             />
-            <RecordChoiceList
-              testIdPrefix="repair"
-              heading={t('repair.choose')}
-              emptyText={t('repair.noPenalties')}
-              records={penalties}
-              onChoose={(r) => void choose(r)}
-              after={(r) => <RepairTag check={eligibility?.get(r.id)} />}
-            />
+            <section aria-labelledby="repair-choose">
+              <h2 id="repair-choose">{t('repair.choose')}</h2>
+              {penalties.length === 0 ? (
+                <p className="muted">{t('repair.noPenalties')}</p>
+              ) : (
+                <ul className="record-list">
+                  {penalties.map((r) => (
+                    <li key={r.id}>
+                      <button type="button" className="record record-choice penalty" onClick={() => void choose(r)} data-testid={`repair-record-${r.id}`}>
+                        <span className="record-head">
+                          <span className="record-title">{r.title}</span>
+                          <RepairTag check={eligibility?.get(r.id)} />
+                        </span>
+                        <span className="record-meta">
+                          {r.authority && <span>{r.authority}</span>}
+                          {r.decisionDate && <span>{r.decisionDate}</span>}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
           </>
         )}
 
