@@ -274,9 +274,10 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
 
     repairCounterSubmit: async ({ token, recordId, fields, signature, phone, photos }: KioskInput<'repairCounterSubmit'>) =>
       guard('repairCounterSubmit', async () => {
-        if (!deps.phoneKey) return fail('NOT_CONFIGURED', DEFAULT_ERROR_MESSAGES.NOT_CONFIGURED);
+        // The sign-in first: an unknown token learns nothing of how this kiosk is set up.
         const found = await deps.counter.repairApplicant(token);
         if (!found.ok) return found;
+        if (!deps.phoneKey) return fail('NOT_CONFIGURED', DEFAULT_ERROR_MESSAGES.NOT_CONFIGURED);
         const a = found.value;
         const filed = await file(
           { ...a, applicant: 'subject' },
