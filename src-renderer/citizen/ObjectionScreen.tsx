@@ -9,7 +9,9 @@ import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import { ContactPhone, type ObjectionApplicationView, type ObjectionOptionsView, type ObjectionReceiptView, type ObjectionRefusal } from '../../src-main/common/contract/citizenApi';
 import type { CreditSummary, RecordView } from '../../src-main/common/contract/views';
 import type { RecordCategory } from '../../src-main/common/domain/creditRecord';
+import { ApplicationList } from '../components/ApplicationList';
 import { formatDateTime } from '../components/formatTime';
+import { StepActionBar } from '../components/StepActionBar';
 import { useStepPrompt } from '../components/useVoicePrompt';
 import { KeyPad } from './KeyPad';
 import './citizen.css';
@@ -102,33 +104,14 @@ export function ObjectionScreen({ api, sessionId, uscc, summary, voiceVolume, on
                 {t(`citizen.objection.refusals.${refusal.reason}`, { category: refusal.category ? t(`recordCategories.${refusal.category}`) : '' })}
               </p>
             )}
-            <section aria-labelledby="objection-mine">
-              <h2 id="objection-mine">{t('citizen.objection.mine')}</h2>
-              {mine === null || mine.length === 0 ? (
-                <p className="muted">{t('citizen.objection.noneYet')}</p>
-              ) : (
-                <ul className="record-list" data-testid="objection-mine">
-                  {mine.map((a) => (
-                    <li key={a.applicationNumber} className="record">
-                      <div className="record-head">
-                        <span className="record-title">{a.recordTitle || a.applicationNumber}</span>
-                        <span className={a.state === 'answered' ? 'tag' : 'tag warn'} data-testid={`objection-state-${a.applicationNumber}`}>
-                          {t(`citizen.objection.states.${a.state}`)}
-                        </span>
-                      </div>
-                      <div className="record-meta">
-                        <span>
-                          {t('citizen.objection.receiptNumber')}：{a.applicationNumber}
-                        </span>
-                        <span>
-                          {t('citizen.objection.receiptTime')}：{formatDateTime(a.submittedAt)}
-                        </span>
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <ApplicationList
+              testIdPrefix="objection"
+              heading={t('citizen.objection.mine')}
+              emptyText={t('citizen.objection.noneYet')}
+              numberLabel={t('citizen.objection.receiptNumber')}
+              timeLabel={t('citizen.objection.receiptTime')}
+              rows={mine && mine.map((a) => ({ applicationNumber: a.applicationNumber, recordTitle: a.recordTitle, submittedAt: a.submittedAt, stateText: t(`citizen.objection.states.${a.state}`), settled: a.state === 'answered' }))}
+            />
             <section aria-labelledby="objection-choose">
               <h2 id="objection-choose">{t('citizen.objection.choose')}</h2>
               {summary.records.length === 0 ? (
@@ -223,35 +206,14 @@ export function ObjectionScreen({ api, sessionId, uscc, summary, voiceVolume, on
         )}
       </div>
 
-      <div className="action-bar">
-        <div className="action-buttons">
-          {step === 'list' && (
-            <button type="button" className="secondary" onClick={onClose} data-testid="objection-cancel">
-              {t('citizen.objection.cancel')}
-            </button>
-          )}
-          {BACK_OF[step] && (
-            <button type="button" className="secondary" onClick={() => setStep(BACK_OF[step]!)} data-testid="objection-back">
-              {t('citizen.objection.back')}
-            </button>
-          )}
-          {(step === 'reason' || step === 'phone') && (
-            <button type="button" className="primary" disabled={step === 'reason' ? !reason : !phoneOk} onClick={() => setStep(step === 'reason' ? 'phone' : 'confirm')} data-testid="objection-next">
-              {t('citizen.objection.next')}
-            </button>
-          )}
-          {step === 'confirm' && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="objection-submit">
-              {busy ? t('citizen.objection.submitting') : t('citizen.objection.submit')}
-            </button>
-          )}
-          {step === 'receipt' && (
-            <button type="button" className="primary" onClick={onClose} data-testid="objection-done">
-              {t('citizen.objection.done')}
-            </button>
-          )}
-        </div>
-      </div>
+      <StepActionBar
+        testIdPrefix="objection"
+        cancel={step === 'list' ? { label: t('citizen.objection.cancel'), onClick: onClose } : undefined}
+        back={BACK_OF[step] && { label: t('citizen.objection.back'), onClick: () => setStep(BACK_OF[step]!) }}
+        next={step === 'reason' || step === 'phone' ? { label: t('citizen.objection.next'), disabled: step === 'reason' ? !reason : !phoneOk, onClick: () => setStep(step === 'reason' ? 'phone' : 'confirm') } : undefined}
+        submit={step === 'confirm' ? { label: busy ? t('citizen.objection.submitting') : t('citizen.objection.submit'), disabled: busy, onClick: () => void submit() } : undefined}
+        done={step === 'receipt' ? { label: t('citizen.objection.done'), onClick: onClose } : undefined}
+      />
     </main>
   );
 }

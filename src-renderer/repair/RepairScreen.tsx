@@ -5,20 +5,26 @@
 // Everything signed, photographed or typed lives in this screen's state only: when the card
 // is lifted or the session times out the screen unmounts and it is gone (the camera stops);
 // nothing reaches the kiosk's services before 提交申请.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChosenFields } from '../../src-main/common/commitment/commitmentCatalogue';
 import { ContactPhone } from '../../src-main/common/contract/citizenApi';
 import type { KioskApi } from '../../src-main/common/contract/kioskApi';
 import type { RepairApplicationView, RepairCheckView, RepairReceiptView } from '../../src-main/common/contract/repairApi';
+import type { FileView } from '../../src-main/common/contract/staffViews';
 import type { CreditSummary, RecordView } from '../../src-main/common/contract/views';
+import type { SubjectKind } from '../../src-main/common/domain/subject';
 import { SignatureStrokesSchema, type SignatureStrokes } from '../../src-main/common/signature/signatureStrokes';
 import { KeyPad } from '../citizen/KeyPad';
 import { FieldChoices, LetterItems } from '../commitment/LetterParts';
 import { SignaturePad } from '../commitment/SignaturePad';
+import { ApplicationList } from '../components/ApplicationList';
 import { formatDateTime } from '../components/formatTime';
+import { StepActionBar } from '../components/StepActionBar';
 import { useStepPrompt } from '../components/useVoicePrompt';
+import { offerDownload } from '../staff/files';
 import { DocumentCamera, type CameraState } from './DocumentCamera';
+import { kioskRepairChannel, type RepairChannel } from './repairChannel';
 import { refusalText } from './repairRefusal';
 import '../citizen/citizen.css';
 import '../commitment/commitment.css';
@@ -37,7 +43,27 @@ interface RepairScreenProps {
   onClose: () => void;
 }
 
+/** The journey on the self-service kiosk, for the session's holder (or the enterprise they represent). */
 export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClose }: RepairScreenProps) {
+  const channel = useMemo(() => kioskRepairChannel(api, sessionId, uscc), [api, sessionId, uscc]);
+  return <RepairJourney channel={channel} subject={summary.subject} penalties={summary.records.filter((r) => r.category === 'penalty')} voiceVolume={voiceVolume} onClose={onClose} />;
+}
+
+interface RepairJourneyProps {
+  channel: RepairChannel;
+  subject: { name: string; kind: SubjectKind };
+  /** The penalties shown to the applicant now. */
+  penalties: RecordView[];
+  /** At the counter: each penalty's answer, shown beside it before one is chosen. */
+  eligibility?: ReadonlyMap<string, RepairCheckView>;
+  voiceVolume: number;
+  onClose: () => void;
+  /** Inside another screen's main landmark (the counter's workstation): a section, not a second main. */
+  embedded?: boolean;
+}
+
+/** The one repair journey, on the kiosk and at the counter (where staff help). */
+export function RepairJourney({ channel, subject, penalties, eligibility, voiceVolume, onClose, embedded = false }: RepairJourneyProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const [step, setStep] = useState<Step>('list');
@@ -50,32 +76,34 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
   const [photos, setPhotos] = useState<Record<string, string>>({});
   const [current, setCurrent] = useState(0);
   const [camera, setCamera] = useState<CameraState | 'closed'>('closed');
+  // Bumped by "open the camera again" after it failed mid-capture: a fresh camera, the pages taken so far kept.
+  const [cameraTry, setCameraTry] = useState(0);
   const [phone, setPhone] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<RepairReceiptView | null>(null);
+  const [letterFile, setLetterFile] = useState<FileView | null>(null);
+  const [cannotSign, setCannotSign] = useState(false);
   useStepPrompt(`repair-${step}`, i18n.language, voiceVolume);
-  const who = uscc === undefined ? { sessionId } : { sessionId, uscc };
-  const penalties = summary.records.filter((r) => r.category === 'penalty');
   const pages = check ? check.checklist.filter((m) => m.source === 'photo') : [];
 
   useEffect(() => {
-    void api.repairList(uscc === undefined ? { sessionId } : { sessionId, uscc }).then((r) => setMine(r.ok ? r.value : []));
-  }, [api, sessionId, uscc]);
+    void channel.list().then((r) => setMine(r.ok ? r.value : []));
+  }, [channel]);
 
   // The host grants the camera only while this step is open; leaving it (or unmounting) closes it.
   const [cameraGranted, setCameraGranted] = useState(false);
   useEffect(() => {
     if (step !== 'photos') return;
     let gone = false;
-    void api.repairCameraStep({ sessionId, open: true }).then((r) => !gone && setCameraGranted(r.ok));
+    void channel.cameraStep(true).then((r) => !gone && setCameraGranted(r.ok));
     return () => {
       gone = true;
       setCameraGranted(false);
       setCamera('closed');
-      void api.repairCameraStep({ sessionId, open: false });
+      void channel.cameraStep(false);
     };
-  }, [api, sessionId, step]);
+  }, [channel, step]);
   const onCameraState = useCallback((s: CameraState) => setCamera(s), []);
 
   const errorText = (code: string, message: string) => t([`repair.errors.${code}`, `errors.${code}`, 'repair.errors.other'], { message });
@@ -83,13 +111,14 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
   const choose = async (r: RecordView) => {
     setRefusal(null);
     setError(null);
-    const c = await api.repairCheck({ ...who, recordId: r.id });
+    const c = await channel.check(r.id);
     if (!c.ok) return setError(errorText(c.error.code, c.error.message));
     if (!c.value.allowed) return setRefusal(c.value);
     setRecord(r);
     setCheck(c.value);
     setFields({});
     setStrokes([]);
+    setCannotSign(false);
     setPhotos({});
     setCurrent(0);
     setStep('checklist');
@@ -99,7 +128,8 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
     if (!record || !check) return;
     setBusy(true);
     setError(null);
-    const r = await api.repairSubmit({ ...who, recordId: record.id, fields, strokes, phone, photos: pages.map((m) => ({ material: m.code, jpeg: photos[m.code]! })) });
+    const signature = cannotSign ? { kind: 'staff-confirmed' as const } : { kind: 'drawn' as const, strokes };
+    const r = await channel.submit({ recordId: record.id, fields, signature, phone, photos: pages.map((m) => ({ material: m.code, jpeg: photos[m.code]! })) });
     setBusy(false);
     if (!r.ok) return setError(errorText(r.error.code, r.error.message));
     if (!r.value.submitted) {
@@ -112,24 +142,26 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
     setStrokes([]);
     setPhone('');
     setReceipt(r.value.receipt);
+    setLetterFile(r.value.file ?? null);
     setStep('receipt');
   };
 
   const letter = check?.letter;
   const chosenAll = letter !== undefined && letter.fields.every((f) => fields[f.id] !== undefined);
-  const inked = SignatureStrokesSchema.safeParse(strokes).success;
+  const inked = cannotSign || SignatureStrokesSchema.safeParse(strokes).success;
   const allTaken = pages.length > 0 && pages.every((m) => photos[m.code] !== undefined);
   const phoneOk = ContactPhone.safeParse(phone).success;
-  const person = summary.subject.kind === 'natural-person';
+  const person = subject.kind === 'natural-person';
   const material = pages[current];
   const cameraTrouble = camera === 'absent' || camera === 'denied' || camera === 'failed';
   const canNext: Partial<Record<Step, boolean>> = { checklist: true, sign: chosenAll && inked, photos: allTaken, phone: phoneOk };
   const NEXT: Partial<Record<Step, Step>> = { checklist: 'sign', sign: 'photos', photos: 'phone', phone: 'confirm' };
+  const Root = embedded ? 'section' : 'main';
 
   return (
-    <main className="screen repair has-action-bar" data-testid={`screen-repair-${step}`}>
+    <Root className="screen repair has-action-bar" data-testid={`screen-repair-${step}`}>
       <div className="screen-body" tabIndex={0}>
-        <h1>{person ? t('repair.title') : t('repair.titleEnterprise', { name: summary.subject.name })}</h1>
+        <h1>{person ? t('repair.title') : t('repair.titleEnterprise', { name: subject.name })}</h1>
         {error && (
           <p className="citizen-alert" role="alert" data-testid="repair-error">
             {error}
@@ -144,34 +176,24 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
                 {refusalText(t, refusal)}
               </p>
             )}
-            <section aria-labelledby="repair-mine">
-              <h2 id="repair-mine">{t('repair.mine')}</h2>
-              {mine === null || mine.length === 0 ? (
-                <p className="muted">{t('repair.noneYet')}</p>
-              ) : (
-                <ul className="record-list" data-testid="repair-mine">
-                  {mine.map((a) => (
-                    <li key={a.applicationNumber} className="record">
-                      <div className="record-head">
-                        <span className="record-title">{a.recordTitle || a.applicationNumber}</span>
-                        <span className={a.state === 'done' ? 'tag' : 'tag warn'} data-testid={`repair-state-${a.applicationNumber}`}>
-                          {t(`repair.states.${a.state}`)}
-                        </span>
-                      </div>
-                      <div className="record-meta">
-                        <span>
-                          {t('repair.number')}：{a.applicationNumber}
-                        </span>
-                        <span>
-                          {t('repair.time')}：{formatDateTime(a.submittedAt)}
-                        </span>
-                        {a.pagesWaiting > 0 && <span>{t('repair.pagesWaiting', { count: a.pagesWaiting })}</span>}
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <ApplicationList
+              testIdPrefix="repair"
+              heading={t('repair.mine')}
+              emptyText={t('repair.noneYet')}
+              numberLabel={t('repair.number')}
+              timeLabel={t('repair.time')}
+              rows={
+                mine &&
+                mine.map((a) => ({
+                  applicationNumber: a.applicationNumber,
+                  recordTitle: a.recordTitle,
+                  submittedAt: a.submittedAt,
+                  stateText: t(`repair.states.${a.state}`),
+                  settled: a.state === 'done',
+                  note: a.pagesWaiting > 0 ? t('repair.pagesWaiting', { count: a.pagesWaiting }) : undefined,
+                }))
+              }
+            />
             <section aria-labelledby="repair-choose">
               <h2 id="repair-choose">{t('repair.choose')}</h2>
               {penalties.length === 0 ? (
@@ -183,7 +205,7 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
                       <button type="button" className="record record-choice penalty" onClick={() => void choose(r)} data-testid={`repair-record-${r.id}`}>
                         <span className="record-head">
                           <span className="record-title">{r.title}</span>
-                          <span className="tag">{t('repair.apply')}</span>
+                          <RepairTag check={eligibility?.get(r.id)} />
                         </span>
                         <span className="record-meta">
                           {r.authority && <span>{r.authority}</span>}
@@ -221,8 +243,13 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
             <h2 id="repair-sign">{t('repair.sign.title')}</h2>
             <p className="lead">{t('repair.sign.lead')}</p>
             <FieldChoices kind={letter} fields={fields} en={en} onChoose={(id, value) => setFields({ ...fields, [id]: value })} />
-            <LetterItems kind={letter} fields={fields} subjectName={summary.subject.name} en={en} />
-            <SignaturePad onChange={setStrokes} />
+            <LetterItems kind={letter} fields={fields} subjectName={subject.name} en={en} />
+            {channel.staffMayConfirm && (
+              <label className="counter-cannot-sign">
+                <input type="checkbox" checked={cannotSign} onChange={(e) => setCannotSign(e.target.checked)} data-testid="repair-cannot-sign" /> {t('repair.counterDesk.cannotSign')}
+              </label>
+            )}
+            {!cannotSign && <SignaturePad onChange={setStrokes} />}
           </section>
         )}
 
@@ -248,7 +275,7 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
             <div className="repair-capture">
               {cameraGranted && (
                 <DocumentCamera
-                  key={camera === 'failed' ? 'retry' : 'camera'}
+                  key={cameraTry}
                   disabled={busy}
                   label={photos[material.code] ? t('repair.photos.retake') : t('repair.photos.capture')}
                   onState={onCameraState}
@@ -304,46 +331,58 @@ export function RepairScreen({ api, sessionId, uscc, summary, voiceVolume, onClo
             <p className="info-paragraph" data-testid="repair-delivery">
               {receipt.delivered ? t('repair.receipt.delivered') : t('repair.receipt.willSend')}
             </p>
-            <p className="info-paragraph">{receipt.printJobId ? t('repair.receipt.printed') : t('repair.receipt.notPrinted')}</p>
+            {letterFile ? (
+              <button type="button" className="secondary" onClick={() => offerDownload(letterFile)} data-testid="repair-letter-download">
+                {t('repair.counterDesk.download')}
+              </button>
+            ) : (
+              <p className="info-paragraph">{receipt.printJobId ? t('repair.receipt.printed') : t('repair.receipt.notPrinted')}</p>
+            )}
             <p className="info-paragraph">{t('repair.receipt.list')}</p>
           </section>
         )}
       </div>
 
-      <div className="action-bar">
-        <div className="action-buttons">
-          {step === 'list' && (
-            <button type="button" className="secondary" onClick={onClose} data-testid="repair-cancel">
-              {t('repair.cancel')}
-            </button>
-          )}
-          {BACK_OF[step] && (
-            <button type="button" className="secondary" onClick={() => setStep(BACK_OF[step]!)} data-testid="repair-back">
-              {t('repair.back')}
-            </button>
-          )}
-          {step === 'photos' && cameraTrouble && (
-            <button type="button" className="secondary" onClick={onClose} data-testid="repair-to-counter">
-              {t('repair.counter')}
-            </button>
-          )}
-          {NEXT[step] && (
-            <button type="button" className="primary" disabled={!canNext[step]} onClick={() => setStep(NEXT[step]!)} data-testid="repair-next">
-              {step === 'sign' && !chosenAll ? t('repair.sign.needChoice') : step === 'sign' && !inked ? t('repair.sign.needInk') : t('repair.next')}
-            </button>
-          )}
-          {step === 'confirm' && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="repair-submit">
-              {busy ? t('repair.submitting') : t('repair.submit')}
-            </button>
-          )}
-          {step === 'receipt' && (
-            <button type="button" className="primary" onClick={onClose} data-testid="repair-done">
-              {t('repair.done')}
-            </button>
-          )}
-        </div>
-      </div>
-    </main>
+      <StepActionBar
+        testIdPrefix="repair"
+        cancel={step === 'list' ? { label: t('repair.cancel'), onClick: onClose } : undefined}
+        back={BACK_OF[step] && { label: t('repair.back'), onClick: () => setStep(BACK_OF[step]!) }}
+        extra={
+          step === 'photos' &&
+          cameraTrouble && (
+            <>
+              {camera === 'failed' && (
+                <button type="button" className="secondary" onClick={() => setCameraTry((n) => n + 1)} data-testid="repair-camera-retry">
+                  {t('repair.photos.retry')}
+                </button>
+              )}
+              <button type="button" className="secondary" onClick={onClose} data-testid="repair-to-counter">
+                {t('repair.counter')}
+              </button>
+            </>
+          )
+        }
+        next={
+          NEXT[step] && {
+            label: step === 'sign' && !chosenAll ? t('repair.sign.needChoice') : step === 'sign' && !inked ? t('repair.sign.needInk') : t('repair.next'),
+            disabled: !canNext[step],
+            onClick: () => setStep(NEXT[step]!),
+          }
+        }
+        submit={step === 'confirm' ? { label: busy ? t('repair.submitting') : t('repair.submit'), disabled: busy, onClick: () => void submit() } : undefined}
+        done={step === 'receipt' ? { label: t('repair.done'), onClick: onClose } : undefined}
+      />
+    </Root>
+  );
+}
+
+/** Beside a penalty: "apply", or (at the counter, known beforehand) why it cannot be repaired now. */
+function RepairTag({ check }: { check: RepairCheckView | undefined }) {
+  const { t } = useTranslation();
+  if (check === undefined || check.allowed) return <span className="tag">{t('repair.apply')}</span>;
+  return (
+    <span className="tag warn" data-testid="repair-eligibility">
+      {refusalText(t, check)}
+    </span>
   );
 }

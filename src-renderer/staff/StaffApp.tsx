@@ -13,8 +13,9 @@ import { CheckPanel } from './CheckPanel';
 import { SignInPanel } from './SignInPanel';
 import { StatsPanel } from './StatsPanel';
 import { ReportCheckPanel } from '../citizen/ReportCheckPanel';
+import { CounterRepair } from '../repair/CounterRepair';
 
-type View = 'check' | 'batch' | 'stats' | 'verify' | 'admin';
+type View = 'check' | 'repair' | 'batch' | 'stats' | 'verify' | 'admin';
 
 export function StaffApp({ api }: { api: KioskApi }) {
   const { t, i18n } = useTranslation();
@@ -62,11 +63,11 @@ export function StaffApp({ api }: { api: KioskApi }) {
         <h1 className="staff-title">{t('staff.title')}</h1>
         {session && (
           <nav className="staff-nav">
-            {(['check', 'batch', 'stats', 'verify', 'admin'] as const)
+            {(['check', 'repair', 'batch', 'stats', 'verify', 'admin'] as const)
               .filter((v) => v !== 'admin' || can(session.role, 'manage-staff') || can(session.role, 'unlock'))
               .map((v) => (
                 <button key={v} type="button" className={view === v ? 'active' : ''} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
-                  {v === 'verify' ? t('citizen.counter.tab') : t(`staff.nav.${v}`)}
+                  {v === 'verify' ? t('citizen.counter.tab') : v === 'repair' ? t('repair.counterDesk.tab') : t(`staff.nav.${v}`)}
                 </button>
               ))}
           </nav>
@@ -96,6 +97,7 @@ export function StaffApp({ api }: { api: KioskApi }) {
           />
         )}
         {session && view === 'check' && <CheckPanel api={api} token={session.token} items={items} />}
+        {session && view === 'repair' && <CounterRepair api={api} token={session.token} />}
         {session && view === 'batch' && <BatchPanel api={api} token={session.token} items={items} />}
         {session && view === 'stats' && <StatsPanel api={api} token={session.token} />}
         {session && view === 'verify' && <ReportCheckPanel api={api} />}

@@ -190,4 +190,111 @@ test.describe('credit repair without a usable document camera', () => {
       }
     });
   }
+
+  test('the document camera failing mid-capture: the screen says so, the pages taken are kept, the camera opens again or the counter is offered', async ({ viewport }, testInfo) => {
+    const { browser, page } = await openBrowser('page', viewport);
+    try {
+      await toRepair(page, kiosk().url);
+      await toPhotos(page);
+      await expect(page.getByTestId('document-camera')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+      await page.getByTestId('repair-capture').click();
+      await expect(page.getByTestId(`repair-page-${PHOTO_PAGES[0]}`)).toHaveAttribute('data-taken', 'true');
+      // The camera stops under the page (a cable pulled): the next capture finds no live picture.
+      await page.evaluate(() => document.querySelectorAll('video').forEach((v) => (v.srcObject as MediaStream | null)?.getTracks().forEach((t) => t.stop())));
+      await page.getByTestId('repair-capture').click();
+      await expect(page.getByTestId('repair-camera-trouble')).toHaveAttribute('data-state', 'failed');
+      await expect(page.getByTestId('repair-camera-trouble')).toContainText('高拍仪拍摄中断');
+      await expect(page.getByTestId('repair-to-counter')).toBeVisible();
+      await expect(page.getByTestId(`repair-page-${PHOTO_PAGES[0]}`)).toHaveAttribute('data-taken', 'true');
+      await expect(page.getByTestId('repair-next')).toBeDisabled();
+      await expectAccessible(page, 'camera failed');
+      await page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-repair-camera-failed.png`) });
+      // Opened again: the next page is taken and the first one is still there.
+      await page.getByTestId('repair-camera-retry').click();
+      await expect(page.getByTestId('document-camera')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+      await expect(page.getByTestId('repair-camera-trouble')).toHaveCount(0);
+      await page.getByTestId(`repair-page-${PHOTO_PAGES[1]}`).click();
+      await page.getByTestId('repair-capture').click();
+      await expect(page.getByTestId(`repair-page-${PHOTO_PAGES[1]}`)).toHaveAttribute('data-taken', 'true');
+      await expect(page.getByTestId(`repair-page-${PHOTO_PAGES[0]}`)).toHaveAttribute('data-taken', 'true');
+      await page.getByTestId('demo-remove').click();
+      await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+// At the counter, where staff help: the card on the counter's reader, the same journey, the letter confirmed by staff.
+test.describe('credit repair at the counter', () => {
+  const counter = useKioskHost(() => ({ station: 'counter' }));
+  /** The demo reader driven through the API the demo panel uses. */
+  const demoCall = (page: Page, method: string, input: unknown) =>
+    page.evaluate(async ([m, i, tk]) => (await fetch(`/api/call/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tk}` }, body: JSON.stringify(i) })).json(), [method, input, new URL(counter().url).hash.replace('#token=', '')] as const);
+
+  test('staff read the card, see each penalty’s eligibility, file for a person who cannot sign, and look the application up', async ({ viewport }, testInfo) => {
+    const { browser, page } = await openBrowser('page', viewport);
+    const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${testInfo.project.name}-counter-repair-${name}.png`) });
+    try {
+      await page.goto(counter().url);
+      await page.locator('input[name="staffNo"]').fill('D001');
+      await page.locator('input[name="pin"]').fill('246810');
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.getByRole('button', { name: '信用修复', exact: true }).click();
+      // No card yet: said plainly.
+      await page.getByTestId('counter-repair-read').click();
+      await expect(page.getByTestId('counter-repair-message')).toContainText('请在读卡器上放置身份证');
+      await demoCall(page, 'placeDemoCard', { cardId: 'card-zhou' });
+      await expect(async () => {
+        await page.getByTestId('counter-repair-read').click();
+        await expect(page.getByTestId('screen-repair-list')).toBeVisible({ timeout: 2_000 });
+      }).toPass({ timeout: 20_000 });
+      await expect(page.getByTestId('counter-repair-applicant')).toContainText('3703**********1532');
+      await expect(page.getByTestId('repair-record-demo-r-zhou-pen-current').getByTestId('repair-eligibility')).toContainText(/公示满 3 个月后才能申请修复/);
+      await expectAccessible(page, 'counter repair list');
+      await shot('01-list');
+
+      await page.getByTestId('repair-record-demo-r-zhou-pen-repairable').click();
+      await expect(page.getByTestId('screen-repair-checklist')).toBeVisible();
+      await page.getByTestId('repair-next').click();
+      await page.getByTestId('field-corrected-0').check();
+      await page.getByTestId('repair-cannot-sign').check();
+      await expect(page.getByTestId('signature-canvas')).toHaveCount(0);
+      await shot('02-staff-confirms');
+      await page.getByTestId('repair-next').click();
+      await expect(page.getByTestId('document-camera')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+      for (const code of PHOTO_PAGES) {
+        await page.getByTestId(`repair-page-${code}`).click();
+        await page.getByTestId('repair-capture').click();
+        await expect(page.getByTestId(`repair-page-${code}`)).toHaveAttribute('data-taken', 'true');
+      }
+      await page.getByTestId('repair-next').click();
+      for (const d of '13812345678') await page.getByTestId(`repair-phone-pad-key-${d}`).click();
+      await page.getByTestId('repair-next').click();
+      await page.getByTestId('repair-submit').click();
+      await expect(page.getByTestId('repair-receipt')).toBeVisible({ timeout: 60_000 });
+      const number = (await page.getByTestId('repair-number').textContent())!.trim();
+      await expectAccessible(page, 'counter repair receipt');
+      await shot('03-receipt');
+
+      // The sealed letter to print for the applicant: it names the application and verifies.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('repair-letter-download').click();
+      const pdf = path.join(os.tmpdir(), `counter-repair-${number}.pdf`);
+      await (await download).saveAs(pdf);
+      expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(number);
+      const key = fs.readdirSync(counter().dataDir, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name === 'report-signing-key.pub.pem')!;
+      expect(JSON.parse(execFileSync(process.execPath, ['dist/main/cli.cjs', 'verify-report', pdf, '--key', path.join(key.parentPath, key.name), '--json'], { cwd: ROOT, encoding: 'utf8' }))).toMatchObject({ valid: true });
+
+      // Done: back at the panel, the application found by its number.
+      await page.getByTestId('repair-done').click();
+      await page.getByTestId('counter-repair-number').fill(number);
+      await page.getByTestId('counter-repair-lookup').click();
+      await expect(page.getByTestId('counter-repair-found')).toContainText(number);
+      await expect(page.getByTestId('counter-repair-found')).toHaveAttribute('data-state', /sending|submitted/);
+      await demoCall(page, 'removeDemoCard', {});
+    } finally {
+      await browser.close();
+    }
+  });
 });

@@ -7,12 +7,15 @@ import { z } from 'zod';
 import { ChosenFieldsSchema } from '../commitment/commitmentCatalogue';
 import type { CommitmentKind } from '../commitment/commitmentCatalogue';
 import type { Severity } from '../domain/creditRecord';
+import type { SubjectKind } from '../domain/subject';
 import type { RepairMaterial } from '../repair/repairMaterials';
 import type { RepairEligibility } from '../rules/repairEligibility';
 import { SignatureStrokesSchema } from '../signature/signatureStrokes';
 import { ContactPhone } from './citizenApi';
 import { SessionId } from './selfServiceApi';
 import { StaffToken } from './staffApi';
+import type { FileView } from './staffViews';
+import type { RecordView } from './views';
 
 const Uscc = z.string().max(40);
 const RecordId = z.string().regex(/^[A-Za-z0-9_.:-]{1,80}$/, 'record id');
@@ -42,10 +45,30 @@ export const REPAIR_SELF_SERVICE_INPUTS = {
   repairCameraStep: z.object({ sessionId: SessionId, open: z.boolean() }).strict(),
 } as const;
 
-/** The counter's part: behind a staff sign-in. */
+/** At the counter the applicant signs on the pad, or (a person who cannot sign) the staff member confirms: recorded. */
+export const CounterSignatureSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('drawn'), strokes: SignatureStrokesSchema }).strict(), z.object({ kind: z.literal('staff-confirmed') }).strict()]);
+
+/** The counter's part: behind a staff sign-in; the applicant is the person whose card lies on the counter's reader. */
 export const REPAIR_COUNTER_INPUTS = {
   /** At the counter: where an application stands, by its number. */
   repairLookup: z.object({ token: StaffToken, applicationNumber: ApplicationNumber }).strict(),
+  /** The card holder on the counter's reader: their penalties, each with whether it can be repaired now, and their applications. */
+  repairCounterApplicant: z.object({ token: StaffToken }).strict(),
+  /** repairCheck for the card holder at the counter. */
+  repairCounterCheck: z.object({ token: StaffToken, recordId: RecordId }).strict(),
+  /** repairSubmit for the card holder at the counter, recorded with the staff number. */
+  repairCounterSubmit: z
+    .object({
+      token: StaffToken,
+      recordId: RecordId,
+      fields: ChosenFieldsSchema,
+      signature: CounterSignatureSchema,
+      phone: ContactPhone,
+      photos: z.array(z.object({ material: MaterialCode, jpeg: JpegBase64 }).strict()).max(20),
+    })
+    .strict(),
+  /** The counter's document camera step opens or closes. */
+  repairCounterCameraStep: z.object({ token: StaffToken, open: z.boolean() }).strict(),
 } as const;
 
 export const REPAIR_INPUTS = { ...REPAIR_SELF_SERVICE_INPUTS, ...REPAIR_COUNTER_INPUTS } as const;
@@ -97,10 +120,23 @@ export interface RepairApplicationView {
   pagesWaiting: number;
 }
 
+/** The card holder at the counter: whom the staff member is helping (a person's ID number masked). */
+export interface RepairCounterApplicantView {
+  subject: { name: string; kind: SubjectKind; codeMasked: string };
+  /** Their penalties shown now, each with its answer to repairCheck. */
+  penalties: Array<{ record: RecordView; check: RepairCheckView }>;
+  applications: RepairApplicationView[];
+}
+
 export interface RepairOutputs {
   repairCheck: RepairCheckView;
   repairSubmit: RepairSubmitView;
   repairList: RepairApplicationView[];
   repairCameraStep: { open: boolean };
   repairLookup: Omit<RepairApplicationView, 'recordTitle'>;
+  repairCounterApplicant: RepairCounterApplicantView;
+  repairCounterCheck: RepairCheckView;
+  /** At the counter the sealed letter comes back as a PDF to print, like the check slip. */
+  repairCounterSubmit: { submitted: true; receipt: RepairReceiptView; file: FileView } | { submitted: false; check: Exclude<RepairCheckView, { allowed: true }> };
+  repairCounterCameraStep: { open: boolean };
 }

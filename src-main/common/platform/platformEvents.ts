@@ -139,6 +139,8 @@ export const PAYLOADS = {
       phone: SealedValueSchema,
       answerWorkingDays: z.number().int().min(1).max(90),
       submittedAt: z.string().max(40),
+      /** Filed at the counter: the staff member who helped (absent: filed at the self-service kiosk). */
+      staffId: z.string().max(20).optional(),
     })
     .strict(),
   /** A signed credit commitment (信用承诺): what the platform records and sends back as the subject's 信用承诺 record. */

@@ -60,6 +60,10 @@ const METHODS = {
   repairList: true,
   repairCameraStep: true,
   repairLookup: true,
+  repairCounterApplicant: true,
+  repairCounterCheck: true,
+  repairCounterSubmit: true,
+  repairCounterCameraStep: true,
 } as const satisfies Record<KioskMethod, true>;
 
 export const PRELOAD_METHODS = Object.keys(METHODS) as KioskMethod[];

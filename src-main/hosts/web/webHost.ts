@@ -40,7 +40,7 @@ export interface WebHost {
 const HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
 /** Calls that carry pages photographed with the document camera: the repair application's (its schema bounds them). */
-const MAX_BODY_OF: Partial<Record<string, number>> = { repairSubmit: 8 * 1024 * 1024 };
+const MAX_BODY_OF: Partial<Record<string, number>> = { repairSubmit: 8 * 1024 * 1024, repairCounterSubmit: 8 * 1024 * 1024 };
 /** Event streams open at once: the kiosk's page holds one; more is a leak or an attack. */
 export const MAX_EVENT_STREAMS = 4;
 /** A request (headers and body) must arrive whole within this; a trickling client is cut. */

@@ -1,11 +1,15 @@
 // A page a kiosk sends with a credit repair application (信用修复申请): the application's
 // event names each page by digest, the page comes on its own (POST v1/attachments) so a
 // batch of events stays small. Checked (JPEG, digest, size) and kept under the platform's
-// state folder by kiosk and application; the same page sent twice is stored once.
+// state folder by kiosk and application, sealed (AES-256-GCM under a key derived from the
+// platform's own secret in its state, bound to kiosk, application and digest): a copied
+// folder shows no page. The same page sent twice is stored once.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { createFieldCipher, type FieldCipher } from '../cache/fieldCipher';
+import { loadOperatorPepper } from './fleetOperators';
 import { PlatformRefusal } from './platformRefusal';
 
 export const MAX_ATTACHMENT_BYTES = 700_000;
@@ -32,6 +36,29 @@ export function attachmentDir(stateDir: string, kioskId: string, applicationNumb
   return path.join(stateDir, 'attachments', kioskId, applicationNumber);
 }
 
+const SEALED = '.jpg.sealed';
+
+/** The pages' cipher: its key derived from the platform's secret in its state folder (created on first use). */
+function attachmentCipher(stateDir: string): FieldCipher {
+  return createFieldCipher('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', loadOperatorPepper(stateDir), Buffer.from('credit-kiosk/platform-attachments/v1'), 'attachment-cipher', 32)));
+}
+
+const boundTo = (kioskId: string, applicationNumber: string, sha256: string): string => `${kioskId}/${applicationNumber}/${sha256}`;
+
+/** One application's stored pages, opened: material, digest and the JPEG (for the platform's reviewers; tests). */
+export function readAttachments(stateDir: string, kioskId: string, applicationNumber: string): Array<{ material: string; sha256: string; jpeg: Buffer }> {
+  const dir = attachmentDir(stateDir, kioskId, applicationNumber);
+  if (!fs.existsSync(dir)) return [];
+  const cipher = attachmentCipher(stateDir);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(SEALED))
+    .map((f) => {
+      const [, material, sha256] = /^(.+)-([0-9a-f]{64})\.jpg\.sealed$/.exec(f) ?? [];
+      return { material: material!, sha256: sha256!, jpeg: Buffer.from(cipher.open(fs.readFileSync(path.join(dir, f)), boundTo(kioskId, applicationNumber, sha256!)), 'base64') };
+    });
+}
+
 export function storeAttachment(body: Buffer, stateDir: string, kioskId: string): StoredAttachment {
   let json: unknown;
   try {
@@ -48,9 +75,9 @@ export function storeAttachment(body: Buffer, stateDir: string, kioskId: string)
   if (crypto.createHash('sha256').update(bytes).digest('hex') !== a.sha256) throw new PlatformRefusal('INVALID_INPUT', '附件摘要不符 / the attachment does not match its digest');
   const dir = attachmentDir(stateDir, kioskId, a.applicationNumber);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${a.material}-${a.sha256}.jpg`);
+  const file = path.join(dir, `${a.material}-${a.sha256}${SEALED}`);
   if (!fs.existsSync(file)) {
-    fs.writeFileSync(`${file}.part`, bytes);
+    fs.writeFileSync(`${file}.part`, attachmentCipher(stateDir).seal(a.data, boundTo(kioskId, a.applicationNumber, a.sha256)));
     fs.renameSync(`${file}.part`, file);
   }
   return { applicationNumber: a.applicationNumber, material: a.material, sha256: a.sha256, bytes: bytes.length };

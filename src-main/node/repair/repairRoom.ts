@@ -27,6 +27,7 @@ export interface RepairRoomDeps {
   platform: PlatformClient | null;
   audit: RepairServiceDeps['audit'];
   staffSignedIn: RepairServiceDeps['staffSignedIn'];
+  counter: RepairServiceDeps['counter'];
   logger: Logger;
   /** How often waiting pages are tried again (default: the outbox's heartbeat, at least a minute). */
   retryMs?: number;
@@ -49,6 +50,7 @@ export function createRepairRoom(deps: RepairRoomDeps): { room: RepairRoom; send
     sendPages,
     audit: deps.audit,
     staffSignedIn: deps.staffSignedIn,
+    counter: deps.counter,
     logger: deps.logger,
     ...(deps.now && { now: deps.now }),
   });

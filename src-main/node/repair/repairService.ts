@@ -10,7 +10,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { findKind } from '../../common/commitment/commitmentCatalogue';
 import type { KioskInput, RepairMethods } from '../../common/contract/kioskApi';
-import type { RepairApplicationView, RepairCheckView, RepairState } from '../../common/contract/repairApi';
+import type { RepairApplicationView, RepairCheckView, RepairReceiptView, RepairState } from '../../common/contract/repairApi';
+import type { Provenance } from '../../common/contract/views';
+import type { ChosenFields } from '../../common/commitment/commitmentCatalogue';
+import type { CommitmentSignature } from '../../common/commitment/commitmentLetter';
 import { DEFAULT_ERROR_MESSAGES } from '../../common/contract/errorCodes';
 import { fail, ok, type Result } from '../../common/contract/result';
 import type { CreditRecord } from '../../common/domain/creditRecord';
@@ -20,13 +23,16 @@ import { photoMaterials, repairChecklist, type RepairConfig } from '../../common
 import { civilTime, makeReportNumber } from '../../common/report/reportNumber';
 import { CATEGORY_LABELS } from '../../common/report/reportTexts';
 import { penaltyPeriods } from '../../common/rules/disclosurePeriods';
-import { maskPhone } from '../../common/rules/masking';
+import { maskIdNumber, maskPhone } from '../../common/rules/masking';
 import { repairEligibility, type RepairRules } from '../../common/rules/repairEligibility';
 import type { CitizenAccess } from '../citizen/citizenAccess';
 import { sealPhone } from '../citizen/phoneSeal';
-import { issueCommitment, type CommitmentIssuerOptions } from '../commitment/issueCommitment';
+import { issueCommitment, type CommitmentIssuerOptions, type IssuedCommitment } from '../commitment/issueCommitment';
 import type { SubjectKeyer } from '../keys/subjectKeyer';
 import type { Logger } from '../logging/logger';
+import { recordView } from '../staff/checkEngine';
+import type { CounterCardApplicant } from '../staff/counterCardApplicant';
+import { fileView } from '../staff/staffContext';
 import { eventSubject } from '../outbox/eventSubject';
 import type { PageRound } from './pageSender';
 import type { RepairPage, RepairStore } from './repairStore';
@@ -51,6 +57,8 @@ export interface RepairServiceDeps {
   audit(action: string, detail: Record<string, unknown>): void;
   /** Whether a counter staff token is signed in. */
   staffSignedIn(token: string): Promise<boolean>;
+  /** The counter: the card holder on its reader, for an application a staff member starts for them. */
+  counter: { repairApplicant(token: string): Promise<Result<CounterCardApplicant>> };
   logger: Logger;
   now?: () => Date;
 }
@@ -68,6 +76,8 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
   if (!letter) throw new Error(`承诺书目录缺少信用修复型 / the commitment catalogue has no ${LETTER_KIND} kind`);
   const subjectKey = (subject: Subject): string => deps.keyer.reportSubject(subject.code);
   let cameraSession: string | null = null;
+  // The counter's camera step is held under its staff token, apart from kiosk session ids.
+  const counterCamera = (token: string): string => `counter:${createHash('sha256').update(token).digest('hex')}`;
 
   const guard = async <T>(what: string, body: () => Promise<Result<T>>): Promise<Result<T>> => {
     try {
@@ -113,8 +123,106 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
     return row.pagesWaiting > 0 ? 'sending' : 'submitted';
   }
 
+  function applicationsOf(subject: Subject, shown: readonly CreditRecord[]): RepairApplicationView[] {
+    const byId = new Map(shown.map((r) => [r.id, r]));
+    return deps.store.forSubject(subjectKey(subject)).map((row): RepairApplicationView => {
+      const record = byId.get(row.recordId);
+      return { applicationNumber: row.applicationNumber, recordTitle: record?.title ?? '', submittedAt: row.submittedAt, state: stateOf(row, record), pagesWaiting: row.pagesWaiting };
+    });
+  }
+
+  /** Sent now if the platform answers; otherwise everything waits sealed and goes on the next round. */
+  async function deliver(): Promise<boolean> {
+    const round = await deps.sendPages();
+    const events = round.left === 0 && !round.error && deps.outbox.deliver ? await deps.outbox.deliver() : { error: 'pages waiting' };
+    return round.left === 0 && !round.error && !events.error;
+  }
+
+  /**
+   * Files one application for a subject (at the kiosk or at the counter): the letter signed,
+   * sealed and registered by the one commitment issuer (which asks stillWanted once it is
+   * drawn), then the application, its pages and its event recorded in one transaction.
+   */
+  async function file(
+    who: { subject: Subject; shown: readonly CreditRecord[]; provenance: Provenance; holderName: string; applicant: 'subject' | 'legal-representative' },
+    request: { recordId: string; fields: ChosenFields; phone: string; photos: ReadonlyArray<{ material: string; jpeg: string }>; signature: CommitmentSignature; channel: 'kiosk' | 'counter'; staffId?: string; stillWanted: () => boolean },
+  ): Promise<Result<{ submitted: true; receipt: Omit<RepairReceiptView, 'delivered' | 'printJobId'>; issued: IssuedCommitment } | { submitted: false; check: Exclude<RepairCheckView, { allowed: true }> }>> {
+    const { subject, shown, provenance, holderName, applicant } = who;
+    const { recordId, fields, phone, photos } = request;
+    const { view, record } = check(subject, shown, recordId);
+    if (!view.allowed || !record) return ok({ submitted: false as const, check: view.allowed ? { allowed: false as const, reason: 'not-shown' as const } : view });
+    const pages = pagesOf(view, photos);
+    if (!pages.ok) return pages;
+    const at = now();
+    const applicationNumber = makeReportNumber(at, (n) => randomBytes(n));
+    const answer = `市公共信用信息平台将在 ${deps.config.answerWorkingDays} 个工作日内审核，结果通过您留下的联系电话告知；修复后该处罚信息不再公示。可再次放置身份证查看办理状态。`;
+    // The letter is this application's printed receipt: sealed, verifiable, naming the application and the penalty.
+    const issued = await issueCommitment(deps.letters, {
+      kindId: LETTER_KIND,
+      fields,
+      subject,
+      signerName: holderName,
+      signature: request.signature,
+      channel: request.channel,
+      provenance,
+      ...(request.staffId !== undefined && { staffId: request.staffId }),
+      stillWanted: request.stillWanted,
+      about: {
+        title: '信用修复申请',
+        fields: [
+          { label: '申请编号', value: applicationNumber },
+          { label: '信息类别', value: CATEGORY_LABELS[record.category] },
+          { label: '处罚事项', value: record.title },
+          { label: '处罚决定书文号', value: record.documentNumber ?? '—' },
+          { label: '处罚机关', value: record.authority ?? '—' },
+          { label: '决定日期', value: record.decisionDate ?? '—' },
+          { label: '失信程度', value: `${SEVERITY_ZH[view.severity]}失信` },
+          { label: '已提交材料', value: view.checklist.map((m) => m.name['zh-CN']).join('；') },
+          { label: '后续办理', value: answer },
+        ],
+      },
+    });
+    if (!issued.ok) return issued;
+    // No await between the letter's session check and here: the application and its event are queued together.
+    const payload = PAYLOADS['repair-application'].parse({
+      applicationNumber,
+      subject: eventSubject(deps.keyer, subject),
+      subjectId: subject.id,
+      recordId,
+      severity: view.severity,
+      applicant,
+      commitmentNumber: issued.value.commitmentNumber,
+      materialsVersion: deps.config.version,
+      attachments: pages.value.map((p) => ({ material: p.material, sha256: p.sha256, bytes: p.jpeg.length, type: 'image/jpeg' })),
+      phone: sealPhone(phone, deps.phoneKey!, applicationNumber),
+      answerWorkingDays: deps.config.answerWorkingDays,
+      submittedAt: at.toISOString(),
+      ...(request.staffId !== undefined && { staffId: request.staffId }),
+    });
+    const eventId = deps.store.record(
+      { applicationNumber, subjectKey: subjectKey(subject), recordId, commitmentNumber: issued.value.commitmentNumber, submittedAt: at.toISOString() },
+      pages.value,
+      () => deps.outbox.enqueue('repair-application', payload),
+    );
+    deps.audit('repair-application-submitted', { applicationNumber, eventId, severity: view.severity, applicant, pages: pages.value.length, channel: request.channel, ...(request.staffId !== undefined && { staffNo: request.staffId }) });
+    log.info({ event: 'repair-application-filed', applicationNumber, eventId, severity: view.severity, pages: pages.value.length, channel: request.channel }, 'repair application filed');
+    return ok({
+      submitted: true as const,
+      issued: issued.value,
+      receipt: {
+        applicationNumber,
+        commitmentNumber: issued.value.commitmentNumber,
+        recordTitle: record.title,
+        phoneMasked: maskPhone(phone),
+        submittedAt: at.toISOString(),
+        answerWorkingDays: deps.config.answerWorkingDays,
+        materials: view.checklist.length,
+      },
+    });
+  }
+
   return {
-    cameraAllowed: () => cameraSession !== null && deps.access.alive(cameraSession),
+    cameraAllowed: () => cameraSession !== null && (cameraSession.startsWith('counter:') || deps.access.alive(cameraSession)),
 
     repairCameraStep: async ({ sessionId, open }: KioskInput<'repairCameraStep'>) => {
       if (!deps.access.alive(sessionId)) {
@@ -137,93 +245,71 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
         if (!deps.phoneKey) return fail('NOT_CONFIGURED', DEFAULT_ERROR_MESSAGES.NOT_CONFIGURED);
         const found = await deps.access.subjectFor(sessionId, uscc);
         if (!found.ok) return found;
-        const { subject, shown, provenance, holderName, applicant } = found.value;
-        const { view, record } = check(subject, shown, recordId);
-        if (!view.allowed || !record) return ok({ submitted: false as const, check: view.allowed ? { allowed: false as const, reason: 'not-shown' as const } : view });
-        const pages = pagesOf(view, photos);
-        if (!pages.ok) return pages;
-        const at = now();
-        const applicationNumber = makeReportNumber(at, (n) => randomBytes(n));
-        const answer = `市公共信用信息平台将在 ${deps.config.answerWorkingDays} 个工作日内审核，结果通过您留下的联系电话告知；修复后该处罚信息不再公示。可再次放置身份证查看办理状态。`;
-        // The letter is this application's printed receipt: sealed, verifiable, naming the application and the penalty.
-        const issued = await issueCommitment(deps.letters, {
-          kindId: LETTER_KIND,
-          fields,
-          subject,
-          signerName: holderName,
-          signature: { kind: 'drawn', strokes },
-          channel: 'kiosk',
-          provenance,
-          stillWanted: () => deps.access.alive(sessionId),
-          about: {
-            title: '信用修复申请',
-            fields: [
-              { label: '申请编号', value: applicationNumber },
-              { label: '信息类别', value: CATEGORY_LABELS[record.category] },
-              { label: '处罚事项', value: record.title },
-              { label: '处罚决定书文号', value: record.documentNumber ?? '—' },
-              { label: '处罚机关', value: record.authority ?? '—' },
-              { label: '决定日期', value: record.decisionDate ?? '—' },
-              { label: '失信程度', value: `${SEVERITY_ZH[view.severity]}失信` },
-              { label: '已提交材料', value: view.checklist.map((m) => m.name['zh-CN']).join('；') },
-              { label: '后续办理', value: answer },
-            ],
-          },
-        });
-        if (!issued.ok) return issued;
-        // No await between the letter's session check and here: the application and its event are queued together.
-        const payload = PAYLOADS['repair-application'].parse({
-          applicationNumber,
-          subject: eventSubject(deps.keyer, subject),
-          subjectId: subject.id,
-          recordId,
-          severity: view.severity,
-          applicant,
-          commitmentNumber: issued.value.commitmentNumber,
-          materialsVersion: deps.config.version,
-          attachments: pages.value.map((p) => ({ material: p.material, sha256: p.sha256, bytes: p.jpeg.length, type: 'image/jpeg' })),
-          phone: sealPhone(phone, deps.phoneKey, applicationNumber),
-          answerWorkingDays: deps.config.answerWorkingDays,
-          submittedAt: at.toISOString(),
-        });
-        const eventId = deps.store.record(
-          { applicationNumber, subjectKey: subjectKey(subject), recordId, commitmentNumber: issued.value.commitmentNumber, submittedAt: at.toISOString() },
-          pages.value,
-          () => deps.outbox.enqueue('repair-application', payload),
-        );
-        deps.audit('repair-application-submitted', { applicationNumber, eventId, severity: view.severity, applicant, pages: pages.value.length });
-        log.info({ event: 'repair-application-filed', applicationNumber, eventId, severity: view.severity, pages: pages.value.length }, 'repair application filed');
-        const job = await deps.access.printSealed({ kind: 'repair-commitment', number: issued.value.commitmentNumber, pdf: issued.value.pdf, pages: issued.value.pages });
-        // Sent now if the platform answers; otherwise everything waits sealed and goes on the next round.
-        const round = await deps.sendPages();
-        const events = round.left === 0 && !round.error && deps.outbox.deliver ? await deps.outbox.deliver() : { error: 'pages waiting' };
+        const filed = await file(found.value, { recordId, fields, phone, photos, signature: { kind: 'drawn', strokes }, channel: 'kiosk', stillWanted: () => deps.access.alive(sessionId) });
+        if (!filed.ok) return filed;
+        if (!filed.value.submitted) return ok({ submitted: false as const, check: filed.value.check });
+        const { receipt, issued } = filed.value;
+        const job = await deps.access.printSealed({ kind: 'repair-commitment', number: issued.commitmentNumber, pdf: issued.pdf, pages: issued.pages });
+        return ok({ submitted: true as const, receipt: { ...receipt, delivered: await deliver(), printJobId: job?.jobId ?? null } });
+      }),
+
+    repairCounterApplicant: async ({ token }: KioskInput<'repairCounterApplicant'>) =>
+      guard('repairCounterApplicant', async () => {
+        const found = await deps.counter.repairApplicant(token);
+        if (!found.ok) return found;
+        const { subject, shown } = found.value;
         return ok({
-          submitted: true as const,
-          receipt: {
-            applicationNumber,
-            commitmentNumber: issued.value.commitmentNumber,
-            recordTitle: record.title,
-            phoneMasked: maskPhone(phone),
-            submittedAt: at.toISOString(),
-            answerWorkingDays: deps.config.answerWorkingDays,
-            materials: view.checklist.length,
-            delivered: round.left === 0 && !round.error && !events.error,
-            printJobId: job?.jobId ?? null,
-          },
+          subject: { name: subject.name, kind: subject.kind, codeMasked: isPerson(subject) ? maskIdNumber(subject.code) : subject.code },
+          penalties: shown.filter((r) => r.category === 'penalty').map((r) => ({ record: recordView(r), check: check(subject, shown, r.id).view })),
+          applications: applicationsOf(subject, shown),
         });
       }),
+
+    repairCounterCheck: async ({ token, recordId }: KioskInput<'repairCounterCheck'>) =>
+      guard('repairCounterCheck', async () => {
+        const found = await deps.counter.repairApplicant(token);
+        if (!found.ok) return found;
+        return ok(check(found.value.subject, found.value.shown, recordId).view);
+      }),
+
+    repairCounterSubmit: async ({ token, recordId, fields, signature, phone, photos }: KioskInput<'repairCounterSubmit'>) =>
+      guard('repairCounterSubmit', async () => {
+        // The sign-in first: an unknown token learns nothing of how this kiosk is set up.
+        const found = await deps.counter.repairApplicant(token);
+        if (!found.ok) return found;
+        if (!deps.phoneKey) return fail('NOT_CONFIGURED', DEFAULT_ERROR_MESSAGES.NOT_CONFIGURED);
+        const a = found.value;
+        const filed = await file(
+          { ...a, applicant: 'subject' },
+          { recordId, fields, phone, photos, signature: signature.kind === 'drawn' ? signature : { kind: 'staff-confirmed', staff: a.staff }, channel: 'counter', staffId: a.staff.staffNo, stillWanted: a.stillThere },
+        );
+        if (!filed.ok) return filed;
+        if (!filed.value.submitted) return ok({ submitted: false as const, check: filed.value.check });
+        const { receipt, issued } = filed.value;
+        // Who signed, or which staff member confirmed for a person who cannot sign: on the chain, with the staff number.
+        a.audit('repair-application', signature.kind, { applicationNumber: receipt.applicationNumber, commitmentNumber: issued.commitmentNumber, recordId });
+        return ok({
+          submitted: true as const,
+          receipt: { ...receipt, delivered: await deliver(), printJobId: null },
+          file: fileView(`信用修复承诺书-${issued.commitmentNumber}.pdf`, 'application/pdf', Buffer.from(issued.pdf)),
+        });
+      }),
+
+    repairCounterCameraStep: async ({ token, open }: KioskInput<'repairCounterCameraStep'>) => {
+      if (!(await deps.staffSignedIn(token))) {
+        if (cameraSession === counterCamera(token)) cameraSession = null;
+        return fail('NO_SESSION', DEFAULT_ERROR_MESSAGES.NO_SESSION);
+      }
+      const mine = counterCamera(token);
+      cameraSession = open ? mine : cameraSession === mine ? null : cameraSession;
+      return ok({ open });
+    },
 
     repairList: async ({ sessionId, uscc }: KioskInput<'repairList'>) =>
       guard('repairList', async () => {
         const found = await deps.access.subjectFor(sessionId, uscc);
         if (!found.ok) return found;
-        const byId = new Map(found.value.shown.map((r) => [r.id, r]));
-        return ok(
-          deps.store.forSubject(subjectKey(found.value.subject)).map((row): RepairApplicationView => {
-            const record = byId.get(row.recordId);
-            return { applicationNumber: row.applicationNumber, recordTitle: record?.title ?? '', submittedAt: row.submittedAt, state: stateOf(row, record), pagesWaiting: row.pagesWaiting };
-          }),
-        );
+        return ok(applicationsOf(found.value.subject, found.value.shown));
       }),
 
     repairLookup: async ({ token, applicationNumber }: KioskInput<'repairLookup'>) =>

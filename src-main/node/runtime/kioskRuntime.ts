@@ -229,6 +229,7 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     platform,
     audit: (action, detail) => staff.auditAction('', action, 'ok', detail),
     staffSignedIn: async (token) => (await staff.staffSession({ token })).ok,
+    counter: staff,
     logger,
     retryMs: Math.max(60_000, config.outbox.heartbeatMinutes * 60_000),
     now,

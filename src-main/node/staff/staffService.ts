@@ -21,6 +21,7 @@ import { loadSubjectKeyer } from '../keys/subjectKeyer';
 import type { Logger } from '../logging/logger';
 import { AuditLog, verifyAuditChain, type AuditAlg, type ChainVerification } from './auditLog';
 import { CardWatch, type CardEvents } from './cardWatch';
+import { counterCardApplicant, type CounterCardApplicant } from './counterCardApplicant';
 import { loadCatalogue, readDemoStaff } from './catalogueFiles';
 import { auditAnchorEvent } from '../outbox/auditAnchor';
 import type { Outbox } from '../outbox/outbox';
@@ -85,6 +86,8 @@ export interface StaffService extends StaffMethods {
   auditAction(staffNo: string, action: string, result: string, detail?: Record<string, unknown>): void;
   /** For the commitment room: the applicant of this staff member's check, where its item allows a commitment. */
   commitmentApplicant(token: string, checkId: string): Promise<Result<CounterApplicant>>;
+  /** For the repair room: the card holder on the counter's reader, for a repair application staff start for them. */
+  repairApplicant(token: string): Promise<Result<CounterCardApplicant>>;
   /** Counts a self-service function use (the lead calls this from the kiosk service). */
   recordUsage(fn: RecordedUse, subject?: { kind: string; code: string }): void;
   verifyAudit(): ChainVerification;
@@ -193,6 +196,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
     recordDecision: checks.recordDecision,
     printCheckSlip: checks.printCheckSlip,
     commitmentApplicant: checks.commitmentApplicant,
+    repairApplicant: (token) => counterCardApplicant(ctx, token),
     ...batch,
     ...staffStats(ctx),
 

@@ -18,7 +18,7 @@ import type { SignatureStrokes } from '../../../src-main/common/signature/signat
 import { DEMO_PHONE_KEY_FILE, openPhone } from '../../../src-main/node/citizen/phoneSeal';
 import { loadKioskConfig } from '../../../src-main/node/config/kioskConfig';
 import { silentLogger } from '../../../src-main/node/logging/logger';
-import { attachmentDir } from '../../../src-main/node/platform/attachmentIntake';
+import { attachmentDir, readAttachments } from '../../../src-main/node/platform/attachmentIntake';
 import { startPlatformServer, type PlatformServer } from '../../../src-main/node/platform/platformServer';
 import { reportPaths } from '../../../src-main/node/report/reportIssuer';
 import { PUBLIC_KEY_FILE } from '../../../src-main/node/report/reportKeys';
@@ -179,8 +179,15 @@ describe('credit repair application at the kiosk', () => {
     expect(payload.attachments.map((a) => a.material)).toEqual(PERSON_PAGES);
     expect(openPhone(payload.phone, createPrivateKey(fs.readFileSync(path.join(RESOURCES, DEMO_PHONE_KEY_FILE), 'utf8')), receipt.applicationNumber)).toBe(PHONE);
     const pagesDir = attachmentDir(path.join(root, 'platform'), 'DEMO-KIOSK-01', receipt.applicationNumber);
-    await poll(() => (fs.existsSync(pagesDir) ? fs.readdirSync(pagesDir).filter((f) => f.endsWith('.jpg')).length : 0), (n) => n === PERSON_PAGES.length);
-    expect(fs.readdirSync(pagesDir).filter((f) => f.endsWith('.jpg'))).toHaveLength(PERSON_PAGES.length);
+    const received = await poll(() => readAttachments(path.join(root, 'platform'), 'DEMO-KIOSK-01', receipt.applicationNumber), (r) => r.length === PERSON_PAGES.length);
+    expect(received.map((p) => p.material).sort()).toEqual([...PERSON_PAGES].sort());
+    // Each page as photographed (it opens to the very JPEG) — and sealed at rest: no JPEG marker, no page's bytes on the platform's disk.
+    for (const p of received) expect(p.jpeg.equals(Buffer.from(photos.find((x) => x.material === p.material)!.jpeg, 'base64'))).toBe(true);
+    for (const f of fs.readdirSync(pagesDir)) {
+      const bytes = fs.readFileSync(path.join(pagesDir, f));
+      expect(bytes.includes(Buffer.from([0xff, 0xd8, 0xff])), f).toBe(false);
+      for (const m of markers) expect(bytes.includes(m), f).toBe(false);
+    }
     await poll(() => pagesHeld(kiosk), (n) => n === 0);
     expect(pagesHeld(kiosk)).toBe(0);
     expectNothingInClear(kiosk, [...markers, ...markers.map((m) => Buffer.from(m.toString('base64').slice(0, 24))), Buffer.from(PHONE)]);
@@ -196,6 +203,90 @@ describe('credit repair application at the kiosk', () => {
     expect(await kiosk.api.repairSubmit({ sessionId, recordId: REPAIRABLE, fields: { corrected: '已履行行政处罚决定' }, strokes: STROKES, phone: PHONE, photos })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
     expect(await kiosk.api.repairCameraStep({ sessionId, open: true })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
     expect(kiosk.runtime.cameraAllowed?.()).toBe(false);
+    expect(queued(kiosk)).toBe(before);
+    expect(pagesHeld(kiosk)).toBe(0);
+  });
+});
+
+/** What the reference platform holds of one type, read back through its schema. */
+const platformHas = <T extends 'repair-application' | 'commitment'>(stateDir: string, type: T) =>
+  rows<{ payload: string }>(path.join(stateDir, 'platform-events.sqlite'), `SELECT payload FROM events WHERE type = '${type}'`).map((r) => PAYLOADS[type].parse(JSON.parse(r.payload)) as ReturnType<(typeof PAYLOADS)[T]['parse']>);
+
+describe('credit repair application at the counter', () => {
+  it('staff list the card holder’s penalties with eligibility and file one for them, confirmed for a person who cannot sign, with the staff number', async () => {
+    // Its own platform: a second kiosk under the same id would collide with the first one's sequence numbers.
+    const stateDir = path.join(root, 'c', 'platform');
+    const own = await startPlatformServer({ repo: path.join(root, 'repo'), tokens: { 'DEMO-KIOSK-01': TOKEN }, stateDir });
+    const counter = await startKiosk(path.join(root, 'c'), own.url);
+    try {
+      const signedIn = await counter.api.signIn({ by: 'pin', staffNo: 'D001', pin: '246810' });
+      if (!signedIn.ok || !signedIn.value.signedIn) throw new Error('sign-in failed');
+      const token = signedIn.value.session.token;
+      // Every counter method refuses an unknown token as every other does; no card on the reader is said plainly.
+      for (const call of [
+        () => counter.api.repairCounterApplicant({ token: 'not-a-token-0123456789abcdef' }),
+        () => counter.api.repairCounterCheck({ token: 'not-a-token-0123456789abcdef', recordId: REPAIRABLE }),
+        () => counter.api.repairCounterCameraStep({ token: 'not-a-token-0123456789abcdef', open: true }),
+        () => counter.api.repairCounterSubmit({ token: 'not-a-token-0123456789abcdef', recordId: REPAIRABLE, fields: {}, signature: { kind: 'staff-confirmed' }, phone: PHONE, photos: [] }),
+      ])
+        expect(await call()).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+      expect(await counter.api.repairCounterApplicant({ token })).toMatchObject({ ok: false, error: { code: 'NO_SESSION', message: expect.stringContaining('请在读卡器上放置身份证') } });
+
+      await placeCard(counter, 'card-zhou');
+      const applicant = await counter.api.repairCounterApplicant({ token });
+      if (!applicant.ok) throw new Error(JSON.stringify(applicant));
+      expect(applicant.value.subject).toEqual({ name: '周建国', kind: 'natural-person', codeMasked: '3703**********1532' });
+      const byId = Object.fromEntries(applicant.value.penalties.map((p) => [p.record.id, p.check]));
+      expect(byId[REPAIRABLE]).toMatchObject({ allowed: true, severity: 'ordinary' });
+      expect(byId[TOO_EARLY]).toMatchObject({ allowed: false, reason: 'rules', eligibility: { kind: 'not-yet', reason: 'minimum-period' } });
+      expect(applicant.value.applications).toEqual([]);
+
+      const photos = PERSON_PAGES.map((material) => ({ material, jpeg: page(randomBytes(24)) }));
+      const filed = await counter.api.repairCounterSubmit({ token, recordId: REPAIRABLE, fields: { corrected: '已履行行政处罚决定' }, signature: { kind: 'staff-confirmed' }, phone: PHONE, photos });
+      if (!filed.ok || !filed.value.submitted) throw new Error(JSON.stringify(filed));
+      const { receipt, file } = filed.value;
+      expect(receipt).toMatchObject({ recordTitle: '未按规定申报纳税', phoneMasked: '138****5678', printJobId: null });
+      // The sealed letter comes back to print at the counter, verifiable as a report is.
+      const key = fs.readFileSync(path.join(reportPaths(counter.dataDir).keyDir, PUBLIC_KEY_FILE), 'utf8');
+      expect(verifyReportPdf(Buffer.from(file.dataBase64, 'base64'), [key])).toMatchObject({ valid: true, reportNumber: receipt.commitmentNumber });
+
+      // The platform has both, with the staff number: the letter confirmed by staff, the application filed at the counter.
+      const letters = await poll(() => platformHas(stateDir, 'commitment'), (r) => r.some((c) => c.commitmentNumber === receipt.commitmentNumber));
+      expect(letters.find((c) => c.commitmentNumber === receipt.commitmentNumber)).toMatchObject({ channel: 'counter', signature: 'staff-confirmed', staffId: 'D001' });
+      const stored = await poll(() => platformHas(stateDir, 'repair-application'), (r) => r.some((p) => p.applicationNumber === receipt.applicationNumber));
+      expect(stored.find((p) => p.applicationNumber === receipt.applicationNumber)).toMatchObject({ staffId: 'D001', applicant: 'subject', commitmentNumber: receipt.commitmentNumber });
+      expect(await counter.api.repairCounterCheck({ token, recordId: REPAIRABLE })).toEqual({ ok: true, value: { allowed: false, reason: 'pending' } });
+      expect(await counter.api.repairLookup({ token, applicationNumber: receipt.applicationNumber })).toMatchObject({ ok: true, value: { applicationNumber: receipt.applicationNumber } });
+      const after = await counter.api.repairCounterApplicant({ token });
+      expect(after).toMatchObject({ ok: true, value: { applications: [{ applicationNumber: receipt.applicationNumber, recordTitle: '未按规定申报纳税' }] } });
+
+      // The card lifted: the counter files nothing more for anyone.
+      await removeCard(counter);
+      const before = queued(counter);
+      expect(await counter.api.repairCounterSubmit({ token, recordId: TOO_EARLY, fields: { corrected: '已履行行政处罚决定' }, signature: { kind: 'drawn', strokes: STROKES }, phone: PHONE, photos })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+      expect(queued(counter)).toBe(before);
+    } finally {
+      await counter.runtime.close();
+      await own.close();
+    }
+  }, 120_000);
+});
+
+describe('the session timing out mid-flow', () => {
+  it('with the camera step open and the pages taken: the session ends as idle, the camera is withdrawn, nothing is queued or kept', async () => {
+    const sessionId = await placeCard(kiosk, 'card-zhou');
+    const before = queued(kiosk);
+    expect(await kiosk.api.repairCheck({ sessionId, recordId: REPAIRABLE })).toMatchObject({ ok: true });
+    expect(await kiosk.api.repairCameraStep({ sessionId, open: true })).toEqual({ ok: true, value: { open: true } });
+    expect(kiosk.runtime.cameraAllowed?.()).toBe(true);
+    // The screen's idle countdown ran out: it ends the session as timed out.
+    const seen = kiosk.events.length;
+    expect(await kiosk.api.endSession({ sessionId, reason: 'idle' })).toMatchObject({ ok: true });
+    await poll(() => kiosk.events.slice(seen).some((e) => e.type === 'session-ended' && e.reason === 'idle'), Boolean);
+    expect(kiosk.runtime.cameraAllowed?.()).toBe(false);
+    const photos = PERSON_PAGES.map((material) => ({ material, jpeg: page(randomBytes(8)) }));
+    expect(await kiosk.api.repairSubmit({ sessionId, recordId: TOO_EARLY, fields: { corrected: '已履行行政处罚决定' }, strokes: STROKES, phone: PHONE, photos })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(await kiosk.api.repairList({ sessionId })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
     expect(queued(kiosk)).toBe(before);
     expect(pagesHeld(kiosk)).toBe(0);
   });
@@ -228,8 +319,7 @@ describe('credit repair application while the platform is away', () => {
       later = await startPlatformServer({ repo: path.join(root, 'repo'), tokens: { 'DEMO-KIOSK-01': TOKEN }, stateDir: path.join(dir, 'platform'), port });
       await poll(() => pagesHeld(away), (n) => n === 0, 90_000);
       expect(pagesHeld(away)).toBe(0);
-      const pagesDir = attachmentDir(path.join(dir, 'platform'), 'DEMO-KIOSK-01', filed.value.receipt.applicationNumber);
-      expect(fs.readdirSync(pagesDir).filter((f) => f.endsWith('.jpg'))).toHaveLength(PERSON_PAGES.length);
+      expect(readAttachments(path.join(dir, 'platform'), 'DEMO-KIOSK-01', filed.value.receipt.applicationNumber)).toHaveLength(PERSON_PAGES.length);
     } finally {
       await away.runtime.close();
       await later?.close();

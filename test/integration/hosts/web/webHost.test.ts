@@ -129,6 +129,17 @@ describe('web host', () => {
     expect(calls).toEqual([]);
   });
 
+  it('takes the photographed pages of a repair application, at the kiosk and at the counter, past the small body limit', async () => {
+    const photos = [{ material: 'identity-document', jpeg: 'A'.repeat(200_000) }];
+    const kiosk = { sessionId: 'session-0123456789abcdef', recordId: 'r-1', fields: {}, strokes: [[[100, 300], [200, 100], [300, 300]], [[400, 100], [420, 320]]], phone: '13812345678', photos };
+    const counter = { token: 'staff-token-0123456789abcdef', recordId: 'r-1', fields: {}, signature: { kind: 'staff-confirmed' }, phone: '13812345678', photos };
+    for (const [method, input] of [['repairSubmit', kiosk], ['repairCounterSubmit', counter]] as const) {
+      const res = await request(`/api/call/${method}`, { method: 'POST', headers: auth(), body: JSON.stringify(input) });
+      expect(res.status, method).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ ok: true, value: { method } });
+    }
+  });
+
   it('cuts a client that trickles its request past the whole-request deadline', async () => {
     const url = new URL(host.origin);
     const socket = net.connect(Number(url.port), url.hostname);

@@ -14,7 +14,7 @@ import type { RepairStore } from '../../../../src-main/node/repair/repairStore';
 const RESOURCES = path.resolve(__dirname, '../../../../resources');
 const SESSION = 'session-0123456789abcdef';
 
-function room(live: Set<string>) {
+function room(live: Set<string>, staff = new Set<string>()) {
   const access: CitizenAccess = { alive: (id) => live.has(id), subjectFor: () => Promise.reject(new Error('not used')), printSealed: () => Promise.resolve(null) };
   return createRepairService({
     access,
@@ -26,7 +26,8 @@ function room(live: Set<string>) {
     phoneKey: null,
     sendPages: () => Promise.resolve({ sent: 0, left: 0 }),
     audit: () => undefined,
-    staffSignedIn: () => Promise.resolve(false),
+    staffSignedIn: (token) => Promise.resolve(staff.has(token)),
+    counter: { repairApplicant: () => Promise.reject(new Error('not used')) },
     logger: silentLogger(),
   });
 }
@@ -41,6 +42,19 @@ describe('the repair journey’s document camera', () => {
     expect(await r.repairCameraStep({ sessionId: SESSION, open: true })).toEqual({ ok: true, value: { open: true } });
     expect(r.cameraAllowed()).toBe(true);
     expect(await r.repairCameraStep({ sessionId: SESSION, open: false })).toEqual({ ok: true, value: { open: false } });
+    expect(r.cameraAllowed()).toBe(false);
+  });
+
+  it('at the counter: allowed while a signed-in staff member’s photo step is open; an unknown token opens nothing', async () => {
+    const staff = new Set(['staff-token-0123456789abcdef']);
+    const r = room(new Set(), staff);
+    expect(await r.repairCounterCameraStep({ token: 'unknown-token-0123456789abcd', open: true })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(r.cameraAllowed()).toBe(false);
+    expect(await r.repairCounterCameraStep({ token: 'staff-token-0123456789abcdef', open: true })).toEqual({ ok: true, value: { open: true } });
+    expect(r.cameraAllowed()).toBe(true);
+    // Signed out meanwhile: closing still ends the grant.
+    staff.clear();
+    expect(await r.repairCounterCameraStep({ token: 'staff-token-0123456789abcdef', open: false })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
     expect(r.cameraAllowed()).toBe(false);
   });
 
