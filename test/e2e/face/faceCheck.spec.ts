@@ -39,16 +39,14 @@ async function openKiosk(camera: string | 'none' | 'denied' | 'no-face', viewpor
 /** Card 林晓岚 (her photo is sample face s5a) on the reader, consent given: the face step is up. */
 async function toFaceStep(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  // The kiosk host serves the whole block: the card of the test before may still lie there,
-  // and a card placed while that removal is still on its way through the reader is taken as
-  // the old card left behind ("please take your card"), so placing it again changes nothing.
-  // Each try therefore lifts the card, waits for the start screen, and places it.
+  // The kiosk host serves the whole block: the card of the test before may still lie there.
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
+  // The removal may still be on its way through the reader: place the card again until the consent is up.
   await expect(async () => {
-    await page.getByTestId('demo-remove').click();
-    await expect(page.getByTestId('screen-idle')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('demo-card-card-lin').click();
     await expect(page.getByTestId('consent-face')).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 150_000 });
+  }).toPass({ timeout: 90_000 });
   await page.getByTestId('consent-agree').click();
   await expect(page.getByTestId('screen-face')).toBeVisible();
 }
