@@ -60,6 +60,9 @@ async function expectSentToCounter(page: Page, reason: string | RegExp, ...texts
 }
 
 test.describe('face check on', () => {
+  // One retry, and only here: re-placing the card right after the test before can miss the
+  // consent screen on a loaded machine (issue 19's closing note); a retry is reported as flaky.
+  test.describe.configure({ retries: 1 });
   const kiosk = useKioskHost(() => FACE_ON);
 
   test('the card holder passes and sees her summary', async ({ viewport }) => {
