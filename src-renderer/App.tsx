@@ -2,6 +2,7 @@
 // outside the screen.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { KioskEvent } from '../src-main/common/contract/events';
 import type { KioskApi } from '../src-main/common/contract/kioskApi';
 import { DemoPanel } from './components/DemoPanel';
 import { setDisplayTimeZone } from './components/formatTime';
@@ -28,6 +29,7 @@ import { ReportPreviewScreen } from './screens/ReportPreviewScreen';
 import { SummaryScreen } from './screens/SummaryScreen';
 import { TakeCardScreen } from './screens/TakeCardScreen';
 import { initialState, kioskReducer, type CitizenService } from './state/kioskState';
+import { missedSessionEvent } from './state/sessionReconcile';
 import { citizenServiceAction } from './face/citizenServiceStep';
 import { ObjectionScreen } from './citizen/ObjectionScreen';
 import { RepairScreen } from './repair/RepairScreen';
@@ -51,17 +53,24 @@ export function App({ api }: { api: KioskApi }) {
   // The service chosen on the idle menu before the card: it decides where the session opens.
   const [service, setService] = useState<CardService | null>(null);
 
-  const refreshStatus = useCallback(async () => {
-    const status = await api.getStatus({});
-    if (status.ok) dispatch({ type: 'status', reader: status.value.reader, printer: status.value.printer, dataAsOf: status.value.data.dataAsOf });
-  }, [api]);
-
   const [admin, setAdmin] = useState<'closed' | 'sign-in' | StaffSessionView>('closed');
   // A card placed while the admin console is open waits until it closes.
   const hold = useHeldEvents(admin !== 'closed');
+  const holding = useRef(false);
+  // What the screen has met, to re-read the service's state against (sessionReconcile.ts).
+  const shownSession = useRef<string | null>(null);
   useEffect(() => {
-    const unsubscribe = api.subscribe(hold((event) => {
+    holding.current = admin !== 'closed';
+    shownSession.current = sessionId;
+  }, [admin, sessionId]);
+  const seenSessions = useRef(new Set<string>());
+  const eventsReceived = useRef(0);
+
+  const receive = useCallback(
+    (event: KioskEvent) => {
+      eventsReceived.current += 1;
       if (event.type === 'card-inserted') {
+        seenSessions.current.add(event.session.id);
         performance.clearMarks();
         performance.clearMeasures();
         performance.mark('card-event');
@@ -69,7 +78,24 @@ export function App({ api }: { api: KioskApi }) {
       dispatch({ type: 'event', event });
       // A sync may have brought fleet configuration (idle times, issuer): read the info again.
       if (event.type === 'sync-result') void api.getInfo({}).then((r) => r.ok && dispatch({ type: 'info', info: r.value }));
-    }));
+    },
+    [api],
+  );
+
+  // The status answer carries the service's current session: a card event the screen
+  // missed (a stream that connected late or dropped) is made good from it.
+  const refreshStatus = useCallback(async () => {
+    const before = eventsReceived.current;
+    const status = await api.getStatus({});
+    if (!status.ok) return;
+    dispatch({ type: 'status', reader: status.value.reader, printer: status.value.printer, dataAsOf: status.value.data.dataAsOf });
+    if (holding.current) return;
+    const missed = missedSessionEvent({ shown: shownSession.current, current: status.value.session, seen: seenSessions.current, quiet: eventsReceived.current === before });
+    if (missed) receive(missed);
+  }, [api, receive]);
+
+  useEffect(() => {
+    const unsubscribe = api.subscribe(hold(receive), () => void refreshStatus());
     void api.getInfo({}).then((r) => {
       if (!r.ok) return;
       setDisplayTimeZone(r.value.timeZone);
@@ -81,7 +107,7 @@ export function App({ api }: { api: KioskApi }) {
       unsubscribe();
       clearInterval(timer);
     };
-  }, [api, refreshStatus, hold]);
+  }, [api, refreshStatus, hold, receive]);
 
   // Asked-for summaries: the holder's own, or an enterprise they represent (in the edition chosen for it).
   const viewing = state.viewing;

@@ -11,6 +11,7 @@ import type { FaceFunction } from '../../src-main/common/face/facePolicy';
 import { cameraFailure } from './cameraFailure';
 import { loadFaceEngine } from './faceEngine';
 import { FaceStepError, measureFrame, photoDescriptor } from './faceMeasure';
+import { keepForStillness, STILL_WINDOW } from './stillPicture';
 import { facePromptPlayer, promptFor } from './facePrompts';
 import './face.css';
 
@@ -27,9 +28,20 @@ type View =
   | { kind: 'retry'; outcome: 'not-matched' | 'not-live'; triesLeft: number }
   | { kind: 'counter'; reason: CounterReason };
 
-/** Usable frames in a row before a try: the still-picture check needs the one before; only the last runs every model. */
-const USABLE_FRAMES = 2;
+/** Usable frames in a row before a try: the still-picture check needs the ones before; only the last runs every model. */
+const USABLE_FRAMES = STILL_WINDOW + 1;
 const RETRY_PAUSE_MS = 1500;
+
+/** Resolves once the video presents a frame not measured yet, or after `maxMs` (a stalled camera is caught by its own checks). */
+function nextVideoFrame(video: HTMLVideoElement, maxMs = 250): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    video.requestVideoFrameCallback(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 export interface FaceScreenProps {
   api: KioskApi;
@@ -116,19 +128,20 @@ export function FaceScreen({ api, sessionId, fn, voiceVolume, onPassed, onFinish
       }
       performance.mark('face-camera-open');
       const work = document.createElement('canvas');
-      let previous: Float32Array | undefined;
+      let earlier: Float32Array[] = [];
       let usable = 0;
       say('face-start');
       while (!cancelled) {
         if (lost || !stream?.active) return toCounter('camera-lost', 'camera-lost');
         let reading;
         try {
-          reading = await measureFrame(human, video.current, work, card, previous, { inputWidth, full: usable >= USABLE_FRAMES - 1 });
+          await nextVideoFrame(video.current);
+          reading = await measureFrame(human, video.current, work, card, earlier, { inputWidth, full: usable >= USABLE_FRAMES - 1 });
         } catch {
           return toCounter('model-failed', 'model-failed');
         }
         if (cancelled) return;
-        previous = reading.thumb;
+        earlier = keepForStillness(earlier, reading.thumb);
         const problem = frameProblem(reading.facts);
         if (problem) {
           usable = 0;
@@ -161,7 +174,7 @@ export function FaceScreen({ api, sessionId, fn, voiceVolume, onPassed, onFinish
         show({ kind: 'retry', outcome, triesLeft: decided.value.triesLeft });
         say('face-glasses');
         usable = 0;
-        previous = undefined;
+        earlier = [];
         await pause(RETRY_PAUSE_MS);
       }
     })();

@@ -5,6 +5,7 @@
 import type { Human } from '@vladmandic/human';
 import type { FaceScores, FrameFacts } from '../../src-main/common/face/faceDecision';
 import { frameModels } from './faceEngine';
+import { isStillPicture } from './stillPicture';
 
 export class FaceStepError extends Error {
   constructor(readonly reason: 'no-card-photo' | 'model-failed') {
@@ -47,8 +48,6 @@ export interface FrameReading {
 }
 
 const THUMB = 16;
-/** Mean grey-level change below which two frames are one still picture (a live camera always shows some). */
-export const STILL_FRAME_DIFF = 0.35;
 
 export interface FrameOptions {
   /** Width the frame is scaled to before detection (px). */
@@ -57,8 +56,8 @@ export interface FrameOptions {
   full: boolean;
 }
 
-/** Measures one frame of the video (scaled to inputWidth); in full, against the card's descriptor. */
-export async function measureFrame(human: Human, video: HTMLVideoElement, work: HTMLCanvasElement, card: number[], previousThumb: Float32Array | undefined, options: FrameOptions): Promise<FrameReading> {
+/** Measures one frame of the video (scaled to inputWidth); in full, against the card's descriptor and the try's earlier frames. */
+export async function measureFrame(human: Human, video: HTMLVideoElement, work: HTMLCanvasElement, card: number[], earlierThumbs: readonly Float32Array[], options: FrameOptions): Promise<FrameReading> {
   const scale = options.inputWidth / Math.max(1, video.videoWidth);
   work.width = options.inputWidth;
   work.height = Math.round(video.videoHeight * scale);
@@ -86,8 +85,7 @@ export async function measureFrame(human: Human, video: HTMLVideoElement, work: 
   if (!options.full) return { facts, thumb };
   const embedding = face.embedding ?? [];
   const similarity = embedding.length > 0 ? human.match.similarity(card, embedding as number[]) : Number.NaN;
-  // A still picture fed as a camera never changes between frames; a person always does a little.
-  const still = previousThumb !== undefined && meanDiff(previousThumb, thumb) < STILL_FRAME_DIFF;
+  const still = isStillPicture(earlierThumbs, thumb);
   return { facts, thumb, scores: { similarity, real: face.real ?? 0, live: still ? 0 : (face.live ?? 0) } };
 }
 
@@ -102,10 +100,4 @@ function greyThumb(source: HTMLCanvasElement, x: number, y: number, w: number, h
   const data = ctx.getImageData(0, 0, THUMB, THUMB).data;
   for (let i = 0; i < out.length; i++) out[i] = 0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!;
   return out;
-}
-
-function meanDiff(a: Float32Array, b: Float32Array): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d += Math.abs(a[i]! - b[i]!);
-  return d / a.length;
 }

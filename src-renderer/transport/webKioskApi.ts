@@ -27,7 +27,7 @@ export function createWebKioskApi(token: string): KioskApi {
 
   const methods = Object.fromEntries(KIOSK_METHODS.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as KioskMethods;
 
-  function subscribe(listener: KioskEventListener): () => void {
+  function subscribe(listener: KioskEventListener, onOpen?: () => void): () => void {
     const controller = new AbortController();
     let delay = 500;
     const run = async (): Promise<void> => {
@@ -36,6 +36,8 @@ export function createWebKioskApi(token: string): KioskApi {
           const res = await fetch('/api/events', { headers: { Authorization: headers.Authorization }, signal: controller.signal });
           if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
           delay = 500;
+          // Connected (again): events sent while the stream was down are lost; the screen re-reads.
+          onOpen?.();
           const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
           let buffer = '';
           for (;;) {

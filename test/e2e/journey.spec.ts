@@ -54,6 +54,17 @@ test.describe('with the demo reader', () => {
     await takeCard(page);
   });
 
+  test('a screen that missed the card’s events (reloaded, or its stream connected late) shows the session in progress', async ({ page }) => {
+    await page.goto(kiosk().url);
+    await page.getByTestId('demo-card-card-lin').click();
+    await expect(page.getByTestId('screen-consent')).toContainText('林晓岚');
+    // A new document (the kiosk's own reload): it starts idle and heard none of the events that opened this session.
+    await page.goto('about:blank');
+    await page.goto(kiosk().url);
+    await expect(page.getByTestId('screen-consent')).toContainText('林晓岚', { timeout: 30_000 });
+    await takeCard(page);
+  });
+
   test('结束查询 with the card on the reader asks for the card; lifting it returns to the start', async ({ page }) => {
     await startSession(page, kiosk(), 'card-lin');
     await page.getByTestId('finish').click();

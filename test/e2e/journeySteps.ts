@@ -4,12 +4,17 @@ import { expect, test, type Page } from '@playwright/test';
 import { startKioskHost, type KioskHost } from './kioskHost';
 
 /** A web host for the tests of the calling describe block: started before them, stopped after. */
-export function useKioskHost(config: () => Record<string, unknown> = () => ({})): () => KioskHost {
+export function useKioskHost(config: () => Record<string, unknown> = () => ({}), scope: 'block' | 'test' = 'block'): () => KioskHost {
+  // 'test': a host of its own for each test, for tests that must find the kiosk as it starts (no card of the test before on its reader).
+  const [before, after] = scope === 'test' ? [test.beforeEach, test.afterEach] : [test.beforeAll, test.afterAll];
   let host: KioskHost | undefined;
-  test.beforeAll(async () => {
+  before(async () => {
     host = await startKioskHost(config());
   });
-  test.afterAll(async () => host?.stop());
+  after(async () => {
+    await host?.stop();
+    host = undefined;
+  });
   return () => {
     if (!host) throw new Error('the kiosk host has not started');
     return host;

@@ -38,8 +38,12 @@ export type FaceMethods = AreaMethods<typeof FACE_INPUTS>;
 export type RepairMethods = AreaMethods<typeof REPAIR_INPUTS>;
 
 export interface KioskApi extends KioskMethods {
-  /** Subscribes to service events; returns the unsubscribe function. */
-  subscribe(listener: KioskEventListener): () => void;
+  /**
+   * Subscribes to service events; returns the unsubscribe function. `onOpen` runs each
+   * time the event stream is (re)connected: events before it were not seen, so a screen
+   * re-reads the state it shows there instead of trusting it saw every event.
+   */
+  subscribe(listener: KioskEventListener, onOpen?: () => void): () => void;
 }
 
 export const KIOSK_METHODS = Object.keys(KIOSK_INPUTS) as KioskMethod[];

@@ -74,10 +74,13 @@ export function buildKioskBridge(ipc: Pick<typeof ipcRenderer, 'invoke' | 'on' |
     // Input is passed as given: the main process validates it against the schema.
     api[method] = (input: unknown) => ipc.invoke(KIOSK_CALL_CHANNEL, method, input);
   }
-  api.subscribe = (listener: KioskEventListener): (() => void) => {
+  api.subscribe = (listener: KioskEventListener, onOpen?: () => void): (() => void) => {
     if (typeof listener !== 'function') throw new TypeError('kiosk.subscribe needs a function');
+    if (onOpen !== undefined && typeof onOpen !== 'function') throw new TypeError('kiosk.subscribe: onOpen must be a function');
     const handler = (_event: IpcRendererEvent, payload: KioskEvent): void => listener(payload);
     ipc.on(KIOSK_EVENT_CHANNEL, handler);
+    // IPC delivers from now on: whatever happened before is for the screen to re-read.
+    if (onOpen) queueMicrotask(onOpen);
     return () => {
       ipc.removeListener(KIOSK_EVENT_CHANNEL, handler);
     };

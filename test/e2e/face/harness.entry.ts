@@ -114,7 +114,7 @@ const harness = {
     const { human, inputWidth } = await loadFaceEngine();
     const frame = draw(await image(url), v);
     const asVideo = Object.assign(frame, { videoWidth: v.width, videoHeight: v.height }) as unknown as HTMLVideoElement;
-    const reading = await measureFrame(human, asVideo, document.createElement('canvas'), [], undefined, { inputWidth, full: false });
+    const reading = await measureFrame(human, asVideo, document.createElement('canvas'), [], [], { inputWidth, full: false });
     return frameProblem(reading.facts);
   },
   /** Descriptor of a camera-like view, through the face step's own frame path (by default in full, at the engine's input width). */
@@ -128,7 +128,7 @@ const harness = {
     // measureFrame reads videoWidth/videoHeight: a canvas stands in for the video element.
     const asVideo = Object.assign(video, { videoWidth: bitmap.width, videoHeight: bitmap.height }) as unknown as HTMLVideoElement;
     const t0 = performance.now();
-    const reading = await measureFrame(human, asVideo, document.createElement('canvas'), card, undefined, { inputWidth, full: true, ...options });
+    const reading = await measureFrame(human, asVideo, document.createElement('canvas'), card, [], { inputWidth, full: true, ...options });
     const ms = performance.now() - t0;
     return { faces: reading.facts.faces, similarity: reading.scores?.similarity ?? Number.NaN, real: reading.scores?.real ?? 0, live: reading.scores?.live ?? 0, ms };
   },

@@ -20,8 +20,9 @@ export function createFakeKioskApi(): FakeKioskApi {
       return ok({ answeredBy: method });
     });
   }
-  api.subscribe = (listener: KioskEventListener) => {
+  api.subscribe = (listener: KioskEventListener, onOpen?: () => void) => {
     listeners.add(listener);
+    onOpen?.();
     return () => listeners.delete(listener);
   };
   api.emit = (event: KioskEvent) => {

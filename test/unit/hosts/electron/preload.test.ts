@@ -51,6 +51,16 @@ describe('preload', () => {
 
   it('subscribe refuses a non-function', () => {
     expect(() => kiosk.subscribe('nope' as unknown as () => void)).toThrow(TypeError);
+    expect(() => kiosk.subscribe(() => undefined, 'nope' as unknown as () => void)).toThrow(TypeError);
+  });
+
+  it('subscribe tells the screen once it is listening, so it re-reads what it may have missed', async () => {
+    let opened = 0;
+    const unsubscribe = kiosk.subscribe(() => undefined, () => (opened += 1));
+    expect(fake.rendererListeners.listenerCount('kiosk:event')).toBe(1);
+    await Promise.resolve();
+    expect(opened).toBe(1);
+    unsubscribe();
   });
 });
 
