@@ -31,11 +31,7 @@ async function openKiosk(camera: string | 'none' | 'denied' | 'no-face', viewpor
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...BASE_ARGS, ...cameraArgs] });
   const page = await browser.newPage(viewport ? { viewport } : {});
   page.on('console', (m) => {
-    if (m.type() === 'error') console.log(`[face page] ${m.text().slice(0, 300)}`);
-  });
-  // Which resource a failure was (the console's line does not say).
-  page.on('response', (r) => {
-    if (r.status() >= 400) console.log(`[face page] ${r.status()} ${new URL(r.url()).pathname}`);
+    if (m.type() === 'error') console.log(`[face page] ${m.text().slice(0, 300)} ${new URL(m.location().url || 'about:blank').pathname}`);
   });
   return { browser, page };
 }
@@ -144,6 +140,49 @@ test.describe('face check on: bad input', () => {
       await page.route('**/models/human/faceres.bin', (route) => route.abort());
       await toFaceStep(page, kiosk().url);
       await expectSentToCounter(page, 'model-failed', '暂不可用');
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+test.describe('face check only for what a citizen signs', () => {
+  // The summary needs no check here; an objection, a commitment or a repair application does.
+  const kiosk = useKioskHost(() => ({ ...FACE_ON, faceCheck: { ...FACE_ON.faceCheck, required: { self: false, enterprise: false, 'citizen-service': true } } }), 'test');
+
+  test('the summary opens at once; 信用承诺 asks for the face step first and opens once it passes, and asks no more', async ({ viewport }) => {
+    const { browser, page } = await openKiosk(await writeCameraVideo('s5a', 'live'), viewport);
+    try {
+      await page.goto(kiosk().url);
+      await page.getByTestId('demo-card-card-lin').click();
+      await expect(page.getByTestId('consent-face')).toBeVisible({ timeout: 30_000 });
+      await page.getByTestId('consent-agree').click();
+      await expect(page.getByTestId('screen-summary')).toBeVisible({ timeout: 60_000 });
+      await page.getByTestId('open-commitment').click();
+      await expect(page.getByTestId('screen-face')).toBeVisible();
+      await expect(page.getByTestId('screen-commitment')).toBeVisible({ timeout: 400_000 });
+      // Passed once for this session: the next service opens without the camera.
+      await page.getByTestId('commitment-close').click();
+      await expect(page.getByTestId('screen-summary')).toBeVisible();
+      await page.getByTestId('open-objection').click();
+      await expect(page.getByTestId('screen-face')).toHaveCount(0);
+      await expect(page.locator('[data-testid^="screen-objection-"]')).toBeVisible();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('another person holding her card gets her summary but not the commitment: the counter, and no letter', async ({ viewport }) => {
+    const { browser, page } = await openKiosk(await writeCameraVideo('s2b', 'live'), viewport);
+    try {
+      await page.goto(kiosk().url);
+      await page.getByTestId('demo-card-card-lin').click();
+      await page.getByTestId('consent-agree').click();
+      await expect(page.getByTestId('screen-summary')).toBeVisible({ timeout: 60_000 });
+      await page.getByTestId('open-commitment').click();
+      const counter = page.getByTestId('screen-face-counter');
+      await expect(counter).toHaveAttribute('data-reason', 'not-matched', { timeout: 400_000 });
+      await expect(page.getByTestId('screen-commitment')).toHaveCount(0);
     } finally {
       await browser.close();
     }
