@@ -142,6 +142,8 @@ describe('delivery', () => {
     // The loop's period is an hour: only the enqueue can bring this one out soon.
     o.enqueue('report-issued', reportIssued(999));
     await expect.poll(() => recorder!.batches.flat().length, { timeout: 10_000 }).toBe(121);
+    // The platform has it; the outbox marks it delivered once the answer is back.
+    await expect.poll(() => o.pending(), { timeout: 10_000 }).toBe(0);
     expect(o.status()).toMatchObject({ pending: 0, lastError: null, alarm: false, platformConfigured: true });
   });
 
