@@ -5,8 +5,10 @@ import type { KioskEvent, KioskEventListener } from '../../common/contract/event
 export class EventHub {
   private readonly listeners = new Set<KioskEventListener>();
 
-  subscribe(listener: KioskEventListener): () => void {
+  /** `onOpen` (KioskApi's contract): told, just after, that events now reach the listener. */
+  subscribe(listener: KioskEventListener, onOpen?: () => void): () => void {
     this.listeners.add(listener);
+    if (onOpen) queueMicrotask(onOpen);
     return () => this.listeners.delete(listener);
   }
 

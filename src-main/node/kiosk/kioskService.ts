@@ -92,7 +92,7 @@ export interface KioskServiceDeps {
 
 export interface KioskService extends SelfServiceMethods, CommitmentKiosk, FaceMethods {
   citizen: CitizenAccess;
-  subscribe(listener: KioskEventListener): () => void;
+  subscribe(listener: KioskEventListener, onOpen?: () => void): () => void;
   /** Recent errors and print jobs, newest first, for the admin console. */
   diagnostics(): { recentErrors: DiagnosticEntry[]; recentJobs: PrintJobView[] };
   /** A face step is open for the live session: the host may grant the camera (hosts/electron/hardening). */
@@ -322,7 +322,7 @@ export function createKioskService(deps: KioskServiceDeps): KioskService {
         return ok(startPrint(jobName, document.reportNumber, document.pdf, document.pages));
       }),
 
-    subscribe: (listener) => hub.subscribe(listener),
+    subscribe: (listener, onOpen) => hub.subscribe(listener, onOpen),
 
     ...face.methods,
     cameraAllowed: () => face.cameraAllowed(),

@@ -26,7 +26,7 @@ export interface RepairRoomDeps {
   outbox: RepairServiceDeps['outbox'];
   platform: PlatformClient | null;
   audit: RepairServiceDeps['audit'];
-  staffSignedIn: RepairServiceDeps['staffSignedIn'];
+  staffOf: RepairServiceDeps['staffOf'];
   counter: RepairServiceDeps['counter'];
   logger: Logger;
   /** How often waiting pages are tried again (default: the outbox's heartbeat, at least a minute). */
@@ -49,7 +49,7 @@ export function createRepairRoom(deps: RepairRoomDeps): { room: RepairRoom; send
     phoneKey: platformSealKey(deps.config, deps.resourcesDir),
     sendPages,
     audit: deps.audit,
-    staffSignedIn: deps.staffSignedIn,
+    staffOf: deps.staffOf,
     counter: deps.counter,
     logger: deps.logger,
     ...(deps.now && { now: deps.now }),

@@ -56,7 +56,8 @@ export interface RepairServiceDeps {
   /** The audit chain (action 'repair-application-submitted'). */
   audit(action: string, detail: Record<string, unknown>): void;
   /** Whether a counter staff token is signed in. */
-  staffSignedIn(token: string): Promise<boolean>;
+  /** The staff number of the signed-in staff session this token holds, or null. */
+  staffOf(token: string): Promise<string | null>;
   /** The counter: the card holder on its reader, for an application a staff member starts for them. */
   counter: { repairApplicant(token: string): Promise<Result<CounterCardApplicant>> };
   logger: Logger;
@@ -66,6 +67,8 @@ export interface RepairServiceDeps {
 export interface RepairRoom extends RepairMethods {
   /** True only while a session's document-camera step is open (the host's permission handler asks). */
   cameraAllowed(): boolean;
+  /** A staff member signed out (by hand, idle, deactivated): the counter camera they held closes. */
+  staffSignedOut(staffNo: string): void;
 }
 
 export function createRepairService(deps: RepairServiceDeps): RepairRoom {
@@ -76,6 +79,8 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
   if (!letter) throw new Error(`承诺书目录缺少信用修复型 / the commitment catalogue has no ${LETTER_KIND} kind`);
   const subjectKey = (subject: Subject): string => deps.keyer.reportSubject(subject.code);
   let cameraSession: string | null = null;
+  /** Who holds the counter's camera step, so their sign-out ends it. */
+  let cameraStaffNo: string | null = null;
   // The counter's camera step is held under its staff token, apart from kiosk session ids.
   const counterCamera = (token: string): string => `counter:${createHash('sha256').update(token).digest('hex')}`;
 
@@ -224,6 +229,13 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
   return {
     cameraAllowed: () => cameraSession !== null && (cameraSession.startsWith('counter:') || deps.access.alive(cameraSession)),
 
+    staffSignedOut: (staffNo: string) => {
+      if (cameraSession?.startsWith('counter:') && cameraStaffNo === staffNo) {
+        cameraSession = null;
+        cameraStaffNo = null;
+      }
+    },
+
     repairCameraStep: async ({ sessionId, open }: KioskInput<'repairCameraStep'>) => {
       if (!deps.access.alive(sessionId)) {
         if (cameraSession === sessionId) cameraSession = null;
@@ -296,12 +308,14 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
       }),
 
     repairCounterCameraStep: async ({ token, open }: KioskInput<'repairCounterCameraStep'>) => {
-      if (!(await deps.staffSignedIn(token))) {
-        if (cameraSession === counterCamera(token)) cameraSession = null;
+      const mine = counterCamera(token);
+      const staffNo = await deps.staffOf(token);
+      if (staffNo === null) {
+        if (cameraSession === mine) cameraSession = null;
         return fail('NO_SESSION', DEFAULT_ERROR_MESSAGES.NO_SESSION);
       }
-      const mine = counterCamera(token);
-      cameraSession = open ? mine : cameraSession === mine ? null : cameraSession;
+      if (open) [cameraSession, cameraStaffNo] = [mine, staffNo];
+      else if (cameraSession === mine) [cameraSession, cameraStaffNo] = [null, null];
       return ok({ open });
     },
 
@@ -314,7 +328,7 @@ export function createRepairService(deps: RepairServiceDeps): RepairRoom {
 
     repairLookup: async ({ token, applicationNumber }: KioskInput<'repairLookup'>) =>
       guard('repairLookup', async () => {
-        if (!(await deps.staffSignedIn(token))) return fail('NO_SESSION', DEFAULT_ERROR_MESSAGES.NO_SESSION);
+        if ((await deps.staffOf(token)) === null) return fail('NO_SESSION', DEFAULT_ERROR_MESSAGES.NO_SESSION);
         const row = deps.store.byNumber(applicationNumber);
         if (!row) return fail('INVALID_INPUT', `未找到该修复申请 / no repair application with this number: ${applicationNumber}`);
         const state: RepairState = row.closedAt !== null ? 'done' : row.pagesWaiting > 0 ? 'sending' : 'submitted';

@@ -228,14 +228,21 @@ export async function createKioskRuntime(options: RuntimeOptions): Promise<Kiosk
     outbox,
     platform,
     audit: (action, detail) => staff.auditAction('', action, 'ok', detail),
-    staffSignedIn: async (token) => (await staff.staffSession({ token })).ok,
+    staffOf: async (token) => {
+      const s = await staff.staffSession({ token });
+      return s.ok ? s.value.staffNo : null;
+    },
     counter: staff,
     logger,
     retryMs: Math.max(60_000, config.outbox.heartbeatMinutes * 60_000),
     now,
   });
-  const { cameraAllowed: repairCameraAllowed, ...repairMethods } = repair.room;
-  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...citizen.methods, ...commitments, ...repairMethods, subscribe: (listener) => hub.subscribe(listener) };
+  const { cameraAllowed: repairCameraAllowed, staffSignedOut, ...repairMethods } = repair.room;
+  // A staff member signed out (by hand or idle) no longer holds the counter's document camera.
+  hub.subscribe((event) => {
+    if (event.type === 'staff-signed-out') staffSignedOut(event.staffNo);
+  });
+  const api: KioskApi = { ...service, ...sync, ...staff, ...admin, ...citizen.methods, ...commitments, ...repairMethods, subscribe: (listener, onOpen) => hub.subscribe(listener, onOpen) };
 
   if (demoRemoved && demoRemoved.removed.length > 0) {
     staff.auditAction('system', 'demo-artefacts-removed', 'ok', { removed: demoRemoved.removed, legacy: demoRemoved.legacy });

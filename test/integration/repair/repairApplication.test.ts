@@ -265,6 +265,12 @@ describe('credit repair application at the counter', () => {
       const before = queued(counter);
       expect(await counter.api.repairCounterSubmit({ token, recordId: TOO_EARLY, fields: { corrected: '已履行行政处罚决定' }, signature: { kind: 'drawn', strokes: STROKES }, phone: PHONE, photos })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
       expect(queued(counter)).toBe(before);
+
+      // The document camera is the staff member's only while they are signed in: signing out withdraws it at once.
+      expect(await counter.api.repairCounterCameraStep({ token, open: true })).toEqual({ ok: true, value: { open: true } });
+      expect(counter.runtime.cameraAllowed?.()).toBe(true);
+      expect(await counter.api.signOut({ token })).toMatchObject({ ok: true });
+      expect(counter.runtime.cameraAllowed?.()).toBe(false);
     } finally {
       await counter.runtime.close();
       await own.close();

@@ -14,7 +14,8 @@ import type { RepairStore } from '../../../../src-main/node/repair/repairStore';
 const RESOURCES = path.resolve(__dirname, '../../../../resources');
 const SESSION = 'session-0123456789abcdef';
 
-function room(live: Set<string>, staff = new Set<string>()) {
+/** `staff`: signed-in tokens, each with its staff number. */
+function room(live: Set<string>, staff = new Map<string, string>()) {
   const access: CitizenAccess = { alive: (id) => live.has(id), subjectFor: () => Promise.reject(new Error('not used')), printSealed: () => Promise.resolve(null) };
   return createRepairService({
     access,
@@ -26,7 +27,7 @@ function room(live: Set<string>, staff = new Set<string>()) {
     phoneKey: null,
     sendPages: () => Promise.resolve({ sent: 0, left: 0 }),
     audit: () => undefined,
-    staffSignedIn: (token) => Promise.resolve(staff.has(token)),
+    staffOf: (token) => Promise.resolve(staff.get(token) ?? null),
     counter: { repairApplicant: () => Promise.reject(new Error('not used')) },
     logger: silentLogger(),
   });
@@ -46,7 +47,7 @@ describe('the repair journey’s document camera', () => {
   });
 
   it('at the counter: allowed while a signed-in staff member’s photo step is open; an unknown token opens nothing', async () => {
-    const staff = new Set(['staff-token-0123456789abcdef']);
+    const staff = new Map([['staff-token-0123456789abcdef', 'D001']]);
     const r = room(new Set(), staff);
     expect(await r.repairCounterCameraStep({ token: 'unknown-token-0123456789abcd', open: true })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
     expect(r.cameraAllowed()).toBe(false);
@@ -55,6 +56,16 @@ describe('the repair journey’s document camera', () => {
     // Signed out meanwhile: closing still ends the grant.
     staff.clear();
     expect(await r.repairCounterCameraStep({ token: 'staff-token-0123456789abcdef', open: false })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(r.cameraAllowed()).toBe(false);
+  });
+
+  it('at the counter: a sign-out (by hand or idle) ends the grant at once; another staff member’s does not', async () => {
+    const staff = new Map([['staff-token-0123456789abcdef', 'D001']]);
+    const r = room(new Set(), staff);
+    await r.repairCounterCameraStep({ token: 'staff-token-0123456789abcdef', open: true });
+    r.staffSignedOut('D002');
+    expect(r.cameraAllowed()).toBe(true);
+    r.staffSignedOut('D001');
     expect(r.cameraAllowed()).toBe(false);
   });
 
