@@ -191,7 +191,7 @@ export function register(program: Command): void {
         const hex = fs.readFileSync(path.resolve(subjectKey), 'latin1').trim();
         if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw Object.assign(new Error('主体密钥文件应为 64 位十六进制 / the subject key file must hold 64 hex characters'), { code: 'INVALID_INPUT' });
         const result = await exportCitizenRows({ store, feedDir: feed, outDir: out, keyer: keyerFrom(Buffer.from(hex, 'hex')) });
-        emit(options, { out: path.resolve(out), ...result }, `信用承诺 ${result.commitments} 条、异议标记 ${result.objections} 条已并入 ${path.resolve(out)}；未匹配 / unmatched: ${result.unmatched.join(', ') || '无 / none'}`);
+        emit(options, { out: path.resolve(out), ...result }, `信用承诺 ${result.commitments} 条、异议标记 ${result.objections} 条已并入 ${path.resolve(out)}；未匹配 / unmatched: ${result.unmatched.join(', ') || '无 / none'}；记录已修复或撤销、未标记 / record already repaired or revoked, not marked: ${result.settled.join(', ') || '无 / none'}`);
       });
     });
 }

@@ -3,7 +3,9 @@
 // (the publisher's input folder, docs/sync.md) is copied to a new input folder with the
 // platform's rows merged in: each received commitment as its subject's 信用承诺 record
 // (commitmentRecordOf, the record the kiosk's report already prints), and each objection's
-// record marked objection-pending (异议处理中). `publish --input` then reads that folder as
+// record marked objection-pending (异议处理中) — unless the feed has settled that record
+// already (repaired, revoked): the authority's later word stands, and the objection is
+// named as settled. `publish --input` then reads that folder as
 // it reads any other; the publisher still validates every line.
 //
 // Commitment events name their subject only by the registry's keyed hash (never the code),
@@ -35,7 +37,12 @@ export interface CitizenExportResult {
   objections: number;
   /** Application / commitment numbers whose subject or record the feed does not have. */
   unmatched: string[];
+  /** Objections whose record the feed already shows repaired or revoked: left as the feed says. */
+  settled: string[];
 }
+
+/** A record the authority has settled: an objection on it no longer changes what the release shows. */
+const SETTLED_STATUSES: ReadonlySet<unknown> = new Set(['repaired', 'revoked']);
 
 const COMMITMENT_FILE = 'commitment.ndjson';
 
@@ -74,6 +81,7 @@ export async function exportCitizenRows(options: CitizenExportOptions): Promise<
 
   // Records: each objection's record marked; the feed's own commitment ids remembered.
   const marked = new Set<string>();
+  const settled: string[] = [];
   const feedCommitmentIds = new Set<string>();
   const names = fs.readdirSync(feedDir).filter((n) => n.endsWith('.ndjson') && n !== 'subjects.ndjson');
   for (const name of names.sort()) {
@@ -82,6 +90,10 @@ export async function exportCitizenRows(options: CitizenExportOptions): Promise<
       const objection = typeof row.id === 'string' ? objections.get(row.id) : undefined;
       if (!objection || row.subjectId !== objection.subjectId) return row;
       marked.add(objection.recordId);
+      if (SETTLED_STATUSES.has(row.status)) {
+        settled.push(objection.applicationNumber);
+        return row;
+      }
       return { ...row, status: 'objection-pending' };
     });
   }
@@ -99,7 +111,7 @@ export async function exportCitizenRows(options: CitizenExportOptions): Promise<
     if (!feedCommitmentIds.has(record.id)) added.push(JSON.stringify(record));
   }
   if (added.length > 0) fs.appendFileSync(path.join(outDir, COMMITMENT_FILE), `${added.join('\n')}\n`);
-  return { commitments: commitments.size - unmatched.filter((n) => commitments.has(n)).length, objections: marked.size, unmatched };
+  return { commitments: commitments.size - unmatched.filter((n) => commitments.has(n)).length, objections: marked.size - settled.length, unmatched, settled };
 }
 
 /** Copies an NDJSON file line by line through fn (the publisher's reader: blank lines dropped, a bad line refused with its place). */

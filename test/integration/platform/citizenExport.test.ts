@@ -1,6 +1,7 @@
 // `platform export` on each store: received commitments become their subject's 信用承诺
 // rows (the subject found by keying the feed's codes, as the events carry no code), each
-// objection marks its record objection-pending, the feed's other rows pass unchanged, and
+// objection marks its record objection-pending (unless the feed has repaired or revoked it
+// since: named as settled), the feed's other rows pass unchanged, and
 // what the feed cannot carry (unknown subject or record) is named as unmatched, not written.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import { STORE_KINDS, storeMaker, testKiosk, type StoreMaker } from './platformF
 const keyer = keyerFrom(crypto.randomBytes(32));
 const ORG = { id: 's-org', kind: 'enterprise', code: '91370303MA3C7K2P1R', formerCodes: [], name: '演示公司' };
 const FINE = { id: 'r-fine', subjectId: 's-org', category: 'administrative-penalty', title: '罚款', status: 'active', fields: {} };
+const REPAIRED = { id: 'r-repaired', subjectId: 's-org', category: 'administrative-penalty', title: '罚款（已修复）', status: 'repaired', fields: {} };
 const OLD_COMMITMENT = { id: 'commitment-20261101100000AAAAAAAA', subjectId: 's-org', category: 'commitment', title: '行业自律型', status: 'active', fields: {} };
 
 const commitment = (commitmentNumber: string, code: string): EventPayload<'commitment'> => ({
@@ -63,7 +65,7 @@ describe.each(STORE_KINDS)('platform export on %s', (kind) => {
       const feed = path.join(dir, 'feed');
       fs.mkdirSync(feed);
       fs.writeFileSync(path.join(feed, 'subjects.ndjson'), `${JSON.stringify(ORG)}\n`);
-      fs.writeFileSync(path.join(feed, 'administrative-penalty.ndjson'), `${JSON.stringify(FINE)}\n\n`);
+      fs.writeFileSync(path.join(feed, 'administrative-penalty.ndjson'), `${JSON.stringify(FINE)}\n\n${JSON.stringify(REPAIRED)}\n`);
       fs.writeFileSync(path.join(feed, 'commitment.ndjson'), `${JSON.stringify(OLD_COMMITMENT)}\n`);
       const k = testKiosk('ZB-ZD-0001', dir);
       await store.registerKiosk({ kioskId: k.id, token: k.token });
@@ -76,6 +78,8 @@ describe.each(STORE_KINDS)('platform export on %s', (kind) => {
           k.event('commitment', commitment('20261101100000AAAAAAAA', ORG.code)),
           k.event('objection', objection('20261207100000OBJECT01', FINE.id)),
           k.event('objection', objection('20261207100000OBJECT02', 'r-gone')),
+          // The authority repaired the record after the objection was filed: its word stands.
+          k.event('objection', objection('20261207100000OBJECT03', REPAIRED.id)),
           k.event('heartbeat', { appVersion: '1', dataVersion: 1, dataAsOf: null, reader: 'ok', printer: 'ok', outboxBacklog: 0, oldestPendingAt: null, configVersion: null }),
         ],
         new Date(),
@@ -83,9 +87,9 @@ describe.each(STORE_KINDS)('platform export on %s', (kind) => {
 
       const out = path.join(dir, 'out');
       const result = await exportCitizenRows({ store, feedDir: feed, outDir: out, keyer });
-      expect(result).toEqual({ commitments: 2, objections: 1, unmatched: ['20261207100000OBJECT02', '20261207100000UNKNOWN1'] });
+      expect(result).toEqual({ commitments: 2, objections: 1, unmatched: ['20261207100000OBJECT02', '20261207100000UNKNOWN1'], settled: ['20261207100000OBJECT03'] });
       expect(readRows(path.join(out, 'subjects.ndjson'))).toEqual([ORG]);
-      expect(readRows(path.join(out, 'administrative-penalty.ndjson'))).toEqual([{ ...FINE, status: 'objection-pending' }]);
+      expect(readRows(path.join(out, 'administrative-penalty.ndjson'))).toEqual([{ ...FINE, status: 'objection-pending' }, REPAIRED]);
       const commitments = readRows(path.join(out, 'commitment.ndjson'));
       expect(commitments.map((c) => c.id)).toEqual([OLD_COMMITMENT.id, 'commitment-20261207100000ABCDEFGH']);
       expect(commitments[1]).toMatchObject({ subjectId: 's-org', category: 'commitment', documentNumber: '20261207100000ABCDEFGH', authority: '演示市行政审批服务局', validTo: '2027-12-07', status: 'active' });
