@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { createFieldCipher, type FieldCipher } from '../cache/fieldCipher';
-import { loadOperatorPepper } from './fleetOperators';
+import { loadStateSecret } from './stateSecret';
 import { PlatformRefusal } from './platformRefusal';
 
 export const MAX_ATTACHMENT_BYTES = 700_000;
@@ -38,9 +38,12 @@ export function attachmentDir(stateDir: string, kioskId: string, applicationNumb
 
 const SEALED = '.jpg.sealed';
 
-/** The pages' cipher: its key derived from the platform's secret in its state folder (created on first use). */
+/** The pages' key file in the state folder: its own, so renewing the operators' pepper never strands the pages. */
+export const ATTACHMENT_KEY_FILE = 'attachment-key';
+
+/** The pages' cipher, under the platform's attachment key (created on first use). */
 function attachmentCipher(stateDir: string): FieldCipher {
-  return createFieldCipher('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', loadOperatorPepper(stateDir), Buffer.from('credit-kiosk/platform-attachments/v1'), 'attachment-cipher', 32)));
+  return createFieldCipher('aes-256-gcm', loadStateSecret(stateDir, ATTACHMENT_KEY_FILE, (file) => new Error(`附件密钥文件无效 / the attachment key file holds no key: ${file}`)));
 }
 
 const boundTo = (kioskId: string, applicationNumber: string, sha256: string): string => `${kioskId}/${applicationNumber}/${sha256}`;

@@ -5,9 +5,9 @@
 // SameSite=Strict cookie, idle and absolute limits, and a lock after repeated failures.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { createPrivateFile } from '../store/privateFile';
+import { loadStateSecret } from './stateSecret';
 import { hashPin, verifyPin } from '../staff/pinHash';
 
 export const OperatorName = z.string().regex(/^[A-Za-z0-9._-]{2,40}$/);
@@ -33,14 +33,7 @@ export class OperatorError extends Error {
 
 /** The pepper (32 random bytes as hex, 0600) in the platform's state folder, created on first use. */
 export function loadOperatorPepper(stateDir: string): Buffer {
-  const file = path.join(stateDir, PEPPER_FILE);
-  if (!fs.existsSync(file)) {
-    createPrivateFile(file);
-    fs.writeFileSync(file, `${crypto.randomBytes(32).toString('hex')}\n`);
-  }
-  const text = fs.readFileSync(file, 'latin1').trim();
-  if (!/^[0-9a-f]{64}$/.test(text)) throw new OperatorError('FLEET_BAD_OPERATORS', `运维人员口令密钥无效 / the operator pepper file holds no key: ${file}`);
-  return Buffer.from(text, 'hex');
+  return loadStateSecret(stateDir, PEPPER_FILE, (file) => new OperatorError('FLEET_BAD_OPERATORS', `运维人员口令密钥无效 / the operator pepper file holds no key: ${file}`));
 }
 
 export function readOperators(file: string): OperatorsFile {

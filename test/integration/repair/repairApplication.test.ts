@@ -188,6 +188,9 @@ describe('credit repair application at the kiosk', () => {
       expect(bytes.includes(Buffer.from([0xff, 0xd8, 0xff])), f).toBe(false);
       for (const m of markers) expect(bytes.includes(m), f).toBe(false);
     }
+    // The pages' key is their own: a new operators' pepper (every operator's password set again) strands none.
+    fs.rmSync(path.join(root, 'platform', 'fleet-operator-pepper'), { force: true });
+    expect(readAttachments(path.join(root, 'platform'), 'DEMO-KIOSK-01', receipt.applicationNumber)).toHaveLength(PERSON_PAGES.length);
     await poll(() => pagesHeld(kiosk), (n) => n === 0);
     expect(pagesHeld(kiosk)).toBe(0);
     expectNothingInClear(kiosk, [...markers, ...markers.map((m) => Buffer.from(m.toString('base64').slice(0, 24))), Buffer.from(PHONE)]);
