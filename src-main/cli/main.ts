@@ -15,6 +15,7 @@ import { register as readers } from './commands/readers';
 import { register as report } from './commands/report';
 import { register as search } from './commands/search';
 import { register as staff } from './commands/staff';
+import { register as subjectKey } from './commands/subjectKey';
 import { register as stats } from './commands/stats';
 import { register as sync } from './commands/sync';
 import { register as validate } from './commands/validate';
@@ -27,7 +28,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData, report, verifyReport, print, audit, stats, staff, keygen, publish, sync, platform, genDemo]) register(program);
+for (const register of [validate, decodeFrame, readers, query, search, cacheCheck, genData, report, verifyReport, print, audit, stats, staff, subjectKey, keygen, publish, sync, platform, genDemo]) register(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
