@@ -1,0 +1,47 @@
+// A staging worker that fails or stops mid-publish (stagingPool.ts) fails the publish
+// with a clear error, and the repository is left as it was: the previous release whole,
+// no package, state or metadata of the failed one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { publishFromFolder } from '../../../src-main/node/sync/publisher';
+import { writeSourceExports } from '../../../src-main/node/sync/sourceExportWriter';
+import { stagingWorkerScript } from '../../../src-main/node/sync/stagingPool';
+import { bundles, importFolder, makeFixture, T0, type Fixture } from '../../integration/sync/syncFixtures';
+
+let f: Fixture;
+afterEach(() => {
+  delete process.env.STAGING_FAULT;
+  f?.cleanup();
+});
+
+const T1 = new Date(T0.getTime() + 3_600_000);
+const FAULTY = { script: path.join(__dirname, 'faultyStagingWorker.ts'), execArgv: stagingWorkerScript()!.execArgv };
+
+/** Every file of the repository (relative name → bytes). */
+function contents(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), fs.readFileSync(path.join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+describe('a staging worker that fails', () => {
+  for (const fault of ['throw', 'exit'] as const) {
+    it(`(${fault}) fails the publish and leaves the previous release as it was`, async () => {
+      f = makeFixture();
+      const input = path.join(f.dir, 'in');
+      writeSourceExports(input, bundles(50));
+      await publishFromFolder(input, { repo: f.repo, key: f.key, now: T0, dataAsOf: T0, workers: 0 });
+      const before = contents(f.repo);
+
+      process.env.STAGING_FAULT = fault;
+      // Batches of 5 lines: each of the two workers gets a second batch, and fails on it.
+      const failed = publishFromFolder(input, { repo: f.repo, key: f.key, now: T1, dataAsOf: T1, workers: 2, batchLines: 5, workerScript: FAULTY });
+      await expect(failed).rejects.toThrow(/^发布校验线程意外停止.*a publish staging worker failed, nothing was published: (planted staging failure|exit code 3)$/);
+      expect(contents(f.repo)).toEqual(before);
+      expect(await importFolder(f, T1)).toMatchObject({ outcome: 'applied', version: 1 });
+    });
+  }
+});
