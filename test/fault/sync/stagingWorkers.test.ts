@@ -1,6 +1,7 @@
-// A staging worker that fails or stops mid-publish (stagingPool.ts) fails the publish
-// with a clear error, and the repository is left as it was: the previous release whole,
-// no package, state or metadata of the failed one.
+// Staging workers (stagingPool.ts) that answer out of order, or fail or stop mid-publish:
+// the first bad line of the input is still the one refused, even when a later batch is
+// answered first; a failed worker fails the publish with a clear error, and the repository
+// is left as it was: the previous release whole, no package, state or metadata of the failed one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,9 +28,23 @@ function contents(dir: string): Map<string, Buffer> {
   return files;
 }
 
-describe('a staging worker that fails', () => {
+describe('staging workers', () => {
+  it('answering a later bad batch first: the first bad line is still the one refused', async () => {
+    f = makeFixture();
+    const input = path.join(f.dir, 'in');
+    writeSourceExports(input, bundles(20));
+    const subjects = path.join(input, 'subjects.ndjson');
+    const lines = fs.readFileSync(subjects, 'utf8').split('\n');
+    lines[2] = '{"id":"s-late"}'; // in batch 1, answered late
+    lines[7] = 'not json'; // in batch 2, answered first
+    fs.writeFileSync(subjects, lines.join('\n'));
+    process.env.STAGING_FAULT = 'late-first';
+    const publishing = publishFromFolder(input, { repo: f.repo, key: f.key, now: T0, workers: 2, batchLines: 5, workerScript: FAULTY });
+    await expect(publishing).rejects.toThrow(/subjects\.ndjson:3: kind /);
+  });
+
   for (const fault of ['throw', 'exit'] as const) {
-    it(`(${fault}) fails the publish and leaves the previous release as it was`, async () => {
+    it(`failing (${fault}): the publish fails and leaves the previous release as it was`, async () => {
       f = makeFixture();
       const input = path.join(f.dir, 'in');
       writeSourceExports(input, bundles(50));
