@@ -27,7 +27,7 @@ import { buildRelease, type Stage, type TextStage } from './releaseBuilder';
 import { PACKAGES_DIR, ROOT_FILE, rootFile, snapshotFile, TIMESTAMP_FILE } from './repoLayout';
 import { checkKeepReleases, pruneRepository, type PruneResult } from './repoPruner';
 import { keyIdOf, publicKeyOf, signEnvelope, type PrivateKey } from './signing';
-import { refusalOf, type SourceBatch, type StagedBatch } from './sourceBatch';
+import { refusalOf, type StagedBatch } from './sourceBatch';
 import { openStager, type SourceStager, type StagingOptions } from './stagingPool';
 
 const DAY = 86_400_000;
@@ -94,35 +94,52 @@ export function stageFolder(inputDir: string, staging: StagingOptions = {}): (st
 
 /** One source file through the stager; returns when all its batches are staged (or throws the first refusal). */
 async function stageFile(stager: SourceStager, file: string, category: string | null, add: (lines: string[]) => void): Promise<void> {
+  const name = path.basename(file);
   const inFlight: Array<Promise<StagedBatch>> = [];
+  let nextLine = 1;
   const takeOldest = async (): Promise<void> => {
     const staged = await inFlight.shift()!;
-    if ('error' in staged) throw refusalOf(staged.error);
-    add(staged.lines);
+    if ('error' in staged) throw refusalOf({ file: name }, nextLine, staged.error);
+    nextLine += staged.lineCount;
+    if (staged.stagedCount > 0) add(staged.staged.split('\n'));
   };
-  const send = (batch: SourceBatch): void => {
-    const answer = stager.stage(batch);
+  const send = async (bytes: Uint8Array): Promise<void> => {
+    const answer = stager.stage({ file: name, category, bytes });
     // Taken (and its failure thrown) in input order by takeOldest; a later batch's failure must not surface first.
     answer.catch(() => undefined);
     inFlight.push(answer);
+    if (inFlight.length >= stager.window) await takeOldest();
   };
   try {
-    const rl = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    const name = path.basename(file);
-    let batch: SourceBatch = { file: name, category, firstLine: 1, lines: [] };
-    for await (const text of rl) {
-      batch.lines.push(text);
-      if (batch.lines.length < stager.batchLines) continue;
-      send(batch);
-      batch = { file: name, category, firstLine: batch.firstLine + batch.lines.length, lines: [] };
-      if (inFlight.length >= stager.window) await takeOldest();
+    let pending: Buffer = Buffer.alloc(0);
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: stager.batchBytes }) as AsyncIterable<Buffer>) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      for (let cut = lineEnd(pending, stager.batchBytes - 1); cut > 0; cut = lineEnd(pending, stager.batchBytes - 1)) {
+        await send(pending.subarray(0, cut));
+        pending = pending.subarray(cut);
+      }
     }
-    if (batch.lines.length > 0) send(batch);
+    if (pending.length > 0) await send(pending);
     while (inFlight.length > 0) await takeOldest();
   } finally {
     // On a refusal: the rest are dropped (their failures already caught).
     inFlight.length = 0;
   }
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Just past the first line break at or after `from` (\r\n, \n or a lone \r, as readline splits), or 0 if none is sure yet. */
+function lineEnd(bytes: Buffer, from: number): number {
+  if (from >= bytes.length) return 0;
+  const lf = bytes.indexOf(LF, from);
+  const cr = bytes.indexOf(CR, from);
+  if (cr >= 0 && (lf < 0 || cr < lf)) {
+    if (cr + 1 === bytes.length) return 0; // a \r\n whose \n is still to come?
+    return bytes[cr + 1] === LF ? cr + 2 : cr + 1;
+  }
+  return lf >= 0 ? lf + 1 : 0;
 }
 
 /** Validates generated bundles into a stage. */

@@ -21,7 +21,7 @@ export interface StagingWorkerScript {
 
 export interface SourceStager {
   stage(batch: SourceBatch): Promise<StagedBatch>;
-  readonly batchLines: number;
+  readonly batchBytes: number;
   /** Batches worth sending before waiting for the first answer (bounds memory). */
   readonly window: number;
   close(): Promise<void>;
@@ -32,8 +32,8 @@ export interface StagingOptions {
   workers?: number;
   /** The worker's script; default stagingWorkerScript(). Without one, staging stays in the calling thread. */
   workerScript?: StagingWorkerScript;
-  /** Lines per batch sent to a worker (default 2048: a few hundred KiB of text, few messages). */
-  batchLines?: number;
+  /** Bytes of whole lines per batch sent to a worker (default 512 KiB: a couple of thousand lines). */
+  batchBytes?: number;
 }
 
 /** Batches in flight per worker: one being staged, one waiting in its queue. */
@@ -44,14 +44,14 @@ export const defaultStagingWorkers = (): number => Math.max(1, os.availableParal
 export function openStager(options: StagingOptions = {}): SourceStager {
   const size = options.workers ?? defaultStagingWorkers();
   if (!Number.isInteger(size) || size < 0) throw new RangeError(`workers must be a whole number ≥ 0, not ${size}`);
-  const batchLines = options.batchLines ?? 2048;
-  if (!Number.isInteger(batchLines) || batchLines < 1) throw new RangeError(`batchLines must be a whole number ≥ 1, not ${batchLines}`);
+  const batchBytes = options.batchBytes ?? 512 * 1024;
+  if (!Number.isInteger(batchBytes) || batchBytes < 1) throw new RangeError(`batchBytes must be a whole number ≥ 1, not ${batchBytes}`);
   const script = size > 0 ? (options.workerScript ?? stagingWorkerScript()) : undefined;
-  return script ? workerStager(size, script, batchLines) : inThreadStager(batchLines);
+  return script ? workerStager(size, script, batchBytes) : inThreadStager(batchBytes);
 }
 
-function inThreadStager(batchLines: number): SourceStager {
-  return { stage: async (batch) => stageSourceBatch(batch), batchLines, window: 1, close: async () => undefined };
+function inThreadStager(batchBytes: number): SourceStager {
+  return { stage: async (batch) => stageSourceBatch(batch), batchBytes, window: 1, close: async () => undefined };
 }
 
 /**
@@ -83,7 +83,7 @@ interface PoolWorker {
   pending: Map<number, Pending>;
 }
 
-function workerStager(size: number, script: StagingWorkerScript, batchLines: number): SourceStager {
+function workerStager(size: number, script: StagingWorkerScript, batchBytes: number): SourceStager {
   let nextId = 1;
   let failure: Error | undefined;
   let closing = false;
@@ -108,7 +108,7 @@ function workerStager(size: number, script: StagingWorkerScript, batchLines: num
     return w;
   });
   return {
-    batchLines,
+    batchBytes,
     window: size * PER_WORKER,
     stage: (batch) =>
       new Promise((resolve, reject) => {
@@ -116,7 +116,9 @@ function workerStager(size: number, script: StagingWorkerScript, batchLines: num
         const w = pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
         const id = nextId++;
         w.pending.set(id, { resolve, reject });
-        w.worker.postMessage({ id, batch });
+        // The bytes moved, not copied again: a buffer of their own (a slice may share Node's pool).
+        const bytes = new Uint8Array(batch.bytes);
+        w.worker.postMessage({ id, batch: { ...batch, bytes } }, [bytes.buffer]);
       }),
     close: async () => {
       closing = true;

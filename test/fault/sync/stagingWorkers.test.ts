@@ -35,11 +35,11 @@ describe('staging workers', () => {
     writeSourceExports(input, bundles(20));
     const subjects = path.join(input, 'subjects.ndjson');
     const lines = fs.readFileSync(subjects, 'utf8').split('\n');
-    lines[2] = '{"id":"s-late"}'; // in batch 1, answered late
-    lines[7] = 'not json'; // in batch 2, answered first
+    lines[2] = '{"id":"s-late"}'; // in batch 1 (a few lines), answered late
+    for (let i = 8; i < 20; i++) lines[i] = 'not json'; // in batch 2 and later ones, answered first
     fs.writeFileSync(subjects, lines.join('\n'));
     process.env.STAGING_FAULT = 'late-first';
-    const publishing = publishFromFolder(input, { repo: f.repo, key: f.key, now: T0, workers: 2, batchLines: 5, workerScript: FAULTY });
+    const publishing = publishFromFolder(input, { repo: f.repo, key: f.key, now: T0, workers: 2, batchBytes: 1000, workerScript: FAULTY });
     await expect(publishing).rejects.toThrow(/subjects\.ndjson:3: kind /);
   });
 
@@ -52,8 +52,8 @@ describe('staging workers', () => {
       const before = contents(f.repo);
 
       process.env.STAGING_FAULT = fault;
-      // Batches of 5 lines: each of the two workers gets a second batch, and fails on it.
-      const failed = publishFromFolder(input, { repo: f.repo, key: f.key, now: T1, dataAsOf: T1, workers: 2, batchLines: 5, workerScript: FAULTY });
+      // Batches of a few lines: each of the two workers gets a second batch, and fails on it.
+      const failed = publishFromFolder(input, { repo: f.repo, key: f.key, now: T1, dataAsOf: T1, workers: 2, batchBytes: 1000, workerScript: FAULTY });
       await expect(failed).rejects.toThrow(/^发布校验线程意外停止.*a publish staging worker failed, nothing was published: (planted staging failure|exit code 3)$/);
       expect(contents(f.repo)).toEqual(before);
       expect(await importFolder(f, T1)).toMatchObject({ outcome: 'applied', version: 1 });
