@@ -71,16 +71,35 @@ class Source {
 
 interface Timing {
   wall: number;
+  /** The whole process's, workers included. */
   cpu: number;
+  /** This thread's alone (Linux; NaN elsewhere): the part no worker takes over. */
+  main: number;
+}
+
+/** CPU seconds of the calling thread, from /proc (utime + stime, in clock ticks of 1/100 s). */
+function threadCpu(): number {
+  try {
+    const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 async function timed(source: Pick<Source, 'wall' | 'cpu'>, run: () => Promise<unknown>): Promise<Timing> {
   const w = performance.now();
   const c = process.cpuUsage();
+  const m = threadCpu();
   await run();
   const u = process.cpuUsage(c);
-  return { wall: (performance.now() - w - source.wall) / 1000, cpu: ((u.user + u.system) / 1000 - source.cpu) / 1000 };
+  const cpu = ((u.user + u.system) / 1000 - source.cpu) / 1000;
+  return { wall: (performance.now() - w - source.wall) / 1000, cpu, main: threadCpu() - m - source.cpu / 1000 };
 }
+
+/** The least wall time the CPU allows on an idle machine: the main thread's share, or all of it spread over the cores. */
+const idleBound = (t: Timing): number => Math.max(t.main, t.cpu / os.availableParallelism());
 
 type BundleReleaseOptions = BuildReleaseOptions & { fill: (stage: Stage) => Promise<void> };
 
@@ -141,13 +160,20 @@ async function main(): Promise<void> {
   const v2 = results.workers[1]!;
   const same = results.workers.every((r, i) => r.full.sha256 === results.inThread[i]!.full.sha256 && r.delta?.sha256 === results.inThread[i]!.delta?.sha256);
   console.log(`${fmt(SUBJECTS, 0)} subjects (~${fmt(rows, 0)} rows) through publishFromFolder (publish --input); load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
-  console.log(line('  in-thread v1 (full)', i1, rows));
-  console.log(line('  in-thread v2 (full + delta)', i2, rows));
-  console.log(line(`  ${WORKERS} staging workers v1 (full)`, w1, rows) + `  full ${fmt(v2.full.length / 1048576)} MiB gz (${fmt(v2.full.uncompressedLength / 1048576)} MiB NDJSON)`);
-  console.log(line(`  ${WORKERS} staging workers v2 (full + delta)`, w2, rows) + `  delta ${fmt(v2.delta!.length / 1048576)} MiB gz: ${fmt(v2.delta!.subjects, 0)} subjects, ${fmt(v2.delta!.tombstones, 0)} tombstones`);
+  const mainCpu = (t: Timing): string => `  (main thread ${fmt(t.main)} s CPU)`;
+  console.log(line('  in-thread v1 (full)', i1, rows) + mainCpu(i1));
+  console.log(line('  in-thread v2 (full + delta)', i2, rows) + mainCpu(i2));
+  console.log(line(`  ${WORKERS} staging workers v1 (full)`, w1, rows) + mainCpu(w1) + `  full ${fmt(v2.full.length / 1048576)} MiB gz (${fmt(v2.full.uncompressedLength / 1048576)} MiB NDJSON)`);
+  console.log(line(`  ${WORKERS} staging workers v2 (full + delta)`, w2, rows) + mainCpu(w2) + `  delta ${fmt(v2.delta!.length / 1048576)} MiB gz: ${fmt(v2.delta!.subjects, 0)} subjects, ${fmt(v2.delta!.tombstones, 0)} tombstones`);
   console.log(`  ratio workers / in-thread, wall: v1 ${fmt(w1.wall / i1.wall, 2)}×  v2 ${fmt(w2.wall / i2.wall, 2)}×;  CPU: v1 ${fmt(w1.cpu / i1.cpu, 2)}×  v2 ${fmt(w2.cpu / i2.cpu, 2)}×;  same packages: ${same ? 'yes' : 'NO'}`);
-  const perSubject = w2.wall / SUBJECTS;
-  console.log(`  v2 (full + delta) with workers projected linearly: 1 M ${fmt((perSubject * 1e6) / 60)} min, 3 M ${fmt((perSubject * 3e6) / 60)} min, 13.8 M ${fmt((perSubject * 13.8e6) / 60)} min`);
+  const project = (label: string, seconds: number): void => {
+    const perSubject = seconds / SUBJECTS;
+    console.log(`  ${label.padEnd(58)} 1 M ${fmt((perSubject * 1e6) / 60)} min, 3 M ${fmt((perSubject * 3e6) / 60)} min, 13.8 M ${fmt((perSubject * 13.8e6) / 60)} min`);
+  };
+  project('v2 (full + delta) with workers, measured wall, linearly:', w2.wall);
+  // On a machine under others' load the wall time says little; the CPU split says what an idle one allows.
+  project(`v2 idle-machine bound, workers (max(main CPU, CPU / ${os.availableParallelism()})):`, idleBound(w2));
+  project('v2 idle-machine bound, in-thread:', idleBound(i2));
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
