@@ -5,10 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { register as registerKeygen } from '../../../src-main/cli/commands/keygen';
+import { register as registerPublish } from '../../../src-main/cli/commands/publish';
 import { publishFromFolder } from '../../../src-main/node/sync/publisher';
 import { STATE_DIR } from '../../../src-main/node/sync/releaseBuilder';
 import { writeSourceExports } from '../../../src-main/node/sync/sourceExportWriter';
 import { stagingWorkerScript, type StagingOptions } from '../../../src-main/node/sync/stagingPool';
+import { runCliJson } from '../../support/runCli';
 import { bundles, makeFixture, T0, type Fixture } from './syncFixtures';
 
 let f: Fixture;
@@ -102,5 +105,18 @@ describe('publishing through staging workers', () => {
     expect(recordThread.message).toContain(`${categoryFile}:9: title`);
     expect((await refusal(recordsBad, WORKERS)).message).toBe(recordThread.message);
     expect(fs.existsSync(path.join(f.dir, 'refused', 'timestamp.json'))).toBe(false);
+  });
+
+  it('takes the pool size from `publish --workers N`, and refuses one that is no count', async () => {
+    f = makeFixture();
+    const [v1] = writeInputs();
+    const key = path.join(f.dir, 'platform.key');
+    const commands = [registerKeygen, registerPublish];
+    expect(await runCliJson(commands, ['keygen', '--out', key, '--json'])).toMatchObject({ exit: 0 });
+    for (const bad of ['-1', '1.5', 'two']) {
+      expect(await runCliJson(commands, ['publish', '--input', v1, '--out', f.repo, '--key', key, '--workers', bad, '--json'])).toMatchObject({ exit: 2, out: { error: { code: 'USAGE' } } });
+    }
+    expect(await runCliJson(commands, ['publish', '--input', v1, '--out', f.repo, '--key', key, '--workers', '0', '--json'])).toMatchObject({ exit: 0, out: { version: 1, full: { subjects: 60 } } });
+    expect(await runCliJson(commands, ['publish', '--input', v1, '--out', f.repo, '--key', key, '--workers', '1', '--json'])).toMatchObject({ exit: 0, out: { version: 2, delta: { subjects: 0 } } });
   });
 });
