@@ -12,10 +12,10 @@ import { PACKAGE_FORMAT, type SubjectLine } from '../src-main/common/sync/packag
 import { SyncRefusal } from '../src-main/common/sync/trustRules';
 import { readPackage } from '../src-main/node/sync/packageReader';
 import { PackageWriter } from '../src-main/node/sync/packageWriter';
-import type { BuildReleaseOptions } from '../src-main/node/sync/releaseBuilder';
+import type { BuildReleaseOptions, Stage } from '../src-main/node/sync/releaseBuilder';
 import { PACKAGES_DIR } from '../src-main/node/sync/repoLayout';
 
-export async function legacyBuildRelease(options: BuildReleaseOptions): Promise<{ full: PackageEntry; delta: PackageEntry | null }> {
+export async function legacyBuildRelease(options: Omit<BuildReleaseOptions, 'fill'> & { fill: (stage: Stage) => Promise<void> }): Promise<{ full: PackageEntry; delta: PackageEntry | null }> {
   const stageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-kiosk-legacy-publish-'));
   const db = new Database(path.join(stageDir, 'stage.sqlite'));
   try {

@@ -11,7 +11,7 @@ const entries = {
   cli: 'src-main/cli/main.ts',
 };
 // Worker entry points, bundled when present (each runs in its own thread).
-for (const [name, file] of Object.entries({ 'cache-worker': 'src-main/node/cache/cacheWorker.ts', 'sync-apply-worker': 'src-main/node/sync/syncApplyWorkerEntry.ts' })) {
+for (const [name, file] of Object.entries({ 'cache-worker': 'src-main/node/cache/cacheWorker.ts', 'sync-apply-worker': 'src-main/node/sync/syncApplyWorkerEntry.ts', 'publish-staging-worker': 'src-main/node/sync/stagingWorkerEntry.ts' })) {
   if (fs.existsSync(file)) entries[name] = file;
 }
 

@@ -2,6 +2,7 @@
 // docs/sync.md) to a new signed release. `--timestamp-only` re-signs the timestamp
 // (run it on a schedule); `--rotate-to NEWKEY` adds the next root to the chain;
 // `--fleet-config SETTINGS.json` signs the next version of the fleet configuration.
+// `--workers N` sets the threads that check and stage the input lines (stagingPool.ts).
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import { publishFleetConfig } from '../../node/sync/fleetConfigFile';
@@ -19,6 +20,7 @@ interface PublishCliOptions {
   fleetConfig?: string;
   timestampDays: string;
   keepReleases: string;
+  workers?: string;
   json?: boolean;
 }
 
@@ -34,12 +36,14 @@ export function register(program: Command): void {
     .option('--fleet-config <file>', 'publish these fleet settings (JSON: session.idleSeconds/countdownSeconds, printQuotaPerDay, issuer, report.maskOwnIdNumber, catalogue) as the next fleet-config.json')
     .option('--timestamp-days <n>', 'timestamp validity in days', '7')
     .option('--keep-releases <n>', 'releases whose packages stay in the repository (older ones are removed)', String(DEFAULT_KEEP_RELEASES))
+    .option('--workers <n>', 'worker threads that check and stage the input lines (0: all in the main thread; default: the available cores)')
     .option('--json', 'print JSON')
     .action(async (options: PublishCliOptions) => {
       const days = Number(options.timestampDays);
       const keepReleases = Number(options.keepReleases);
-      if (!options.out || !options.key || !(days > 0) || !(Number.isInteger(keepReleases) && keepReleases >= 1) || (!options.input && !options.timestampOnly && !options.rotateTo && !options.fleetConfig)) {
-        emitError(options, 'USAGE', '用法 / usage: credit-kiosk publish --input DIR --out REPO --key KEY [--keep-releases N] [--timestamp-only] [--rotate-to NEWKEY] [--fleet-config SETTINGS]', EXIT_USAGE);
+      const workers = options.workers === undefined ? undefined : Number(options.workers);
+      if ((workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) || !options.out || !options.key || !(days > 0) || !(Number.isInteger(keepReleases) && keepReleases >= 1) || (!options.input && !options.timestampOnly && !options.rotateTo && !options.fleetConfig)) {
+        emitError(options, 'USAGE', '用法 / usage: credit-kiosk publish --input DIR --out REPO --key KEY [--keep-releases N] [--workers N] [--timestamp-only] [--rotate-to NEWKEY] [--fleet-config SETTINGS]', EXIT_USAGE);
         return;
       }
       try {
@@ -59,7 +63,7 @@ export function register(program: Command): void {
           emit(options, { timestampVersion: version }, `timestamp v${version} written`);
           return;
         }
-        const result = await publishFromFolder(options.input!, { repo: options.out, key, timestampDays: days, keepReleases });
+        const result = await publishFromFolder(options.input!, { repo: options.out, key, timestampDays: days, keepReleases, workers });
         emit(
           options,
           result,

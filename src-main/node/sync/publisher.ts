@@ -23,10 +23,12 @@ import { RecordLineSchema, SubjectLineSchema } from '../../common/sync/packageLi
 import { parseEnvelope, SyncRefusal } from '../../common/sync/trustRules';
 import type { SubjectBundle } from '../cache/cacheWriter';
 import { writeFileAtomic } from './atomicFile';
-import { buildRelease, type Stage } from './releaseBuilder';
+import { buildRelease, type Stage, type TextStage } from './releaseBuilder';
 import { PACKAGES_DIR, ROOT_FILE, rootFile, snapshotFile, TIMESTAMP_FILE } from './repoLayout';
 import { checkKeepReleases, pruneRepository, type PruneResult } from './repoPruner';
 import { keyIdOf, publicKeyOf, signEnvelope, type PrivateKey } from './signing';
+import { refusalOf, type StagedBatch } from './sourceBatch';
+import { openStager, type SourceStager, type StagingOptions } from './stagingPool';
 
 const DAY = 86_400_000;
 
@@ -56,8 +58,8 @@ export interface PublishResult {
 }
 
 /** Source exports in a folder (docs/sync.md): subjects.ndjson and one NDJSON file per record category. */
-export async function publishFromFolder(inputDir: string, options: PublishOptions): Promise<PublishResult> {
-  return publishStaged(options, stageFolder(inputDir));
+export async function publishFromFolder(inputDir: string, options: PublishOptions & StagingOptions): Promise<PublishResult> {
+  return publishStaged(options, stageFolder(inputDir, options));
 }
 
 /** Bundles from a generator (gen-demo, benches): same release logic. */
@@ -65,29 +67,79 @@ export async function publishFromBundles(bundles: Iterable<SubjectBundle>, optio
   return publishStaged(options, stageBundles(bundles));
 }
 
-/** Validates a folder's source exports line by line into a stage. */
-export function stageFolder(inputDir: string): (stage: Stage) => Promise<void> {
+/**
+ * Validates a folder's source exports into a stage: the files are read here in batches of
+ * lines, checked and staged by the staging pool (stagingPool.ts; in this thread with
+ * `workers: 0`), and the answers staged in input order, so the first bad line is the one
+ * refused. At most the pool's window of batches is in flight: the input is never all in memory.
+ */
+export function stageFolder(inputDir: string, staging: StagingOptions = {}): (stage: TextStage) => Promise<void> {
   return async (stage) => {
     const subjectsFile = path.join(inputDir, 'subjects.ndjson');
     if (!fs.existsSync(subjectsFile)) throw new SyncRefusal('SYNC_SOURCE_MISSING', `输入目录缺少 subjects.ndjson / the input folder has no subjects.ndjson`);
-    await eachJsonLine(subjectsFile, (json, where) => {
-      const parsed = SubjectLineSchema.safeParse(json);
-      if (!parsed.success) throw inputError(where, parsed.error.issues);
-      stage.subject(parsed.data);
-    });
-    for (const name of fs.readdirSync(inputDir).sort()) {
-      if (!name.endsWith('.ndjson') || name === 'subjects.ndjson') continue;
-      const category = name.slice(0, -'.ndjson'.length);
-      if (!(RECORD_CATEGORIES as readonly string[]).includes(category)) throw new SyncRefusal('SYNC_BAD_PACKAGE', `未知的信息类别文件 / unknown category file: ${name}`);
-      await eachJsonLine(path.join(inputDir, name), (json, where) => {
-        const withDefaults = { category, fields: {}, ...(json as object), dataVersion: 0 };
-        const parsed = RecordLineSchema.safeParse(withDefaults);
-        if (!parsed.success) throw inputError(where, parsed.error.issues);
-        if (parsed.data.category !== category) throw new SyncRefusal('SYNC_BAD_PACKAGE', `${where}: category ${parsed.data.category} in ${name}`);
-        stage.record(parsed.data);
-      });
+    const stager = openStager(staging);
+    try {
+      await stageFile(stager, subjectsFile, null, (lines) => stage.stagedSubjects(lines));
+      for (const name of fs.readdirSync(inputDir).sort()) {
+        if (!name.endsWith('.ndjson') || name === 'subjects.ndjson') continue;
+        const category = name.slice(0, -'.ndjson'.length);
+        if (!(RECORD_CATEGORIES as readonly string[]).includes(category)) throw new SyncRefusal('SYNC_BAD_PACKAGE', `未知的信息类别文件 / unknown category file: ${name}`);
+        await stageFile(stager, path.join(inputDir, name), category, (lines) => stage.stagedRecords(lines));
+      }
+    } finally {
+      await stager.close();
     }
   };
+}
+
+/** One source file through the stager; returns when all its batches are staged (or throws the first refusal). */
+async function stageFile(stager: SourceStager, file: string, category: string | null, add: (lines: string[]) => void): Promise<void> {
+  const name = path.basename(file);
+  const inFlight: Array<Promise<StagedBatch>> = [];
+  let nextLine = 1;
+  const takeOldest = async (): Promise<void> => {
+    const staged = await inFlight.shift()!;
+    if ('error' in staged) throw refusalOf({ file: name }, nextLine, staged.error);
+    nextLine += staged.lineCount;
+    if (staged.stagedCount > 0) add(staged.staged.split('\n'));
+  };
+  const send = async (bytes: Uint8Array): Promise<void> => {
+    const answer = stager.stage({ file: name, category, bytes });
+    // Taken (and its failure thrown) in input order by takeOldest; a later batch's failure must not surface first.
+    answer.catch(() => undefined);
+    inFlight.push(answer);
+    if (inFlight.length >= stager.window) await takeOldest();
+  };
+  try {
+    let pending: Buffer = Buffer.alloc(0);
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: stager.batchBytes }) as AsyncIterable<Buffer>) {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      for (let cut = lineEnd(pending, stager.batchBytes - 1); cut > 0; cut = lineEnd(pending, stager.batchBytes - 1)) {
+        await send(pending.subarray(0, cut));
+        pending = pending.subarray(cut);
+      }
+    }
+    if (pending.length > 0) await send(pending);
+    while (inFlight.length > 0) await takeOldest();
+  } finally {
+    // On a refusal: the rest are dropped (their failures already caught).
+    inFlight.length = 0;
+  }
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Just past the first line break at or after `from` (\r\n, \n or a lone \r, as readline splits), or 0 if none is sure yet. */
+function lineEnd(bytes: Buffer, from: number): number {
+  if (from >= bytes.length) return 0;
+  const lf = bytes.indexOf(LF, from);
+  const cr = bytes.indexOf(CR, from);
+  if (cr >= 0 && (lf < 0 || cr < lf)) {
+    if (cr + 1 === bytes.length) return 0; // a \r\n whose \n is still to come?
+    return bytes[cr + 1] === LF ? cr + 2 : cr + 1;
+  }
+  return lf >= 0 ? lf + 1 : 0;
 }
 
 /** Validates generated bundles into a stage. */
@@ -98,11 +150,6 @@ export function stageBundles(bundles: Iterable<SubjectBundle>): (stage: Stage) =
       for (const r of records) stage.record(RecordLineSchema.parse({ ...r, dataVersion: 0 }));
     }
   };
-}
-
-function inputError(where: string, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): SyncRefusal {
-  const i = issues[0];
-  return new SyncRefusal('SYNC_BAD_PACKAGE', `${where}: ${i ? `${i.path.map(String).join('.') || '(line)'} ${i.message}` : 'invalid'}`);
 }
 
 export async function eachJsonLine(file: string, fn: (json: unknown, where: string) => void): Promise<void> {
@@ -121,7 +168,7 @@ export async function eachJsonLine(file: string, fn: (json: unknown, where: stri
   }
 }
 
-async function publishStaged(options: PublishOptions, fill: (stage: Stage) => Promise<void>): Promise<PublishResult> {
+async function publishStaged(options: PublishOptions, fill: (stage: TextStage) => Promise<void>): Promise<PublishResult> {
   if (options.keepReleases !== undefined) checkKeepReleases(options.keepReleases);
   const repo = path.resolve(options.repo);
   fs.mkdirSync(path.join(repo, PACKAGES_DIR), { recursive: true });

@@ -23,6 +23,7 @@ import { ExternalSorter, LineCursor, lineBatches } from './externalSort';
 import { readPackage } from './packageReader';
 import { PackageWriter, type WrittenPackage } from './packageWriter';
 import { PACKAGES_DIR } from './repoLayout';
+import { DV_MARK, recordText, stagedRecord, stagedRecordId, stagedSubject } from './stagedLines';
 
 type SubjectFields = SubjectLine['subject'];
 type RecordFields = SubjectLine['records'][number];
@@ -31,6 +32,12 @@ type RecordFields = SubjectLine['records'][number];
 export interface Stage {
   subject(s: SubjectFields): void;
   record(r: RecordFields): void;
+}
+
+/** A stage that also takes lines already staged (stagedLines.ts), as the staging workers send them. */
+export interface TextStage extends Stage {
+  stagedSubjects(lines: readonly string[]): void;
+  stagedRecords(lines: readonly string[]): void;
 }
 
 export interface PreviousRelease {
@@ -44,7 +51,7 @@ export interface BuildReleaseOptions {
   version: number;
   dataAsOf: string;
   previous: PreviousRelease | null;
-  fill: (stage: Stage) => Promise<void>;
+  fill: (stage: TextStage) => Promise<void>;
   /** Characters of staged records held in memory before a sorted run goes to disk (default 128 Mi). */
   sortBudget?: number;
 }
@@ -58,25 +65,6 @@ export interface BuiltRelease {
 
 export const STATE_DIR = '.publisher';
 
-/**
- * Stands for a record's `"dataVersion":N,` in staged text: the release writes the version
- * there. JSON.stringify writes U+0001 as an escape, so the raw character occurs nowhere else.
- */
-const DV_MARK = '\u0001';
-
-/**
- * A record as staged: its JSON as the schema parsed it (keys in schema order, so the same
- * record always gives the same text) with dataVersion cut out. The first raw `,"fields":` is
- * the key itself (inside string values quotes are escaped), and dataVersion comes just before it.
- */
-function recordText(r: RecordFields): string {
-  const text = JSON.stringify(r);
-  const fields = text.indexOf(',"fields":');
-  const version = text.lastIndexOf(',"dataVersion":', fields);
-  if (fields < 0 || version < 0 || !/^,"dataVersion":\d+$/.test(text.slice(version, fields))) throw new Error('a record not in its schema’s key order');
-  return `${text.slice(0, version + 1)}${DV_MARK}${text.slice(fields + 1)}`;
-}
-
 /** What a subject's line is compared by (a change test, not a signature: the packages are signed by sha256). */
 function contentHash(subjectJson: string, body: string): string {
   return crypto.createHash('md5').update(subjectJson).update('\n').update(body).digest('hex');
@@ -89,16 +77,21 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<BuiltR
     const records = new ExternalSorter(stageDir, 'records', options.sortBudget);
     const recordIds = new ExternalSorter(stageDir, 'record-ids', 32 * 1024 * 1024);
     let subjectCount = 0;
-    await options.fill({
-      subject: (s) => {
-        subjects.add(`${s.id}\t${JSON.stringify(s)}`);
-        subjectCount += 1;
+    const stage: TextStage = {
+      subject: (s) => stage.stagedSubjects([stagedSubject(s)]),
+      record: (r) => stage.stagedRecords([stagedRecord(r)]),
+      stagedSubjects: (lines) => {
+        for (const line of lines) subjects.add(line);
+        subjectCount += lines.length;
       },
-      record: (r) => {
-        records.add(`${r.subjectId}\t${r.id}\t${recordText(r)}`);
-        recordIds.add(r.id);
+      stagedRecords: (lines) => {
+        for (const line of lines) {
+          records.add(line);
+          recordIds.add(stagedRecordId(line));
+        }
       },
-    });
+    };
+    await options.fill(stage);
     if (subjectCount === 0) throw new SyncRefusal('SYNC_BAD_PACKAGE', '没有可发布的主体 / no subjects to publish');
     await checkUniqueRecordIds(recordIds);
     const previous = options.previous ? previousHashes(options.repo, options.previous, stageDir) : null;
