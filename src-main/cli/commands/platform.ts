@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportCitizenRows } from '../../node/platform/citizenExport';
-import { keyerFrom } from '../../node/keys/subjectKeyer';
+import { keyerFrom, readSubjectKeyFile } from '../../node/keys/subjectKeyer';
 import { loadOperatorPepper, setOperatorPassword } from '../../node/platform/fleetOperators';
 import { z } from 'zod';
 import { openPlatformStore } from '../../node/platform/openPlatformStore';
@@ -188,9 +188,7 @@ export function register(program: Command): void {
       }
       const { feed, subjectKey, out } = options;
       await withStore(options, usage, async (store) => {
-        const hex = fs.readFileSync(path.resolve(subjectKey), 'latin1').trim();
-        if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw Object.assign(new Error('主体密钥文件应为 64 位十六进制 / the subject key file must hold 64 hex characters'), { code: 'INVALID_INPUT' });
-        const result = await exportCitizenRows({ store, feedDir: feed, outDir: out, keyer: keyerFrom(Buffer.from(hex, 'hex')) });
+        const result = await exportCitizenRows({ store, feedDir: feed, outDir: out, keyer: keyerFrom(Buffer.from(readSubjectKeyFile(subjectKey), 'hex')) });
         emit(options, { out: path.resolve(out), ...result }, `信用承诺 ${result.commitments} 条、异议标记 ${result.objections} 条已并入 ${path.resolve(out)}；未匹配 / unmatched: ${result.unmatched.join(', ') || '无 / none'}；记录已修复或撤销、未标记 / record already repaired or revoked, not marked: ${result.settled.join(', ') || '无 / none'}`);
       });
     });

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { modeConfig } from '../../node/config/dataFolders';
 import { openKeyStore } from '../../node/keys/openKeyStore';
+import { readSubjectKeyFile } from '../../node/keys/subjectKeyer';
 import { createPrivateFile, PRIVATE_FILE_MODE } from '../../node/store/privateFile';
 import { cliConfig } from '../dataFolder';
 import { emit, emitError, EXIT_USAGE } from '../output';
@@ -21,16 +22,8 @@ interface Options {
   json?: boolean;
 }
 
-const HEX_KEY = /^[0-9a-f]{64}$/;
-
 /** A short, non-secret name of a key, to compare two machines' keys by eye. */
 const fingerprint = (hex: string): string => crypto.createHash('sha256').update(`credit-kiosk-subject-key:${hex}`).digest('hex').slice(0, 16);
-
-function readKeyFile(file: string): string {
-  const text = fs.readFileSync(file, 'latin1').trim().toLowerCase();
-  if (!HEX_KEY.test(text)) throw Object.assign(new Error(`主体密钥文件须为 64 位十六进制 / the subject key file must hold 64 hex characters: ${path.resolve(file)}`), { code: 'INVALID_INPUT' });
-  return text;
-}
 
 export function register(program: Command): void {
   const cmd = program.command('subject-key').description('全市统一的主体密钥 / the fleet-wide subject key');
@@ -62,7 +55,7 @@ export function register(program: Command): void {
     .action((options: Options) => {
       if (!options.from) return emitError(options, 'USAGE', '用法 / usage: credit-kiosk subject-key install --from FILE [--data-dir DIR]', EXIT_USAGE);
       try {
-        const wanted = readKeyFile(options.from);
+        const wanted = readSubjectKeyFile(options.from);
         // The kiosk's own KeyStore (config `keys`): takes the key only where none is held yet.
         const keys = openKeyStore(modeConfig(cliConfig(options.dataDir)));
         const held = keys.ensure('subject', () => Buffer.from(`${wanted}\n`)).toString('latin1').trim().toLowerCase();

@@ -4,6 +4,8 @@
 // seconds. HMAC-SHA-256 under the subject key from the KeyStore, one domain per use;
 // organisations' codes are public and stay in clear in the audit log.
 import { createHash, createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { KeyStore } from './keyStore';
 import { NEW_KEY } from './newKeys';
 
@@ -16,6 +18,13 @@ export interface SubjectKeyer {
   reportSubject(code: string): string;
   /** The same, from the unkeyed hash older registries stored: how those rows are re-keyed. */
   reportSubjectOfLegacy(unkeyedHash: string): string;
+}
+
+/** A fleet subject key file (`subject-key new`, `platform export --subject-key`): its 64 hex characters, lower case. */
+export function readSubjectKeyFile(file: string): string {
+  const hex = fs.readFileSync(file, 'latin1').trim();
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw Object.assign(new Error(`主体密钥文件须为 64 位十六进制 / the subject key file must hold 64 hex characters: ${path.resolve(file)}`), { code: 'INVALID_INPUT' });
+  return hex.toLowerCase();
 }
 
 /** The subject key (64 hex characters in the store), created on first use. */

@@ -55,7 +55,6 @@ export interface RepairServiceDeps {
   sendPages(): Promise<PageRound>;
   /** The audit chain (action 'repair-application-submitted'). */
   audit(action: string, detail: Record<string, unknown>): void;
-  /** Whether a counter staff token is signed in. */
   /** The staff number of the signed-in staff session this token holds, or null. */
   staffOf(token: string): Promise<string | null>;
   /** The counter: the card holder on its reader, for an application a staff member starts for them. */
